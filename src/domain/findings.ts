@@ -1,0 +1,213 @@
+/**
+ * Findings: the one shape every check reports in. Codes are stable API (CLI JSON, tests, task pane);
+ * messages are Swedish first, English beside them.
+ */
+import { formatTkr } from './money';
+import type { Location } from './location';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Language = 'sv' | 'en';
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** Swedish. */
+  message: string;
+  messageEn: string;
+  location?: Location;
+  year?: number;
+  /** Integer tkr over the frame (OVER_FRAME, CITY_OVER_FRAME). */
+  excess?: number;
+  area?: string;
+}
+
+type Args = Record<string, string | number | undefined>;
+type Text = (a: Args) => string;
+interface Entry {
+  severity: Severity;
+  sv: Text;
+  en: Text;
+}
+
+const tkr = (v: string | number | undefined) => formatTkr(Number(v));
+const where = (a: Args) => (a.column ? ` i kolumnen ${a.column}` : '');
+const whereEn = (a: Args) => (a.column ? ` in column ${a.column}` : '');
+const HINT_SV: Record<string, string> = {
+  'ambiguous-dot': ' Punkten kan vara både tusental och decimal; skriv t.ex. 1 000 eller 1,5.',
+  grouping: ' Mellanslag ska dela talet i grupper om tre siffror (1 000 000).',
+};
+const HINT_EN: Record<string, string> = {
+  'ambiguous-dot': ' The dot could be a thousands separator or a decimal point; write e.g. 1 000 or 1,5.',
+  grouping: ' Spaces must split the number into groups of three digits (1 000 000).',
+};
+
+const CATALOG = {
+  TABLE_MISSING: {
+    severity: 'error',
+    sv: (a) => `Tabellen ${a.table} saknas (ska ligga på bladet ${a.sheet}).`,
+    en: (a) => `The table ${a.table} is missing (it belongs on the sheet ${a.sheet}).`,
+  },
+  COLUMN_MISSING: {
+    severity: 'error',
+    sv: (a) => `Kolumnen ${a.column} saknas i tabellen ${a.table}.`,
+    en: (a) => `The column ${a.column} is missing from the table ${a.table}.`,
+  },
+  PLAN_INFO_MISSING: {
+    severity: 'error',
+    sv: (a) => `Uppgiften ${a.item} saknas i tabellen Planuppgifter.`,
+    en: (a) => `The item ${a.item} is missing from the table Planuppgifter.`,
+  },
+  UNIT_UNSUPPORTED: {
+    severity: 'error',
+    sv: (a) => `Enheten "${a.unit}" stöds inte; planen förs i tkr.`,
+    en: (a) => `The unit "${a.unit}" is not supported; the plan is kept in tkr.`,
+  },
+  PERIOD_MISMATCH: {
+    severity: 'error',
+    sv: (a) =>
+      a.period === undefined
+        ? `Planperioden "${a.shown}" kan inte läsas; skriv t.ex. 2022–2024.`
+        : `Kolumnen ${a.column} hör inte till planperioden ${a.period}.`,
+    en: (a) =>
+      a.period === undefined
+        ? `The plan period "${a.shown}" cannot be read; write e.g. 2022–2024.`
+        : `The column ${a.column} is outside the plan period ${a.period}.`,
+  },
+  NOT_A_NUMBER: {
+    severity: 'error',
+    sv: (a) => `"${a.shown}"${where(a)} är inte ett belopp.${HINT_SV[a.hint ?? ''] ?? ''}`,
+    en: (a) => `"${a.shown}"${whereEn(a)} is not an amount.${HINT_EN[a.hint ?? ''] ?? ''}`,
+  },
+  NUMBER_AS_TEXT: {
+    severity: 'info',
+    sv: (a) => `"${a.shown}"${where(a)} är skrivet som text; läst som ${tkr(a.tkr)}.`,
+    en: (a) => `"${a.shown}"${whereEn(a)} is stored as text; read as ${tkr(a.tkr)}.`,
+  },
+  FORMULA_ERROR: {
+    severity: 'error',
+    sv: (a) => `Cellen${where(a)} visar felet ${a.error}.`,
+    en: (a) => `The cell${whereEn(a)} shows the error ${a.error}.`,
+  },
+  FORMULA_NOT_CALCULATED: {
+    severity: 'warning',
+    sv: (a) => `Formeln ${a.formula}${where(a)} har inget beräknat värde i filen; öppna och spara den i Excel.`,
+    en: (a) => `The formula ${a.formula}${whereEn(a)} has no calculated value in the file; open and save it in Excel.`,
+  },
+  NOT_WHOLE_TKR: {
+    severity: 'error',
+    sv: (a) => `${a.shown}${where(a)} är inte hela tkr; planen förs i hela tusental kronor.`,
+    en: (a) => `${a.shown}${whereEn(a)} is not whole tkr; the plan is kept in whole thousands of SEK.`,
+  },
+  NEGATIVE_DEVELOPMENT: {
+    severity: 'error',
+    sv: (a) => `Utvecklingskostnaden ${tkr(a.amount)} för ${a.year} är negativ; besparingar förs som påverkan på vidmakthållande.`,
+    en: (a) => `The development cost ${tkr(a.amount)} for ${a.year} is negative; savings belong in the impact on maintenance.`,
+  },
+  NAME_MISSING: {
+    severity: 'error',
+    sv: () => `Raden har belopp men inget namn på initiativet.`,
+    en: () => `The row has amounts but no initiative name.`,
+  },
+  DUPLICATE_NR: {
+    severity: 'error',
+    sv: (a) => `Nr ${a.nr} används redan på rad ${a.firstRow}.`,
+    en: (a) => `Nr ${a.nr} is already used on row ${a.firstRow}.`,
+  },
+  SUM_MISMATCH: {
+    severity: 'error',
+    sv: (a) =>
+      `Summan i ${a.column} är ${tkr(a.stated)} men raderna ${a.fromRow}–${a.toRow} ger ${tkr(a.computed)} (skillnad ${tkr(Number(a.stated) - Number(a.computed))}).`,
+    en: (a) =>
+      `The sum in ${a.column} is ${tkr(a.stated)} but rows ${a.fromRow}–${a.toRow} add up to ${tkr(a.computed)} (difference ${tkr(Number(a.stated) - Number(a.computed))}).`,
+  },
+  TOTALS_NOT_FORMULA: {
+    severity: 'error',
+    sv: (a) => `Totalraden i ${a.column} är ett inskrivet tal (${a.shown}); den ska vara en formel.`,
+    en: (a) => `The totals row in ${a.column} is a typed number (${a.shown}); it must be a formula.`,
+  },
+  OVER_FRAME: {
+    severity: 'error',
+    sv: (a) => `${a.area}: utveckling ${a.year} är ${tkr(a.development)}, ${tkr(a.excess)} över ramen ${tkr(a.frame)}.`,
+    en: (a) => `${a.area}: development ${a.year} is ${tkr(a.development)}, ${tkr(a.excess)} over the frame of ${tkr(a.frame)}.`,
+  },
+  CITY_OVER_FRAME: {
+    severity: 'error',
+    sv: (a) => `Alla tjänsteområden tillsammans: utveckling ${a.year} är ${tkr(a.development)}, ${tkr(a.excess)} över stadens ram ${tkr(a.frame)}.`,
+    en: (a) => `All service areas together: development ${a.year} is ${tkr(a.development)}, ${tkr(a.excess)} over the city's frame of ${tkr(a.frame)}.`,
+  },
+  FRAME_MISSING: {
+    severity: 'warning',
+    sv: (a) => `Ingen ram för ${a.area} ${a.year}; planen kan inte prövas mot ramen det året.`,
+    en: (a) => `No frame for ${a.area} ${a.year}; the plan cannot be checked against a frame that year.`,
+  },
+  FRAME_DIFFERS: {
+    severity: 'warning',
+    sv: (a) => `Planens ram för ${a.year} (${tkr(a.plan)}) skiljer sig från ekonomis budgetram (${tkr(a.frame)}).`,
+    en: (a) => `The plan's frame for ${a.year} (${tkr(a.plan)}) differs from finance's budget frame (${tkr(a.frame)}).`,
+  },
+  VERSION_ORDER: {
+    severity: 'warning',
+    sv: (a) => `Version ${a.version} kommer efter den högre versionen ${a.previous}.`,
+    en: (a) => `Version ${a.version} comes after the higher version ${a.previous}.`,
+  },
+  VERSION_INVALID: {
+    severity: 'warning',
+    sv: (a) => `Versionen "${a.shown}" kan inte läsas; skriv t.ex. 0.3 eller 1.0.`,
+    en: (a) => `The version "${a.shown}" cannot be read; write e.g. 0.3 or 1.0.`,
+  },
+  DATE_ORDER: {
+    severity: 'warning',
+    sv: (a) => `Datumet ${a.date} är tidigare än ${a.previous} på raden ovanför.`,
+    en: (a) => `The date ${a.date} is earlier than ${a.previous} on the row above.`,
+  },
+  DATE_INVALID: {
+    severity: 'warning',
+    sv: (a) => `Datumet "${a.shown}" kan inte läsas; skriv t.ex. 2021-05-03.`,
+    en: (a) => `The date "${a.shown}" cannot be read; write e.g. 2021-05-03.`,
+  },
+  DECISION_INVALID: {
+    severity: 'warning',
+    sv: (a) => `"${a.shown}" i ${a.column} är inte ett av ${a.allowed}.`,
+    en: (a) => `"${a.shown}" in ${a.column} is not one of ${a.allowed}.`,
+  },
+} satisfies Record<string, Entry>;
+
+export type FindingCode = keyof typeof CATALOG;
+export const FINDING_CODES = Object.keys(CATALOG) as FindingCode[];
+
+export interface FindingExtras {
+  location?: Location;
+  year?: number;
+  excess?: number;
+  area?: string;
+  severity?: Severity;
+}
+
+/** Makes a finding with its Swedish and English message. */
+export function finding(code: FindingCode, args: Args = {}, extras: FindingExtras = {}): Finding {
+  const entry: Entry = CATALOG[code];
+  const f: Finding = {
+    code,
+    severity: extras.severity ?? entry.severity,
+    message: entry.sv(args),
+    messageEn: entry.en(args),
+  };
+  if (extras.location) f.location = extras.location;
+  if (extras.year !== undefined) f.year = extras.year;
+  if (extras.excess !== undefined) f.excess = extras.excess;
+  if (extras.area !== undefined) f.area = extras.area;
+  return f;
+}
+
+export function messageIn(f: Finding, lang: Language): string {
+  return lang === 'en' ? f.messageEn : f.message;
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+export function bySeverity(a: Finding, b: Finding): number {
+  return ORDER[a.severity] - ORDER[b.severity];
+}

@@ -1,0 +1,21 @@
+/** All plan rules in one call: what "Kontrollera" and `tjansteplan validate` run after reading the tables. */
+import type { Finding } from './findings';
+import type { AreaFrame, Plan } from './plan';
+import { checkFrame } from './rules/frame';
+import { checkInitiatives } from './rules/initiatives';
+import { checkStatedSums } from './rules/statedSums';
+import { checkVersionHistory } from './rules/versionHistory';
+
+export interface ValidateOptions {
+  /** Finance's frame for this area; without it the plan's own Ram table is the frame. */
+  frame?: AreaFrame | null;
+}
+
+export function validatePlan(plan: Plan, options: ValidateOptions = {}): Finding[] {
+  return [
+    ...checkInitiatives(plan),
+    ...checkStatedSums(plan),
+    ...checkFrame(plan, options.frame ?? null),
+    ...checkVersionHistory(plan.versions, plan.versionTable),
+  ];
+}

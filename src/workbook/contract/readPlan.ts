@@ -1,0 +1,286 @@
+/** Reads a plan workbook's tables into the domain, reporting every cell it cannot read where it stands. */
+import { cellText, isFormula, type CellValue } from '../../domain/cell';
+import { readDate } from '../../domain/dates';
+import { finding, type Finding } from '../../domain/findings';
+import { locate, locateTable, type TableRef } from '../../domain/location';
+import { parsePeriod, periodOf, type Period } from '../../domain/period';
+import {
+  developmentColumn,
+  maintenanceColumn,
+  STATED_SUM,
+  type AreaFrame,
+  type FrameYear,
+  type Initiative,
+  type Plan,
+  type PlanInfo,
+} from '../../domain/plan';
+import { DECISIONS, FORUMS, parseDecision, parseForum, parseVersionLabel, type VersionEntry } from '../../domain/versions';
+import type { RawTable } from '../host';
+import { amountFromCell } from './cells';
+import { isEmptyRow, mapColumns, tableRef } from './columns';
+import { findTable, headerKey, INFO_ITEMS, TABLES } from './tables';
+
+export interface PlanReading {
+  /** null when the plan cannot be read at all (the findings say why). */
+  plan: Plan | null;
+  findings: Finding[];
+}
+
+export function readPlan(tables: readonly RawTable[]): PlanReading {
+  const findings: Finding[] = [];
+  const infoTable = contractTable(tables, TABLES.planInfo, findings, 'error');
+  const initiativeTable = contractTable(tables, TABLES.initiatives, findings, 'error');
+  const info = infoTable ? readInfo(infoTable, findings) : null;
+  const yearsInColumns = initiativeTable ? columnYears(initiativeTable) : [];
+  const period = info?.period ?? periodFromColumns(yearsInColumns);
+  if (!initiativeTable || !period) return { plan: null, findings };
+
+  const { initiatives, ref } = readInitiatives(initiativeTable, period, findings);
+  const frameRaw = contractTable(tables, TABLES.frame, findings, null);
+  const versionsRaw = contractTable(tables, TABLES.versions, findings, 'warning');
+  const area = info?.area ?? '';
+  const versions = versionsRaw ? readVersions(versionsRaw, findings) : null;
+  const plan: Plan = {
+    info: { area, period, owner: info?.owner ?? '', securityLevel: info?.securityLevel ?? '' },
+    initiatives,
+    initiativeTable: ref,
+    frame: frameRaw ? readAreaFrame(frameRaw, area, findings) : null,
+    versions: versions?.entries ?? [],
+    versionTable: versions?.ref ?? null,
+  };
+  return { plan, findings };
+}
+
+type TableSpec = { name: string; sheet: string };
+
+/** Finds a contract table by name; the rest of the reading uses the contract's spelling of its name. */
+export function contractTable(
+  tables: readonly RawTable[],
+  spec: TableSpec,
+  findings: Finding[],
+  missing: 'error' | 'warning' | null,
+): RawTable | null {
+  const raw = findTable(tables, spec.name);
+  if (raw) return { ...raw, name: spec.name };
+  if (missing) {
+    findings.push(finding('TABLE_MISSING', { table: spec.name, sheet: spec.sheet }, { location: { sheet: spec.sheet, table: spec.name }, severity: missing }));
+  }
+  return null;
+}
+
+interface InfoReading extends Omit<PlanInfo, 'period'> {
+  period: Period | null;
+}
+
+function readInfo(raw: RawTable, findings: Finding[]): InfoReading {
+  const columns = mapColumns(raw, [{ header: 'Uppgift', missing: 'error' }, { header: 'Värde', missing: 'error' }], findings);
+  const ref = tableRef(raw, columns);
+  const keyCol = columns.get('Uppgift');
+  const valueCol = columns.get('Värde');
+  const values = new Map<string, { text: string; row: number }>();
+  if (keyCol !== undefined && valueCol !== undefined) {
+    raw.body.forEach((cells, i) => {
+      const key = headerKey(cellText(cells[keyCol]));
+      if (key && !values.has(key)) values.set(key, { text: cellText(cells[valueCol]), row: i + 1 });
+    });
+  }
+  const item = (name: string) => values.get(headerKey(name));
+  const required = (name: string) => {
+    const v = item(name);
+    if (!v || v.text === '') {
+      const location = v ? locate(ref, v.row, 'Värde') : locateTable(ref);
+      findings.push(finding('PLAN_INFO_MISSING', { item: name }, { location }));
+      return null;
+    }
+    return v;
+  };
+  const area = required(INFO_ITEMS.area);
+  const periodItem = required(INFO_ITEMS.period);
+  let period: Period | null = null;
+  if (periodItem) {
+    period = parsePeriod(periodItem.text);
+    if (!period) findings.push(finding('PERIOD_MISMATCH', { shown: periodItem.text }, { location: locate(ref, periodItem.row, 'Värde') }));
+  }
+  const unit = item(INFO_ITEMS.unit);
+  if (unit && unit.text !== '' && headerKey(unit.text) !== 'tkr') {
+    findings.push(finding('UNIT_UNSUPPORTED', { unit: unit.text }, { location: locate(ref, unit.row, 'Värde') }));
+  }
+  return {
+    area: area?.text ?? '',
+    period,
+    owner: item(INFO_ITEMS.owner)?.text ?? '',
+    securityLevel: item(INFO_ITEMS.securityLevel)?.text ?? '',
+  };
+}
+
+const YEAR_COLUMN = /^(utveckling|vidmakthålla)(\d{4})$/;
+
+function columnYears(raw: RawTable): number[] {
+  const years = new Set<number>();
+  for (const h of raw.headers) {
+    const m = YEAR_COLUMN.exec(headerKey(h));
+    if (m) years.add(Number(m[2]));
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+/** Without a readable Planperiod the Initiativ columns still tell the years, so the other checks can run. */
+function periodFromColumns(years: number[]): Period | null {
+  if (years.length === 0) return null;
+  return periodOf(years[0], years[years.length - 1]);
+}
+
+function readInitiatives(raw: RawTable, period: Period, findings: Finding[]): { initiatives: Initiative[]; ref: TableRef } {
+  const years = period.years;
+  const columns = mapColumns(
+    raw,
+    [
+      { header: 'Nr', missing: 'warning' },
+      { header: 'Initiativ', missing: 'error' },
+      ...years.map((y) => ({ header: developmentColumn(y), missing: 'error' as const })),
+      ...years.map((y) => ({ header: maintenanceColumn(y), missing: 'error' as const })),
+      { header: 'Kommentar', missing: null },
+    ],
+    findings,
+  );
+  // Year columns outside the period: named so the finding can point at their header.
+  raw.headers.forEach((h, i) => {
+    const m = YEAR_COLUMN.exec(headerKey(h));
+    if (!m || years.includes(Number(m[2]))) return;
+    const column = (m[1] === 'utveckling' ? developmentColumn : maintenanceColumn)(Number(m[2]));
+    columns.set(column, i);
+    findings.push(
+      finding('PERIOD_MISMATCH', { column, period: `${period.first}–${period.last}` }, { location: locate(tableRef(raw, columns), 0, column) }),
+    );
+  });
+  const ref = tableRef(raw, columns);
+  if (raw.totals) checkTotalsRow(raw, ref, years, findings);
+
+  const nrCol = columns.get('Nr');
+  const nameCol = columns.get('Initiativ');
+  const commentCol = columns.get('Kommentar');
+  const devCols = years.map((y) => columns.get(developmentColumn(y)));
+  const mntCols = years.map((y) => columns.get(maintenanceColumn(y)));
+  const initiatives: Initiative[] = [];
+  const body = raw.body;
+  for (let i = 0; i < body.length; i++) {
+    const cells = body[i];
+    if (isEmptyRow(cells)) continue;
+    const row = i + 1;
+    const name = nameCol === undefined ? '' : cellText(cells[nameCol]);
+    const amounts = (cols: (number | undefined)[], column: (y: number) => string) =>
+      cols.map((c, k) => (c === undefined ? 0 : amountFromCell(cells[c], locate(ref, row, column(years[k])), findings, years[k])));
+    initiatives.push({
+      row,
+      nr: nrCol === undefined ? '' : cellText(cells[nrCol]),
+      name,
+      development: amounts(devCols, developmentColumn),
+      maintenance: amounts(mntCols, maintenanceColumn),
+      comment: commentCol === undefined ? '' : cellText(cells[commentCol]),
+      isStatedSum: STATED_SUM.test(name),
+    });
+  }
+  return { initiatives, ref };
+}
+
+/** A totals row must compute, never repeat a typed number that goes stale when a row changes. */
+function checkTotalsRow(raw: RawTable, ref: TableRef, years: readonly number[], findings: Finding[]) {
+  const totals = raw.totals ?? [];
+  const row = raw.body.length + 1;
+  for (const column of [...years.map(developmentColumn), ...years.map(maintenanceColumn)]) {
+    const index = ref.columns.get(column);
+    if (index === undefined) continue;
+    const v: CellValue = totals[index] ?? null;
+    if (v === null || isFormula(v) || (typeof v === 'string' && v.trim() === '')) continue;
+    findings.push(finding('TOTALS_NOT_FORMULA', { column, shown: cellText(v) }, { location: locate(ref, row, column) }));
+  }
+}
+
+/** Reads the area's Ram table (År | Utveckling | Förvaltning). */
+export function readAreaFrame(raw: RawTable, area: string, findings: Finding[]): AreaFrame {
+  const columns = mapColumns(raw, TABLES.frame.headers.map((header) => ({ header, missing: 'error' as const })), findings);
+  const ref = tableRef(raw, columns);
+  return { area, years: readFrameRows(raw, ref, findings, () => true), ref };
+}
+
+/** Frame rows (År, Utveckling, Förvaltning) of the rows `keep` accepts, keyed by year. */
+export function readFrameRows(
+  raw: RawTable,
+  ref: TableRef,
+  findings: Finding[],
+  keep: (cells: CellValue[]) => boolean,
+): Map<number, FrameYear> {
+  const years = new Map<number, FrameYear>();
+  const yearCol = ref.columns.get('År');
+  const devCol = ref.columns.get('Utveckling');
+  const opsCol = ref.columns.get('Förvaltning');
+  raw.body.forEach((cells, i) => {
+    if (isEmptyRow(cells) || yearCol === undefined || !keep(cells)) return;
+    const row = i + 1;
+    const yearCell = amountFromCell(cells[yearCol], locate(ref, row, 'År'), findings);
+    if (yearCell === null || yearCell < 1900 || yearCell > 2999) {
+      if (yearCell !== null) findings.push(finding('NOT_A_NUMBER', { shown: cellText(cells[yearCol]), column: 'År' }, { location: locate(ref, row, 'År') }));
+      return;
+    }
+    const amount = (col: number | undefined, column: string) =>
+      col === undefined ? null : cells[col] === null ? null : amountFromCell(cells[col], locate(ref, row, column), findings, yearCell);
+    years.set(yearCell, { year: yearCell, development: amount(devCol, 'Utveckling'), operations: amount(opsCol, 'Förvaltning'), row });
+  });
+  return years;
+}
+
+function readVersions(raw: RawTable, findings: Finding[]): { entries: VersionEntry[]; ref: TableRef } {
+  const [date, version, description, changedBy, forum, decision] = TABLES.versions.headers;
+  const columns = mapColumns(
+    raw,
+    [
+      { header: date, missing: 'warning' },
+      { header: version, missing: 'warning' },
+      { header: description, missing: 'warning' },
+      { header: changedBy, missing: 'warning' },
+      { header: forum, missing: null },
+      { header: decision, missing: null },
+    ],
+    findings,
+  );
+  const ref = tableRef(raw, columns);
+  const text = (cells: CellValue[], column: string) => {
+    const i = columns.get(column);
+    return i === undefined ? '' : cellText(cells[i]);
+  };
+  const entries: VersionEntry[] = [];
+  raw.body.forEach((cells, i) => {
+    if (isEmptyRow(cells)) return;
+    const row = i + 1;
+    const dateIndex = columns.get(date);
+    const dateValue = dateIndex === undefined ? null : cells[dateIndex];
+    const dateShown = text(cells, date);
+    const iso = readDate(dateValue);
+    if (!iso && dateShown !== '') findings.push(finding('DATE_INVALID', { shown: dateShown }, { location: locate(ref, row, date) }));
+    const labelShown = text(cells, version);
+    const label = parseVersionLabel(labelShown);
+    if (!label && labelShown !== '') findings.push(finding('VERSION_INVALID', { shown: labelShown }, { location: locate(ref, row, version) }));
+    const forumShown = text(cells, forum);
+    const decisionShown = text(cells, decision);
+    const forumValue = forumShown === '' ? null : parseForum(forumShown);
+    const decisionValue = decisionShown === '' ? null : parseDecision(decisionShown);
+    if (forumShown !== '' && !forumValue) {
+      findings.push(finding('DECISION_INVALID', { shown: forumShown, column: forum, allowed: FORUMS.join(', ') }, { location: locate(ref, row, forum) }));
+    }
+    if (decisionShown !== '' && !decisionValue) {
+      findings.push(finding('DECISION_INVALID', { shown: decisionShown, column: decision, allowed: DECISIONS.join(', ') }, { location: locate(ref, row, decision) }));
+    }
+    entries.push({
+      row,
+      date: iso,
+      dateShown: iso ?? dateShown,
+      label,
+      labelShown,
+      description: text(cells, description),
+      changedBy: text(cells, changedBy),
+      forum: forumValue,
+      decision: decisionValue,
+    });
+  });
+  return { entries, ref };
+}

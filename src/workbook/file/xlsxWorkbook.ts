@@ -1,0 +1,184 @@
+/**
+ * The .xlsx adapter of the WorkbookHost port (Node: CLI, scripts, tests), on exceljs. Reads real Excel
+ * tables (ListObjects) with values, formulas, error values, dates and numbers stored as text as they are.
+ */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'node:fs';
+import type { CellValue } from '../../domain/cell';
+import type { RawTable, TableWrite, WorkbookHost } from '../host';
+import { classifyUnreadable, UnreadableWorkbook } from './unreadable';
+
+export class XlsxWorkbook implements WorkbookHost {
+  constructor(readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
+
+  /** Opens a file; throws UnreadableWorkbook with a one-line Swedish reason when it is not a readable .xlsx. */
+  static async open(file: string): Promise<XlsxWorkbook> {
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const reason =
+        code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'det är en mapp, inte en fil' : code === 'EACCES' ? 'saknar läsbehörighet' : String((e as Error).message);
+      throw new UnreadableWorkbook(file, reason);
+    }
+    return XlsxWorkbook.fromBytes(bytes, file);
+  }
+
+  static async fromBytes(bytes: Buffer | Uint8Array, name = 'arbetsbok'): Promise<XlsxWorkbook> {
+    const known = classifyUnreadable(bytes);
+    if (known) throw new UnreadableWorkbook(name, known);
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    } catch (e) {
+      throw new UnreadableWorkbook(name, `filen kunde inte läsas som .xlsx (${String((e as Error).message).split('\n')[0]})`);
+    }
+    return new XlsxWorkbook(workbook);
+  }
+
+  async readTables(): Promise<RawTable[]> {
+    const tables: RawTable[] = [];
+    this.workbook.eachSheet((ws) => {
+      // exceljs keeps the tables it read in `tables`; its typings only expose getTables().
+      const found = (ws as unknown as { tables?: Record<string, { table: TableModel }> }).tables ?? {};
+      for (const table of Object.values(found)) {
+        const model = table.table;
+        const raw = readTable(ws, model);
+        if (raw) tables.push(raw);
+      }
+    });
+    return tables;
+  }
+
+  async createTables(tables: TableWrite[]): Promise<void> {
+    const existing = new Set((await this.readTables()).map((t) => t.name.toLowerCase()));
+    for (const t of tables) {
+      if (existing.has(t.name.toLowerCase())) throw new Error(`Tabellen ${t.name} finns redan`);
+      existing.add(t.name.toLowerCase());
+      const ws = this.workbook.getWorksheet(t.sheet) ?? this.workbook.addWorksheet(t.sheet);
+      // Each new table goes below whatever the sheet already holds, with an empty row between: never on top of it.
+      const top = ws.actualRowCount === 0 ? 1 : ws.lastRow!.number + 2;
+      writeTable(ws, t, top);
+    }
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+  }
+
+  async save(file: string): Promise<void> {
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs.writeFile(tmp, await this.toBuffer());
+    await fs.rename(tmp, file);
+  }
+}
+
+interface TableModel {
+  name: string;
+  tableRef: string;
+  totalsRow?: boolean;
+  columns?: { name: string }[];
+}
+
+function readTable(ws: ExcelJS.Worksheet, model: TableModel): RawTable | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(model.tableRef ?? '');
+  if (!m) return null;
+  const left = columnNumber(m[1]);
+  const top = Number(m[2]);
+  const right = m[3] ? columnNumber(m[3]) : left;
+  const bottom = m[4] ? Number(m[4]) : top;
+  const width = right - left + 1;
+  const rowCells = (r: number): CellValue[] => {
+    const row = ws.getRow(r);
+    const out: CellValue[] = new Array(width);
+    for (let c = 0; c < width; c++) out[c] = toCellValue(row.getCell(left + c));
+    return out;
+  };
+  const headerCells = rowCells(top);
+  const headers = headerCells.map((v, i) => {
+    const text = typeof v === 'string' ? v : v === null ? '' : String(typeof v === 'object' && 'result' in v ? v.result ?? '' : v);
+    return text || model.columns?.[i]?.name || '';
+  });
+  const lastBody = model.totalsRow ? bottom - 1 : bottom;
+  const body: CellValue[][] = [];
+  for (let r = top + 1; r <= lastBody; r++) body.push(rowCells(r));
+  return {
+    name: model.name,
+    sheet: ws.name,
+    headerRow: top,
+    firstColumn: left,
+    headers,
+    body,
+    totals: model.totalsRow ? rowCells(bottom) : null,
+  };
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** exceljs's cell value → the domain's CellValue, keeping formulas, cached results and error values. */
+export function toCellValue(cell: ExcelJS.Cell): CellValue {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
+  const o = v as Record<string, unknown>;
+  if ('error' in o) return { error: String(o.error) };
+  if ('richText' in o) return (o.richText as { text: string }[]).map((p) => p.text).join('');
+  if ('formula' in o || 'sharedFormula' in o) {
+    const formula = cell.formula ?? String(o.formula ?? o.sharedFormula);
+    const result = o.result;
+    return result === undefined ? { formula } : { formula, result: plain(result) };
+  }
+  if ('text' in o) return String(o.text);
+  return String(v);
+}
+
+function plain(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
+  const o = v as Record<string, unknown>;
+  if ('error' in o) return { error: String(o.error) };
+  return String(v);
+}
+
+function writeTable(ws: ExcelJS.Worksheet, t: TableWrite, top: number) {
+  // Excel tables always have a body row, even when it is empty.
+  const rows = t.rows.length > 0 ? t.rows : [t.headers.map(() => null)];
+  ws.addTable({
+    name: t.name,
+    ref: `A${top}`,
+    headerRow: true,
+    totalsRow: Boolean(t.totals),
+    style: { theme: 'TableStyleMedium2', showRowStripes: true },
+    columns: t.headers.map((name, i) => ({
+      name,
+      filterButton: true,
+      ...(t.totals
+        ? i === 0
+          ? { totalsRowLabel: t.totals.label, totalsRowFunction: 'none' as const }
+          : { totalsRowFunction: t.totals.sum[i] ? ('sum' as const) : ('none' as const) }
+        : {}),
+    })),
+    rows: rows.map((r) => r.map(toExcelValue)),
+  });
+  const last = top + rows.length + (t.totals ? 1 : 0);
+  t.headers.forEach((_, i) => {
+    const format = t.numberFormats?.[i];
+    const col = ws.getColumn(i + 1);
+    const width = t.widths?.[i];
+    if (width && (!col.width || col.width < width)) col.width = width;
+    if (!format) return;
+    for (let r = top + 1; r <= last; r++) ws.getCell(r, i + 1).numFmt = format;
+  });
+}
+
+/** Text goes in as text: a cell text starting with `=` is written as a string, never as a formula. */
+function toExcelValue(v: CellValue): ExcelJS.CellValue {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if ('error' in v) return { error: v.error } as ExcelJS.CellErrorValue;
+  return { formula: v.formula, result: v.result as number | string | undefined } as ExcelJS.CellFormulaValue;
+}

@@ -1,0 +1,39 @@
+/**
+ * The WorkbookHost port: what the table contract needs from a workbook, whatever holds it (an .xlsx file
+ * in Node, Excel through Office.js, the test host in the workbench).
+ */
+import type { CellValue } from '../domain/cell';
+
+/** A table (ListObject) as the host found it; coordinates are the sheet's, 1-based. */
+export interface RawTable {
+  name: string;
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  headers: string[];
+  /** Data body, row by row; each row has one cell per header. */
+  body: CellValue[][];
+  /** The totals row when the table shows one. */
+  totals: CellValue[] | null;
+}
+
+/** A table to create: values only (text stays text, never a formula), formats per column. */
+export interface TableWrite {
+  sheet: string;
+  name: string;
+  headers: string[];
+  rows: CellValue[][];
+  /** Excel number format per column, e.g. `# ##0` for tkr. */
+  numberFormats?: (string | undefined)[];
+  /** Column widths in characters. */
+  widths?: (number | undefined)[];
+  /** When set, the table shows a totals row: a label in the first column and SUBTOTAL sums where true. */
+  totals?: { label: string; sum: boolean[] };
+}
+
+export interface WorkbookHost {
+  /** Every table in the workbook, with header, body and totals cells. */
+  readTables(): Promise<RawTable[]>;
+  /** Creates the given tables; refuses (throws) when a table or a sheet's target range is already in use. */
+  createTables(tables: TableWrite[]): Promise<void>;
+}
