@@ -1,0 +1,75 @@
+/** The `tjansteplan` command (Node only): finance's batch work and automation. */
+import { Command, CommanderError, Option } from 'commander';
+import type { Language } from '../domain/findings';
+import { UnreadableWorkbook } from '../workbook/file/unreadable';
+import { consolidateCommand } from './consolidate';
+import { demoCommand } from './demo';
+import { templateCommand, UsageError } from './template';
+import { validateCommand } from './validate';
+
+const out = (s: string) => process.stdout.write(s + '\n');
+const err = (s: string) => process.stderr.write(s + '\n');
+
+function lang(): Option {
+  return new Option('--lang <språk>', 'meddelandenas språk / language of messages').choices(['sv', 'en']).default('sv');
+}
+
+export function program(setExit: (code: number) => void): Command {
+  const p = new Command('tjansteplan')
+    .description('Tjänsteplan: kontrollera, sammanställ och publicera tjänsteplaner (Excel)')
+    .version(require('../../../package.json').version)
+    .showHelpAfterError()
+    .exitOverride();
+
+  p.command('template')
+    .description('skapa en tom tjänsteplan med alla tabeller / write an empty plan with all tables')
+    .requiredOption('--area <tjänsteområde>', 'tjänsteområdet, t.ex. Ekonomi')
+    .requiredOption('--period <planperiod>', 'planperioden, t.ex. 2022–2024')
+    .option('--frame <fil>', 'ekonomis budgetram (.xlsx) att fylla tabellen Ram från')
+    .option('--owner <namn>', 'dokumentansvarig')
+    .option('--force', 'ersätt en befintlig fil')
+    .argument('<ut.xlsx>', 'filen att skapa')
+    .action(async (file: string, o) => setExit(await templateCommand(file, o, err)));
+
+  p.command('validate')
+    .description('kontrollera tjänsteplaner / validate plans (exit 0 utan fel, 1 med fel, 2 oläslig fil)')
+    .option('--frame <fil>', 'ekonomis budgetram (.xlsx) att pröva planerna mot')
+    .option('--json', 'skriv resultatet som JSON')
+    .addOption(lang())
+    .argument('<fil...>', 'tjänsteplaner (.xlsx)')
+    .action(async (files: string[], o) => setExit(await validateCommand(files, { ...o, lang: o.lang as Language }, out, err)));
+
+  p.command('consolidate')
+    .description('ekonomisk sammanställning mot ramen / consolidate all areas against the frame')
+    .requiredOption('--frame <fil>', 'ekonomis budgetram (.xlsx)')
+    .option('--json', 'skriv resultatet som JSON')
+    .addOption(lang())
+    .argument('<fil...>', 'tjänsteplaner (.xlsx)')
+    .action(async (files: string[], o) => setExit(await consolidateCommand(files, { ...o, lang: o.lang as Language }, out, err)));
+
+  p.command('demo')
+    .description('kontrollera exempelplanerna 2022–2024 mot exempelramen (npm start)')
+    .addOption(lang())
+    .action(async (o) => setExit(await demoCommand(o.lang as Language, out)));
+  return p;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  try {
+    await program((c) => (code = c)).parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UnreadableWorkbook) {
+      err(e.message);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      err(`tjansteplan: ${e.message}`);
+      return 2;
+    }
+    err(`tjansteplan: oväntat fel: ${(e as Error).message}`);
+    return 2;
+  }
+  return code;
+}

@@ -1,0 +1,56 @@
+/** How findings look on a terminal and in `--json`: the JSON shape is stable API (DESIGN §3). */
+import { messageIn, type Finding, type Language } from '../domain/findings';
+
+export interface FileReport {
+  file: string;
+  findings: Finding[];
+  /** Set when the file could not be read at all. */
+  error?: string;
+}
+
+export function findingJson(f: Finding, lang: Language) {
+  const out: Record<string, unknown> = { code: f.code, severity: f.severity, message: messageIn(f, lang) };
+  if (f.year !== undefined) out.year = f.year;
+  if (f.excess !== undefined) out.excess = f.excess;
+  if (f.area !== undefined) out.area = f.area;
+  if (f.location) out.location = f.location;
+  return out;
+}
+
+export function reportsJson(reports: readonly FileReport[], lang: Language): string {
+  return JSON.stringify(
+    {
+      files: reports.map((r) => ({
+        file: r.file,
+        ...(r.error ? { error: r.error } : {}),
+        findings: r.findings.map((f) => findingJson(f, lang)),
+      })),
+    },
+    null,
+    2,
+  );
+}
+
+const LABEL: Record<Language, Record<Finding['severity'], string>> = {
+  sv: { error: 'FEL', warning: 'VARNING', info: 'INFO' },
+  en: { error: 'ERROR', warning: 'WARNING', info: 'INFO' },
+};
+
+export function where(f: Finding): string {
+  const l = f.location;
+  if (!l) return '';
+  const cell = l.address ? `${l.sheet}!${l.address}` : l.sheet;
+  const detail = [l.table, l.row !== undefined ? `rad ${l.row}` : '', l.column ?? ''].filter(Boolean).join(', ');
+  return `${cell} (${detail})`;
+}
+
+export function reportText(r: FileReport, lang: Language): string {
+  if (r.error) return `${r.file}: ${r.error}`;
+  const count = (s: Finding['severity']) => r.findings.filter((f) => f.severity === s).length;
+  const head =
+    lang === 'sv'
+      ? `${r.file}: ${count('error')} fel, ${count('warning')} varningar, ${count('info')} upplysningar`
+      : `${r.file}: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`;
+  const lines = r.findings.map((f) => `  ${LABEL[lang][f.severity].padEnd(8)}${f.code.padEnd(22)}${where(f)}\n          ${messageIn(f, lang)}`);
+  return [head, ...lines].join('\n');
+}
