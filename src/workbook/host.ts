@@ -3,6 +3,7 @@
  * in Node, Excel through Office.js, the test host in the workbench).
  */
 import type { CellValue } from '../domain/cell';
+import type { Severity } from '../domain/findings';
 
 /** A table (ListObject) as the host found it; coordinates are the sheet's, 1-based. */
 export interface RawTable {
@@ -36,4 +37,30 @@ export interface WorkbookHost {
   readTables(): Promise<RawTable[]>;
   /** Creates the given tables; refuses (throws) when a table or a sheet's target range is already in use. */
   createTables(tables: TableWrite[]): Promise<void>;
+}
+
+/** A value the user confirmed, for one cell. */
+export interface CellWrite {
+  sheet: string;
+  address: string;
+  value: number | string | null;
+}
+
+/** A cell to highlight for a finding. */
+export interface CellMark {
+  sheet: string;
+  address: string;
+  severity: Severity;
+}
+
+/** What the task pane does in a live workbook, beyond reading and creating tables. */
+export interface InteractiveHost extends WorkbookHost {
+  /** Activates the sheet and selects the cell. */
+  select(sheet: string, address: string): Promise<void>;
+  /** Writes values the user confirmed. Text is stored as text, never as a formula. */
+  writeCells(cells: CellWrite[]): Promise<void>;
+  /** Marks cells, remembering their previous fill. */
+  highlight(marks: CellMark[]): Promise<void>;
+  /** Restores exactly the cells it marked that still carry the mark; returns how many. */
+  clearHighlights(): Promise<number>;
 }
