@@ -120,6 +120,12 @@ describe('consolidate', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('matches an area to its frame whatever the Unicode form, case and spacing of its name', () => {
+    const vard = makePlan({ area: 'Vård  och omsorg'.normalize('NFD'), initiatives: [initiative(1, 'X', [200, 0, 0])] });
+    const r = consolidate([{ plan: vard, file: 'v.xlsx' }], cityFrame({ ['VÅRD OCH OMSORG'.normalize('NFC')]: { 2022: 100, 2023: 0, 2024: 0 } }, {}));
+    expect(r.findings.map((f) => [f.code, f.year, f.excess])).toEqual([['OVER_FRAME', 2022, 100]]);
+  });
+
   it('is empty without plans', () => {
     expect(consolidate([], frame)).toEqual({ years: [], areas: [], city: {}, findings: [] });
   });
