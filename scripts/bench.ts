@@ -62,7 +62,7 @@ async function main() {
     validatePlan: coreFigures(sizes, (c) => c.validatePlan),
     checkTables: coreFigures(sizes, (c) => c.checkTables),
   };
-  console.log(`1. Validation core, in memory (median of ${k1.validatePlan.runs} runs at 1k, ${k10.validatePlan.runs} at 10k, after warm-up)`);
+  console.log(`1. Validation core, in memory (median of ${k1.validatePlan.runs} rounds, 1k and 10k alternating, after warm-up)`);
   console.log(`   plans of ${k1.rows} and ${k10.rows} Initiativ rows: a Summa row every 20, Ram, 10 versions, ~2 % of amounts as text`);
   console.log(`   findings per run: ${k1.findings} at 1k, ${k10.findings} at 10k`);
   console.log(

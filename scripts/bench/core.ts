@@ -5,7 +5,7 @@ import { checkTables } from '../../src/workbook/checkPlan';
 import { readPlan } from '../../src/workbook/contract/readPlan';
 import type { RawTable } from '../../src/workbook/host';
 import { benchRawTables } from './generate';
-import { measureSync, type Sample } from './stats';
+import { measureInterleaved, measureSync, type Sample } from './stats';
 
 export interface CoreSize {
   rows: number;
@@ -15,11 +15,12 @@ export interface CoreSize {
   checkTables: Sample;
 }
 
-/** Warm-up and timed runs per size: many at 1k where a run is short, fewer at 10k. */
-const RUNS: Record<number, { warmup: number; runs: number }> = {
-  1000: { warmup: 50, runs: 101 },
-  10000: { warmup: 10, runs: 31 },
-};
+/**
+ * Warm-up runs per size, then rounds in which every size runs once: the sizes share whatever else the
+ * machine is doing, so their ratio holds even when the absolute figures drift.
+ */
+const WARMUP = 20;
+const ROUNDS = 41;
 
 export function planOf(tables: readonly RawTable[]): Plan {
   const { plan } = readPlan(tables);
@@ -32,15 +33,27 @@ export function benchCore(sizes: readonly number[]): CoreSize[] {
   // compiling them.
   const small = benchRawTables(200, 7);
   const smallPlan = planOf(small);
-  measureSync(() => validatePlan(smallPlan), 50, 1);
-  measureSync(() => checkTables(small), 50, 1);
+  measureSync(() => validatePlan(smallPlan), 100, 1);
+  measureSync(() => checkTables(small), 100, 1);
 
-  return sizes.map((rows) => {
+  const inputs = sizes.map((rows) => {
     const tables = benchRawTables(rows);
-    const plan = planOf(tables);
-    const { warmup, runs } = RUNS[rows] ?? { warmup: 5, runs: 15 };
-    const v = measureSync(() => validatePlan(plan), warmup, runs);
-    const c = measureSync(() => checkTables(tables), warmup, runs);
-    return { rows, findings: checkTables(tables).findings.length, validatePlan: v, checkTables: c };
+    return { rows, tables, plan: planOf(tables) };
   });
+  const v = measureInterleaved(
+    inputs.map(({ plan }) => () => validatePlan(plan)),
+    WARMUP,
+    ROUNDS,
+  );
+  const c = measureInterleaved(
+    inputs.map(({ tables }) => () => checkTables(tables)),
+    WARMUP,
+    ROUNDS,
+  );
+  return inputs.map(({ rows, tables }, i) => ({
+    rows,
+    findings: checkTables(tables).findings.length,
+    validatePlan: v[i],
+    checkTables: c[i],
+  }));
 }

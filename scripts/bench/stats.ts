@@ -51,6 +51,21 @@ export function measureSync(fn: () => unknown, warmup: number, runs: number): Sa
   return summarize(times);
 }
 
+/** Several functions (one per plan size), warmed up, then timed once each per round, for `rounds` rounds. */
+export function measureInterleaved(fns: readonly (() => unknown)[], warmup: number, rounds: number): Sample[] {
+  collect();
+  for (const fn of fns) for (let i = 0; i < warmup; i++) sink = fn();
+  const times: number[][] = fns.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    fns.forEach((fn, k) => {
+      const t0 = performance.now();
+      sink = fn();
+      times[k].push(performance.now() - t0);
+    });
+  }
+  return times.map(summarize);
+}
+
 export async function measureAsync(fn: () => Promise<unknown>, warmup: number, runs: number): Promise<Sample> {
   collect();
   for (let i = 0; i < warmup; i++) sink = await fn();
