@@ -39,8 +39,10 @@ export function readDate(value: CellValue): IsoDate | null {
   if (v === null || v === undefined || isError(v) || typeof v === 'boolean') return null;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
   if (typeof v === 'number') {
-    if (!Number.isInteger(v)) return fromExcelSerial(v);
-    return fromDigits(String(v)) ?? fromExcelSerial(v);
+    const digits = String(v);
+    // Six or eight digits are YYMMDD / YYYYMMDD as typed; an impossible one is not guessed into a serial.
+    if (Number.isInteger(v) && (digits.length === 6 || digits.length === 8)) return fromDigits(digits);
+    return fromExcelSerial(v);
   }
   if (typeof v !== 'string') return null;
   const text = v.trim();

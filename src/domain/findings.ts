@@ -54,8 +54,8 @@ const CATALOG = {
   },
   PLAN_INFO_MISSING: {
     severity: 'error',
-    sv: (a) => `Uppgiften ${a.item} saknas i tabellen Planuppgifter.`,
-    en: (a) => `The item ${a.item} is missing from the table Planuppgifter.`,
+    sv: (a) => `Uppgiften ${a.item} saknas i tabellen ${a.table ?? 'Planuppgifter'}.`,
+    en: (a) => `The item ${a.item} is missing from the table ${a.table ?? 'Planuppgifter'}.`,
   },
   UNIT_UNSUPPORTED: {
     severity: 'error',

@@ -41,6 +41,11 @@ export function tableRef(raw: RawTable, columns: ReadonlyMap<string, number>, co
   };
 }
 
+/** An empty cell, or one a person "cleared" with spaces (Office.js reports empty cells as ""). */
+export function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
 export function isEmptyRow(row: readonly unknown[]): boolean {
-  return row.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
+  return row.every(isBlank);
 }

@@ -34,7 +34,7 @@ export function readCityFrame(tables: readonly RawTable[]): FrameReading {
       }
       budget.body.forEach((cells, i) => {
         if (cellText(cells[areaCol]) === '' && cells.some((c) => c !== null)) {
-          findings.push(finding('PLAN_INFO_MISSING', { item: 'Tjänsteområde' }, { location: locate(ref, i + 1, 'Tjänsteområde') }));
+          findings.push(finding('PLAN_INFO_MISSING', { item: 'Tjänsteområde', table: TABLES.budget.name }, { location: locate(ref, i + 1, 'Tjänsteområde') }));
         }
       });
     }

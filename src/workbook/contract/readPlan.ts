@@ -17,7 +17,7 @@ import {
 import { DECISIONS, FORUMS, parseDecision, parseForum, parseVersionLabel, type VersionEntry } from '../../domain/versions';
 import type { RawTable } from '../host';
 import { amountFromCell } from './cells';
-import { isEmptyRow, mapColumns, tableRef } from './columns';
+import { isBlank, isEmptyRow, mapColumns, tableRef } from './columns';
 import { findTable, headerKey, INFO_ITEMS, TABLES } from './tables';
 
 export interface PlanReading {
@@ -89,7 +89,7 @@ function readInfo(raw: RawTable, findings: Finding[]): InfoReading {
     const v = item(name);
     if (!v || v.text === '') {
       const location = v ? locate(ref, v.row, 'Värde') : locateTable(ref);
-      findings.push(finding('PLAN_INFO_MISSING', { item: name }, { location }));
+      findings.push(finding('PLAN_INFO_MISSING', { item: name, table: raw.name }, { location }));
       return null;
     }
     return v;
@@ -223,7 +223,7 @@ export function readFrameRows(
       return;
     }
     const amount = (col: number | undefined, column: string) =>
-      col === undefined ? null : cells[col] === null ? null : amountFromCell(cells[col], locate(ref, row, column), findings, yearCell);
+      col === undefined || isBlank(cells[col]) ? null : amountFromCell(cells[col], locate(ref, row, column), findings, yearCell);
     years.set(yearCell, { year: yearCell, development: amount(devCol, 'Utveckling'), operations: amount(opsCol, 'Förvaltning'), row });
   });
   return years;

@@ -52,10 +52,13 @@ export class XlsxWorkbook implements WorkbookHost {
   }
 
   async createTables(tables: TableWrite[]): Promise<void> {
-    const existing = new Set((await this.readTables()).map((t) => t.name.toLowerCase()));
+    // Every name is checked before anything is written: a refused batch leaves the workbook as it was.
+    const taken = new Set((await this.readTables()).map((t) => t.name.toLowerCase()));
     for (const t of tables) {
-      if (existing.has(t.name.toLowerCase())) throw new Error(`Tabellen ${t.name} finns redan`);
-      existing.add(t.name.toLowerCase());
+      if (taken.has(t.name.toLowerCase())) throw new Error(`Tabellen ${t.name} finns redan`);
+      taken.add(t.name.toLowerCase());
+    }
+    for (const t of tables) {
       const ws = this.workbook.getWorksheet(t.sheet) ?? this.workbook.addWorksheet(t.sheet);
       // Each new table goes below whatever the sheet already holds, with an empty row between: never on top of it.
       const top = ws.actualRowCount === 0 ? 1 : ws.lastRow!.number + 2;

@@ -1,0 +1,54 @@
+/** The pane's frame: Office's theme and language, and one tab per view (later views load on demand). */
+import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Tab, TabList, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import type { Language } from '../domain/findings';
+import { OfficeHost } from '../workbook/office/officeHost';
+import { LanguageContext, STRINGS } from './i18n';
+import { PlanView } from './plan/PlanView';
+import { fluentTheme, type OfficeThemeColors } from './theme';
+
+const PublishView = lazy(() => import('./publish/PublishView'));
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', padding: '8px 12px', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1 },
+  header: { margin: '4px 0 8px', fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+});
+
+type View = 'plan' | 'publish';
+
+export function App(props: { inExcel: boolean; lang: Language; officeTheme?: OfficeThemeColors }) {
+  const styles = useStyles();
+  const t = STRINGS[props.lang];
+  const [view, setView] = useState<View>('plan');
+  const host = useMemo(() => (props.inExcel ? new OfficeHost((batch) => Excel.run(batch)) : null), [props.inExcel]);
+  return (
+    <LanguageContext.Provider value={props.lang}>
+      <FluentProvider theme={fluentTheme(props.officeTheme)}>
+        <main className={styles.root}>
+          <h1 className={styles.header}>{t.appTitle}</h1>
+          {!host ? (
+            <MessageBar intent="info">
+              <MessageBarBody>{t.notInExcel}</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <>
+              <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label={t.tabsLabel}>
+                <Tab value="plan">{t.tabPlan}</Tab>
+                <Tab value="publish">{t.tabPublish}</Tab>
+              </TabList>
+              <div role="tabpanel" aria-label={view === 'plan' ? t.tabPlan : t.tabPublish}>
+                {view === 'plan' ? (
+                  <PlanView host={host} />
+                ) : (
+                  <Suspense fallback={null}>
+                    <PublishView />
+                  </Suspense>
+                )}
+              </div>
+            </>
+          )}
+        </main>
+      </FluentProvider>
+    </LanguageContext.Provider>
+  );
+}

@@ -1,0 +1,113 @@
+/** The pane's words: Swedish first, English when Office's display language is English. */
+import { createContext, useContext } from 'react';
+import type { Language } from '../domain/findings';
+
+const sv = {
+  appTitle: 'Tjänsteplan',
+  tabPlan: 'Plan',
+  tabPublish: 'Publicering',
+  tabsLabel: 'Vyer',
+  check: 'Kontrollera',
+  checking: 'Kontrollerar planen…',
+  highlight: 'Markera i arket',
+  clearHighlights: 'Ta bort markeringar',
+  highlighted: (n: number) => `${n} celler markerade.`,
+  cleared: (n: number) => `${n} markeringar borttagna.`,
+  createTables: 'Skapa tabeller',
+  createTablesIntro: 'Arbetsboken saknar tjänsteplanens tabeller. Ange tjänsteområde och planperiod så skapas de på nya blad; befintliga celler lämnas orörda.',
+  area: 'Tjänsteområde',
+  period: 'Planperiod',
+  periodHint: 't.ex. 2022–2024',
+  periodInvalid: 'Skriv planperioden som 2022–2024.',
+  areaMissing: 'Ange tjänsteområdet.',
+  created: 'Tabellerna är skapade.',
+  recompute: 'Räkna om summor',
+  recomputeIntro: (n: number) => `${n} summor skiljer sig från raderna ovanför. Kontrollera och bekräfta för att skriva in de omräknade summorna.`,
+  recomputeConfirm: 'Skriv in omräknade summor',
+  cancel: 'Avbryt',
+  sumsWritten: (n: number) => `${n} summor har skrivits in.`,
+  stated: 'Angiven',
+  computed: 'Omräknad',
+  cell: 'Cell',
+  noSumDifferences: 'Alla summor stämmer.',
+  summary: (e: number, w: number, i: number) => `${e} fel, ${w} varningar, ${i} upplysningar.`,
+  allGood: 'Inga fel eller varningar. Planen kan lämnas till forum.',
+  errors: 'Fel',
+  warnings: 'Varningar',
+  infos: 'Upplysningar',
+  goTo: (address: string) => `Gå till ${address}`,
+  chartTitle: 'Utveckling mot ram per år',
+  development: 'Utveckling',
+  frame: 'Ram',
+  noFrame: 'ingen ram',
+  overBy: (amount: string) => `${amount} över ramen`,
+  withinBy: (amount: string) => `${amount} kvar inom ramen`,
+  notInExcel: 'Öppna Tjänsteplan i Excel (eller i arbetsbänken med npm start) för att arbeta med en plan.',
+  publishNotConfigured: 'Publicering är inte konfigurerad: ingen SharePoint-plats eller lokal bibliotekstjänst är angiven.',
+  failed: (message: string) => `Något gick fel: ${message}`,
+  severity: { error: 'Fel', warning: 'Varning', info: 'Upplysning' },
+};
+
+export type Strings = typeof sv;
+
+const en: Strings = {
+  appTitle: 'Service plan',
+  tabPlan: 'Plan',
+  tabPublish: 'Publishing',
+  tabsLabel: 'Views',
+  check: 'Check',
+  checking: 'Checking the plan…',
+  highlight: 'Highlight in sheet',
+  clearHighlights: 'Remove highlights',
+  highlighted: (n) => `${n} cells highlighted.`,
+  cleared: (n) => `${n} highlights removed.`,
+  createTables: 'Create tables',
+  createTablesIntro: "The workbook lacks the service plan's tables. Give the service area and plan period and they are created on new sheets; existing cells are left untouched.",
+  area: 'Service area',
+  period: 'Plan period',
+  periodHint: 'e.g. 2022–2024',
+  periodInvalid: 'Write the plan period as 2022–2024.',
+  areaMissing: 'Give the service area.',
+  created: 'The tables have been created.',
+  recompute: 'Recompute sums',
+  recomputeIntro: (n) => `${n} sums differ from the rows above them. Review and confirm to write the recomputed sums.`,
+  recomputeConfirm: 'Write recomputed sums',
+  cancel: 'Cancel',
+  sumsWritten: (n) => `${n} sums have been written.`,
+  stated: 'Stated',
+  computed: 'Recomputed',
+  cell: 'Cell',
+  noSumDifferences: 'All sums agree.',
+  summary: (e, w, i) => `${e} errors, ${w} warnings, ${i} notes.`,
+  allGood: 'No errors or warnings. The plan can go to the forum.',
+  errors: 'Errors',
+  warnings: 'Warnings',
+  infos: 'Notes',
+  goTo: (address) => `Go to ${address}`,
+  chartTitle: 'Development against frame per year',
+  development: 'Development',
+  frame: 'Frame',
+  noFrame: 'no frame',
+  overBy: (amount) => `${amount} over the frame`,
+  withinBy: (amount) => `${amount} left within the frame`,
+  notInExcel: 'Open Tjänsteplan in Excel (or in the workbench with npm start) to work with a plan.',
+  publishNotConfigured: 'Publishing is not configured: no SharePoint site or local library service is set.',
+  failed: (message) => `Something went wrong: ${message}`,
+  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+};
+
+export const STRINGS: Record<Language, Strings> = { sv, en };
+
+export function languageOf(displayLanguage: string | undefined): Language {
+  return displayLanguage?.toLowerCase().startsWith('en') ? 'en' : 'sv';
+}
+
+export const LanguageContext = createContext<Language>('sv');
+
+export function useStrings(): Strings {
+  return STRINGS[useContext(LanguageContext)];
+}
+
+export function useLanguage(): Language {
+  return useContext(LanguageContext);
+}

@@ -1,0 +1,111 @@
+/** Plan: check the open workbook, go to each finding's cell, mark and unmark cells, create tables, fix sums. */
+import { Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, tokens } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import type { Finding } from '../../domain/findings';
+import type { Period } from '../../domain/period';
+import { statedSumDifferences } from '../../domain/rules/statedSums';
+import { checkWorkbook, type PlanCheck } from '../../workbook/checkPlan';
+import { planTables } from '../../workbook/contract/template';
+import { TABLES } from '../../workbook/contract/tables';
+import type { InteractiveHost } from '../../workbook/host';
+import { useStrings } from '../i18n';
+import { useDelayed } from '../useDelayed';
+import { CreateTablesForm } from './CreateTablesForm';
+import { FindingsList } from './FindingsList';
+import { frameRows } from './frameRows';
+import { FrameSummary } from './FrameSummary';
+import { RecomputeDialog } from './RecomputeDialog';
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', margin: '12px 0' },
+  status: { margin: '8px 0' },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  summary: { margin: '8px 0', fontSize: tokens.fontSizeBase300 },
+});
+
+const CORE_TABLES: string[] = [TABLES.planInfo.name, TABLES.initiatives.name];
+
+export function PlanView(props: { host: InteractiveHost }) {
+  const { host } = props;
+  const t = useStrings();
+  const styles = useStyles();
+  const [check, setCheck] = useState<PlanCheck | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const showProgress = useDelayed(busy);
+
+  /** Runs one piece of work; errors become a message in the pane, never a broken pane. */
+  const work = useCallback(async (task: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await task();
+    } catch (e) {
+      setError(t.failed(e instanceof Error ? e.message : String(e)));
+    } finally {
+      setBusy(false);
+    }
+  }, [t]);
+
+  const runCheck = useCallback(async () => {
+    const result = await checkWorkbook(host);
+    setCheck(result);
+    const count = (s: Finding['severity']) => result.findings.filter((f) => f.severity === s).length;
+    setNotice(result.findings.length === 0 ? t.allGood : t.summary(count('error'), count('warning'), count('info')));
+  }, [host, t]);
+
+  const findings = check?.findings ?? [];
+  const missingCore = findings.filter((f) => f.code === 'TABLE_MISSING' && CORE_TABLES.includes(f.location?.table ?? ''));
+  const differences = check?.plan ? statedSumDifferences(check.plan) : [];
+  const marks = findings
+    .filter((f) => f.location?.address)
+    .map((f) => ({ sheet: f.location!.sheet, address: f.location!.address!, severity: f.severity }));
+
+  const createTables = (area: string, period: Period) =>
+    work(async () => {
+      const missing = new Set(findings.filter((f) => f.code === 'TABLE_MISSING').map((f) => f.location?.table));
+      await host.createTables(planTables({ area, period }).filter((table) => missing.has(table.name) || table.name === TABLES.frame.name && !check?.plan?.frame));
+      await runCheck();
+      setNotice(t.created);
+    });
+
+  return (
+    <div>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy} onClick={() => work(runCheck)}>
+          {t.check}
+        </Button>
+        <Button disabled={busy || marks.length === 0} onClick={() => work(async () => { await host.highlight(marks); setNotice(t.highlighted(marks.length)); })}>
+          {t.highlight}
+        </Button>
+        <Button disabled={busy || !check} onClick={() => work(async () => setNotice(t.cleared(await host.clearHighlights())))}>
+          {t.clearHighlights}
+        </Button>
+        <RecomputeDialog
+          differences={differences}
+          disabled={busy}
+          onConfirm={() =>
+            work(async () => {
+              await host.writeCells(differences.map((d) => ({ sheet: d.location.sheet, address: d.location.address!, value: d.computed })));
+              await runCheck();
+              setNotice(t.sumsWritten(differences.length));
+            })
+          }
+        />
+      </div>
+      {showProgress && <ProgressBar aria-label={t.checking} className={styles.status} />}
+      <div role="status" aria-live="polite" className={styles.summary}>
+        {notice}
+      </div>
+      {error && (
+        <MessageBar intent="error" className={styles.status}>
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {missingCore.length > 0 && <CreateTablesForm defaultArea={check?.plan?.info.area ?? ''} busy={busy} onCreate={createTables} />}
+      <FindingsList findings={findings} onSelect={(f) => work(() => host.select(f.location!.sheet, f.location!.address!))} />
+      {check?.plan && <FrameSummary rows={frameRows(check.plan)} />}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * Two browser bundles: the task pane (what Excel loads; small, later views split off) and the workbench
+ * (the pane beside the Excel test host, for `npm start` and the browser tests). Node-only code (CLI,
+ * server) is never imported from these entries.
+ */
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+// Fluent UI injects its styles at run time, hence 'unsafe-inline' for styles only; scripts stay strict.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self' https://graph.microsoft.com https://login.microsoftonline.com",
+  "frame-src 'self' https://login.microsoftonline.com",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+module.exports = (env, argv) => {
+  const production = argv.mode !== 'development';
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-source-map',
+    entry: env.only === 'taskpane' ? { taskpane: './src/taskpane/index.tsx' } : { taskpane: './src/taskpane/index.tsx', workbench: './src/workbench/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist/web'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // exceljs's browser build (the workbench's test host only; the task pane never loads it).
+      alias: { exceljs$: path.resolve(__dirname, 'node_modules/exceljs/dist/exceljs.min.js') },
+    },
+    module: {
+      rules: [{ test: /\.tsx?$/, loader: 'ts-loader', options: { configFile: 'tsconfig.web.json', transpileOnly: true } }],
+    },
+    performance: { hints: false },
+    optimization: { splitChunks: { chunks: 'async' } },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        chunks: ['taskpane'],
+        title: 'Tjänsteplan',
+        template: './src/taskpane/taskpane.html',
+        meta: { 'Content-Security-Policy': { 'http-equiv': 'Content-Security-Policy', content: CSP } },
+      }),
+      env.only !== 'taskpane' && new HtmlWebpackPlugin({
+        filename: 'workbench.html',
+        chunks: ['workbench'],
+        title: 'Tjänsteplan – arbetsbänk',
+        template: './src/workbench/workbench.html',
+        meta: { 'Content-Security-Policy': { 'http-equiv': 'Content-Security-Policy', content: CSP } },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'test/fixtures/plans', to: 'samples' },
+          { from: 'test/fixtures/broken/*.xlsx', to: 'samples/broken/[name][ext]', noErrorOnMissing: true },
+        ],
+      }),
+    ].filter(Boolean),
+  };
+};
