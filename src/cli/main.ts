@@ -47,6 +47,20 @@ export function program(setExit: (code: number) => void): Command {
     .argument('<fil...>', 'tjänsteplaner (.xlsx)')
     .action(async (files: string[], o) => setExit(await consolidateCommand(files, { ...o, lang: o.lang as Language }, out, err)));
 
+  p.command('workbench')
+    .description('starta arbetsbänken: aktivitetsfönstret bredvid en test-Excel (npm start)')
+    .option('--port <n>', 'port på localhost', '3000')
+    .action(async (o) => {
+      const { startWorkbench } = await import('../server/workbenchServer');
+      const server = await startWorkbench({ port: Number(o.port) });
+      out(`Arbetsbänken / workbench: ${server.url}workbench.html`);
+      out(`Aktivitetsfönstret / task pane: ${server.url}taskpane.html`);
+      out(`Certifikatets CA / certificate CA: ${server.caPath}`);
+      out('Avsluta med Ctrl+C.');
+      await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+      await server.close();
+    });
+
   p.command('demo')
     .description('kontrollera exempelplanerna 2022–2024 mot exempelramen (npm start)')
     .addOption(lang())
