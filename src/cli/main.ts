@@ -2,10 +2,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Language } from '../domain/findings';
 import { UnreadableWorkbook } from '../workbook/file/unreadable';
-import { consolidateCommand } from './consolidate';
-import { demoCommand } from './demo';
-import { templateCommand, UsageError } from './template';
-import { validateCommand } from './validate';
+// Commands load on use: exceljs alone takes ~0.4 s to load, which `--help` should not pay.
+import { UsageError } from './usage';
 
 const out = (s: string) => process.stdout.write(s + '\n');
 const err = (s: string) => process.stderr.write(s + '\n');
@@ -29,7 +27,7 @@ export function program(setExit: (code: number) => void): Command {
     .option('--owner <namn>', 'dokumentansvarig')
     .option('--force', 'ersätt en befintlig fil')
     .argument('<ut.xlsx>', 'filen att skapa')
-    .action(async (file: string, o) => setExit(await templateCommand(file, o, err)));
+    .action(async (file: string, o) => setExit(await (await import('./template')).templateCommand(file, o, err)));
 
   p.command('validate')
     .description('kontrollera tjänsteplaner / validate plans (exit 0 utan fel, 1 med fel, 2 oläslig fil)')
@@ -37,7 +35,9 @@ export function program(setExit: (code: number) => void): Command {
     .option('--json', 'skriv resultatet som JSON')
     .addOption(lang())
     .argument('<fil...>', 'tjänsteplaner (.xlsx)')
-    .action(async (files: string[], o) => setExit(await validateCommand(files, { ...o, lang: o.lang as Language }, out, err)));
+    .action(async (files: string[], o) =>
+      setExit(await (await import('./validate')).validateCommand(files, { ...o, lang: o.lang as Language }, out, err)),
+    );
 
   p.command('consolidate')
     .description('ekonomisk sammanställning mot ramen / consolidate all areas against the frame')
@@ -45,7 +45,9 @@ export function program(setExit: (code: number) => void): Command {
     .option('--json', 'skriv resultatet som JSON')
     .addOption(lang())
     .argument('<fil...>', 'tjänsteplaner (.xlsx)')
-    .action(async (files: string[], o) => setExit(await consolidateCommand(files, { ...o, lang: o.lang as Language }, out, err)));
+    .action(async (files: string[], o) =>
+      setExit(await (await import('./consolidate')).consolidateCommand(files, { ...o, lang: o.lang as Language }, out, err)),
+    );
 
   p.command('workbench')
     .description('starta arbetsbänken: aktivitetsfönstret bredvid en test-Excel (npm start)')
@@ -64,7 +66,7 @@ export function program(setExit: (code: number) => void): Command {
   p.command('demo')
     .description('kontrollera exempelplanerna 2022–2024 mot exempelramen (npm start)')
     .addOption(lang())
-    .action(async (o) => setExit(await demoCommand(o.lang as Language, out)));
+    .action(async (o) => setExit(await (await import('./demo')).demoCommand(o.lang as Language, out)));
   return p;
 }
 

@@ -6,6 +6,7 @@ import { planTables } from '../workbook/contract/template';
 import { XlsxWorkbook } from '../workbook/file/xlsxWorkbook';
 import { UnreadableWorkbook } from '../workbook/file/unreadable';
 import { openFrame } from './files';
+import { UsageError } from './usage';
 
 export interface TemplateOptions {
   area: string;
@@ -35,8 +36,6 @@ export async function templateCommand(out: string, options: TemplateOptions, say
   say(`Skapade ${out}: ${options.area.trim()} ${options.period}`);
   return 0;
 }
-
-export class UsageError extends Error {}
 
 async function exists(file: string): Promise<boolean> {
   try {

@@ -4,20 +4,22 @@ import { finding, type Finding } from '../../domain/findings';
 import type { Location } from '../../domain/location';
 import { readAmount, type Tkr } from '../../domain/money';
 
-/** null when the cell cannot be read (the finding says why); 0 for an empty cell. */
-export function amountFromCell(value: CellValue, location: Location, findings: Finding[], year?: number): Tkr | null {
-  // Plain numbers and empty cells are the common case: keep them off the slower path.
+/**
+ * null when the cell cannot be read (the finding says why); 0 for an empty cell. The location is made only
+ * when there is something to report: most cells are plain numbers.
+ */
+export function amountFromCell(value: CellValue, where: () => Location, findings: Finding[], year?: number): Tkr | null {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
   if (value === null) return 0;
   const r = readAmount(value);
+  if (r.kind === 'empty') return 0;
+  const location = where();
   const column = location.column;
   const extras = year === undefined ? { location } : { location, year };
   switch (r.kind) {
     case 'amount':
       if (r.fromText) findings.push(finding('NUMBER_AS_TEXT', { shown: String(cellShown(value)), tkr: r.tkr, column }, extras));
       return r.tkr;
-    case 'empty':
-      return 0;
     case 'fraction':
       findings.push(finding('NOT_WHOLE_TKR', { shown: r.shown, column }, extras));
       return null;

@@ -159,8 +159,10 @@ function readInitiatives(raw: RawTable, period: Period, findings: Finding[]): { 
   const nrCol = columns.get('Nr');
   const nameCol = columns.get('Initiativ');
   const commentCol = columns.get('Kommentar');
-  const devCols = years.map((y) => columns.get(developmentColumn(y)));
-  const mntCols = years.map((y) => columns.get(maintenanceColumn(y)));
+  const devNames = years.map(developmentColumn);
+  const mntNames = years.map(maintenanceColumn);
+  const devCols = devNames.map((c) => columns.get(c));
+  const mntCols = mntNames.map((c) => columns.get(c));
   const initiatives: Initiative[] = [];
   const body = raw.body;
   for (let i = 0; i < body.length; i++) {
@@ -168,14 +170,14 @@ function readInitiatives(raw: RawTable, period: Period, findings: Finding[]): { 
     if (isEmptyRow(cells)) continue;
     const row = i + 1;
     const name = nameCol === undefined ? '' : cellText(cells[nameCol]);
-    const amounts = (cols: (number | undefined)[], column: (y: number) => string) =>
-      cols.map((c, k) => (c === undefined ? 0 : amountFromCell(cells[c], locate(ref, row, column(years[k])), findings, years[k])));
+    const amounts = (cols: (number | undefined)[], names: string[]) =>
+      cols.map((c, k) => (c === undefined ? 0 : amountFromCell(cells[c], () => locate(ref, row, names[k]), findings, years[k])));
     initiatives.push({
       row,
       nr: nrCol === undefined ? '' : cellText(cells[nrCol]),
       name,
-      development: amounts(devCols, developmentColumn),
-      maintenance: amounts(mntCols, maintenanceColumn),
+      development: amounts(devCols, devNames),
+      maintenance: amounts(mntCols, mntNames),
       comment: commentCol === undefined ? '' : cellText(cells[commentCol]),
       isStatedSum: STATED_SUM.test(name),
     });
@@ -217,13 +219,13 @@ export function readFrameRows(
   raw.body.forEach((cells, i) => {
     if (isEmptyRow(cells) || yearCol === undefined || !keep(cells)) return;
     const row = i + 1;
-    const yearCell = amountFromCell(cells[yearCol], locate(ref, row, 'År'), findings);
+    const yearCell = amountFromCell(cells[yearCol], () => locate(ref, row, 'År'), findings);
     if (yearCell === null || yearCell < 1900 || yearCell > 2999) {
       if (yearCell !== null) findings.push(finding('NOT_A_NUMBER', { shown: cellText(cells[yearCol]), column: 'År' }, { location: locate(ref, row, 'År') }));
       return;
     }
     const amount = (col: number | undefined, column: string) =>
-      col === undefined || isBlank(cells[col]) ? null : amountFromCell(cells[col], locate(ref, row, column), findings, yearCell);
+      col === undefined || isBlank(cells[col]) ? null : amountFromCell(cells[col], () => locate(ref, row, column), findings, yearCell);
     years.set(yearCell, { year: yearCell, development: amount(devCol, 'Utveckling'), operations: amount(opsCol, 'Förvaltning'), row });
   });
   return years;
