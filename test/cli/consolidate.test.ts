@@ -1,0 +1,154 @@
+/**
+ * `tjansteplan consolidate` as finance runs it: the real command in a child process. The nine sample plans
+ * of 2022–2024 against the sample frame must show the real gap: 148 792 tkr of development in 2022 against
+ * the city's 121 600 tkr.
+ */
+import ExcelJS from 'exceljs';
+import path from 'node:path';
+import { cli, expectFindings, expectOneLineReason, loadManifest, ROOT, type ConsolidateJson, type Run } from './helpers';
+
+jest.setTimeout(120_000);
+
+const manifest = loadManifest();
+const entry = (name: string) => {
+  const e = manifest.consolidate.find((c) => c.name === name);
+  if (!e) throw new Error(`${name} saknas i expected.json`);
+  return e;
+};
+const samples = entry('nio-exempelplaner');
+const small = entry('liten-ram');
+
+describe('consolidate the nine sample plans against the sample frame', () => {
+  let run: Run;
+  let json: ConsolidateJson;
+  beforeAll(async () => {
+    run = await cli(['consolidate', '--json', '--frame', samples.frame, ...samples.files]);
+    json = JSON.parse(run.stdout) as ConsolidateJson;
+  });
+
+  it('exits 1: the city is over its frame', () => {
+    expect(samples.files).toHaveLength(9);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+  });
+
+  it('has the JSON shape of DESIGN §3', () => {
+    expect(Object.keys(json).sort()).toEqual(['areas', 'city', 'findings']);
+    expect(json.areas.map((a) => a.file)).toEqual(samples.files);
+    for (const a of json.areas) {
+      expect(Object.keys(a).sort()).toEqual(['area', 'file', 'version', 'years']);
+      expect(typeof a.area).toBe('string');
+      expect(a.version === null || /^\d+\.\d+$/.test(a.version)).toBe(true);
+      expect(Object.keys(a.years)).toEqual(['2022', '2023', '2024']);
+      for (const y of Object.values(a.years)) {
+        expect(Object.keys(y).sort()).toEqual(['development', 'frame', 'maintenance']);
+        expect(Number.isInteger(y.development)).toBe(true);
+        expect(Number.isInteger(y.maintenance)).toBe(true);
+      }
+    }
+    for (const c of Object.values(json.city)) expect(Object.keys(c).sort()).toEqual(['development', 'frame']);
+    for (const f of json.findings) {
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['code', 'severity', 'message', 'location']));
+    }
+  });
+
+  it('gives the city 148 792 tkr of development in 2022 against a frame of 121 600 tkr', () => {
+    expect(json.city).toEqual(samples.city);
+    expect(json.city['2022']).toEqual({ development: 148792, frame: 121600 });
+    const sum = (year: string) => json.areas.reduce((s, a) => s + (a.years[year].development ?? 0), 0);
+    for (const year of ['2022', '2023', '2024']) expect(sum(year)).toBe(json.city[year].development);
+  });
+
+  it('keeps every area within its own (invented) frame, each equal to its stated development', () => {
+    expect(json.areas.map((a) => a.area).sort()).toEqual(
+      ['Ekonomi', 'HR', 'IT', 'Inköp', 'Kommunikation', 'Kultur och fritid samt service', 'Ledning och styrning', 'Utbildning', 'Vård och omsorg'].sort(),
+    );
+    for (const a of json.areas) for (const y of Object.values(a.years)) expect(y.frame).toBe(y.development);
+    expect(json.areas.find((a) => a.area === 'Ekonomi')?.years['2022']).toEqual({ development: 5200, maintenance: 200, frame: 5200 });
+  });
+
+  it('reports CITY_OVER_FRAME for 2022, 27 192 tkr over, and nothing else', () => {
+    expectFindings(json.findings, samples.findings);
+    const [f] = json.findings;
+    expect(f).toMatchObject({ code: 'CITY_OVER_FRAME', severity: 'error', year: 2022, excess: 27192 });
+    expect(f.message).toBe('Alla tjänsteområden tillsammans: utveckling 2022 är 148 792 tkr, 27 192 tkr över stadens ram 121 600 tkr.');
+  });
+
+  it('points CITY_OVER_FRAME at the Stadsram Utveckling cell for 2022 in the frame workbook', async () => {
+    const { sheet, address } = json.findings[0].location!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(ROOT, samples.frame));
+    const ws = wb.getWorksheet(sheet)!;
+    const table = ws.getTable('Stadsram') as unknown as { table: { tableRef: string } };
+    const [topLeft] = table.table.tableRef.split(':');
+    const headerRow = Number(/\d+$/.exec(topLeft)![0]);
+    const cell = ws.getCell(address!);
+    expect(ws.getCell(headerRow, cell.col).value).toBe('Utveckling');
+    expect(ws.getCell(Number(cell.row), 1).value).toBe(2022);
+    expect(cell.value).toBe(121600);
+  });
+
+  it('prints a readable summary without --json, naming Budgetram!C31', async () => {
+    const text = await cli(['consolidate', '--frame', samples.frame, ...samples.files]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/Staden totalt\s+148 792\s+121 600\s+136 761\s+–\s+110 400\s+–/);
+    expect(text.stdout).toMatch(/FEL\s+CITY_OVER_FRAME\s+Budgetram!C31/);
+  });
+
+  it('--lang en gives English', async () => {
+    const en = await cli(['consolidate', '--json', '--lang', 'en', '--frame', samples.frame, ...samples.files]);
+    const { findings } = JSON.parse(en.stdout) as ConsolidateJson;
+    expect(findings.map((f) => f.message)).toEqual([
+      "All service areas together: development 2022 is 148 792 tkr, 27 192 tkr over the city's frame of 121 600 tkr.",
+    ]);
+    const text = await cli(['consolidate', '--lang', 'en', '--frame', samples.frame, ...samples.files]);
+    expect(text.stdout).toContain('City total');
+    expect(text.stdout).toContain('ERROR');
+  });
+});
+
+describe('consolidate against a smaller frame', () => {
+  it('reports the area over its frame, the area without one and the city over its frame in two years', async () => {
+    const run = await cli(['consolidate', '--json', '--frame', small.frame, ...small.files]);
+    expect(run.code).toBe(small.exitCode);
+    const json = JSON.parse(run.stdout) as ConsolidateJson;
+    expect(json.city).toEqual(small.city);
+    expectFindings(json.findings, small.findings);
+    const inkop = json.areas.find((a) => a.area === 'Inköp')!;
+    expect(Object.values(inkop.years).map((y) => y.frame)).toEqual([null, null, null]);
+  });
+});
+
+describe('consolidate with files it cannot use', () => {
+  it('exits 2 for an unreadable plan, names it in one line and still consolidates the others', async () => {
+    const bad = manifest.unreadable[0];
+    const run = await cli(['consolidate', '--json', '--frame', samples.frame, ...samples.files, bad.file]);
+    expect(run.code).toBe(2);
+    expectOneLineReason(run.stderr, bad.file, bad.message);
+    const json = JSON.parse(run.stdout) as ConsolidateJson;
+    expect(json.areas).toHaveLength(9);
+    expectFindings(json.findings, samples.findings);
+  });
+
+  it('exits 2 for a workbook that is not a plan, pointing to validate', async () => {
+    const notAPlan = manifest.plans.find((p) => p.file.endsWith('/01-initiativ-omvandlad-till-omrade.xlsx'))!;
+    const run = await cli(['consolidate', '--json', '--frame', samples.frame, notAPlan.file, samples.files[0]]);
+    expect(run.code).toBe(2);
+    expectOneLineReason(run.stderr, notAPlan.file, 'validate');
+    expect((JSON.parse(run.stdout) as ConsolidateJson).areas).toHaveLength(1);
+  });
+
+  it('exits 2 when the frame cannot be read', async () => {
+    const bad = manifest.unreadable[1];
+    const run = await cli(['consolidate', '--frame', bad.file, ...samples.files]);
+    expect(run.code).toBe(2);
+    expectOneLineReason(run.stderr, bad.file, bad.message);
+  });
+
+  it('exits 2 without --frame', async () => {
+    const run = await cli(['consolidate', ...samples.files]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--frame');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+});
