@@ -360,7 +360,7 @@ const PLAN_FIXTURES: PlanFixture[] = [
     name: '05-kolumn-vidmakthalla-2023-borttagen.xlsx',
     description: 'Kolumnen Vidmakthålla 2023 är borttagen / The column Vidmakthålla 2023 was deleted',
     make: () => base((t) => dropColumn(table(t, 'Initiativ'), V23)),
-    findings: [f('COLUMN_MISSING', ini(null, null, 'A8'), { messageIncludes: V23 })],
+    findings: [f('COLUMN_MISSING', ini(null, V23, 'A8'), { messageIncludes: V23, year: 2023 })],
   },
   {
     name: '06-nr-omdopad-och-andrat-av-borttagen.xlsx',
@@ -371,8 +371,8 @@ const PLAN_FIXTURES: PlanFixture[] = [
         dropColumn(table(t, 'Versionshantering'), 'Ändrat av');
       }),
     findings: [
-      f('COLUMN_MISSING', ini(null, null, 'A8'), { messageIncludes: 'Nr' }, 'warning'),
-      f('COLUMN_MISSING', ver(null, null, 'A1'), { messageIncludes: 'Ändrat av' }, 'warning'),
+      f('COLUMN_MISSING', ini(null, 'Nr', 'A8'), { messageIncludes: 'Nr' }, 'warning'),
+      f('COLUMN_MISSING', ver(null, 'Ändrat av', 'A1'), { messageIncludes: 'Ändrat av' }, 'warning'),
     ],
   },
   {
@@ -414,7 +414,7 @@ const PLAN_FIXTURES: PlanFixture[] = [
     description: 'En kolumn Utveckling 2025 har lagts till i en plan för 2022–2024 / A column Utveckling 2025 added to a 2022–2024 plan',
     // Columns: A Nr, B Initiativ, C–E Utveckling 2022–2024, F Utveckling 2025, G–I Vidmakthålla, J Kommentar.
     make: () => base((t) => insertColumn(table(t, 'Initiativ'), 'Utveckling 2025', [1000, null, 1000], V22)),
-    findings: [f('PERIOD_MISMATCH', ini(null, 'Utveckling 2025', 'F8'), { messageIncludes: '2022–2024' })],
+    findings: [f('PERIOD_MISMATCH', ini(null, 'Utveckling 2025', 'F8'), { messageIncludes: '2022–2024', year: 2025 })],
   },
   {
     name: '11-inte-ett-belopp.xlsx',
@@ -835,10 +835,10 @@ const PLAN_FIXTURES: PlanFixture[] = [
       return wb;
     },
     findings: [
-      f('COLUMN_MISSING', ini(null, null, 'A8'), { messageIncludes: 'Utveckling 2025' }),
-      f('COLUMN_MISSING', ini(null, null, 'A8'), { messageIncludes: 'Vidmakthålla 2025' }),
-      f('PERIOD_MISMATCH', ini(null, U22, 'C8'), { messageIncludes: '2023–2025' }),
-      f('PERIOD_MISMATCH', ini(null, V22, 'F8'), { messageIncludes: '2023–2025' }),
+      f('COLUMN_MISSING', ini(null, 'Utveckling 2025', 'A8'), { messageIncludes: 'Utveckling 2025', year: 2025 }),
+      f('COLUMN_MISSING', ini(null, 'Vidmakthålla 2025', 'A8'), { messageIncludes: 'Vidmakthålla 2025', year: 2025 }),
+      f('PERIOD_MISMATCH', ini(null, U22, 'C8'), { messageIncludes: '2023–2025', year: 2022 }),
+      f('PERIOD_MISMATCH', ini(null, V22, 'F8'), { messageIncludes: '2023–2025', year: 2022 }),
     ],
   },
   {
@@ -859,7 +859,7 @@ const PLAN_FIXTURES: PlanFixture[] = [
     description: 'Planuppgifter har rubriken Innehåll i stället för Värde / Planuppgifter has the header Innehåll instead of Värde',
     make: () => base((t) => (table(t, 'Planuppgifter').headers[1] = 'Innehåll')),
     findings: [
-      f('COLUMN_MISSING', info(null, null, 'A1'), { messageIncludes: 'Värde' }),
+      f('COLUMN_MISSING', info(null, 'Värde', 'A1'), { messageIncludes: 'Värde' }),
       f('PLAN_INFO_MISSING', info(null, null, 'A1'), { messageIncludes: 'Tjänsteområde' }),
       f('PLAN_INFO_MISSING', info(null, null, 'A1'), { messageIncludes: 'Planperiod' }),
     ],

@@ -5,7 +5,7 @@ import { formatNumber } from '../domain/money';
 import { latestApproved, formatVersion } from '../domain/versions';
 import { checkWorkbook } from '../workbook/checkPlan';
 import { openFrame, openWorkbook } from './files';
-import { findingJson, where } from './report';
+import { findingJson, LABEL, where } from './report';
 
 export interface ConsolidateOptions {
   frame: string;
@@ -70,7 +70,7 @@ export function consolidationText(c: Consolidation, findings: Finding[], lang: L
   lines.push(sv ? 'Ekonomisk sammanställning (tkr)' : 'Financial summary (tkr)', '', fmt(head), ...rows.slice(0, -1).map(fmt), fmt(rows[rows.length - 1]));
   if (findings.length > 0) {
     lines.push('');
-    for (const f of findings) lines.push(`${f.severity === 'error' ? (sv ? 'FEL' : 'ERROR') : f.severity === 'warning' ? (sv ? 'VARNING' : 'WARNING') : 'INFO'}  ${f.code}  ${where(f)}\n   ${messageIn(f, lang)}`);
+    for (const f of findings) lines.push(`${LABEL[lang][f.severity]}  ${f.code}  ${where(f, lang)}\n   ${messageIn(f, lang)}`);
   }
   return lines.join('\n');
 }

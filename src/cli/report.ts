@@ -31,26 +31,29 @@ export function reportsJson(reports: readonly FileReport[], lang: Language): str
   );
 }
 
-const LABEL: Record<Language, Record<Finding['severity'], string>> = {
+export const LABEL: Record<Language, Record<Finding['severity'], string>> = {
   sv: { error: 'FEL', warning: 'VARNING', info: 'INFO' },
   en: { error: 'ERROR', warning: 'WARNING', info: 'INFO' },
 };
 
-export function where(f: Finding): string {
+export function where(f: Finding, lang: Language): string {
   const l = f.location;
   if (!l) return '';
   const cell = l.address ? `${l.sheet}!${l.address}` : l.sheet;
-  const detail = [l.table, l.row !== undefined ? `rad ${l.row}` : '', l.column ?? ''].filter(Boolean).join(', ');
+  const row = l.row !== undefined ? `${lang === 'sv' ? 'rad' : 'row'} ${l.row}` : '';
+  const detail = [l.table, row, l.column ?? ''].filter(Boolean).join(', ');
   return `${cell} (${detail})`;
 }
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function reportText(r: FileReport, lang: Language): string {
   if (r.error) return `${r.file}: ${r.error}`;
   const count = (s: Finding['severity']) => r.findings.filter((f) => f.severity === s).length;
   const head =
     lang === 'sv'
-      ? `${r.file}: ${count('error')} fel, ${count('warning')} varningar, ${count('info')} upplysningar`
-      : `${r.file}: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`;
-  const lines = r.findings.map((f) => `  ${LABEL[lang][f.severity].padEnd(8)}${f.code.padEnd(22)}${where(f)}\n          ${messageIn(f, lang)}`);
+      ? `${r.file}: ${count('error')} fel, ${plural(count('warning'), 'varning', 'varningar')}, ${plural(count('info'), 'upplysning', 'upplysningar')}`
+      : `${r.file}: ${plural(count('error'), 'error', 'errors')}, ${plural(count('warning'), 'warning', 'warnings')}, ${plural(count('info'), 'note', 'notes')}`;
+  const lines = r.findings.map((f) => `  ${LABEL[lang][f.severity].padEnd(8)}${f.code.padEnd(22)}${where(f, lang)}\n          ${messageIn(f, lang)}`);
   return [head, ...lines].join('\n');
 }

@@ -105,8 +105,8 @@ const CATALOG = {
   },
   NAME_MISSING: {
     severity: 'error',
-    sv: () => `Raden har belopp men inget namn på initiativet.`,
-    en: () => `The row has amounts but no initiative name.`,
+    sv: () => `Raden saknar namn på initiativet.`,
+    en: () => `The row has no initiative name.`,
   },
   DUPLICATE_NR: {
     severity: 'error',

@@ -14,7 +14,8 @@ export interface PlanCheck {
 export function checkTables(tables: readonly RawTable[], cityFrame?: CityFrame | null): PlanCheck {
   const { plan, findings } = readPlan(tables);
   if (plan) {
-    const frame = cityFrame ? frameForArea(cityFrame, plan.info.area) : null;
+    // With finance's frame at hand, an area it does not know (a misspelt name, say) has no frame at all.
+    const frame = cityFrame ? (frameForArea(cityFrame, plan.info.area) ?? { area: plan.info.area, years: new Map(), ref: plan.initiativeTable }) : null;
     findings.push(...validatePlan(plan, { frame }));
   }
   // Stable sort: errors first, each group in the order of the workbook.

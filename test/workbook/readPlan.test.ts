@@ -201,11 +201,11 @@ describe('readPlan: missing tables and columns', () => {
       frameTable([[2022, 1500]], ['År', 'Utveckling']),
       versionTable([[d('2021-03-01'), '0.1', 'Utkast']], ['Datum', 'Version', 'Beskrivning']),
     ]);
-    expect(findings.map((f) => [f.code, f.severity, f.location])).toEqual([
-      ['COLUMN_MISSING', 'warning', { sheet: 'Tjänsteplan', table: 'Initiativ', address: 'A9' }],
-      ['COLUMN_MISSING', 'error', { sheet: 'Tjänsteplan', table: 'Initiativ', address: 'A9' }],
-      ['COLUMN_MISSING', 'warning', { sheet: 'Versioner', table: 'Versionshantering', address: 'A1' }],
-      ['COLUMN_MISSING', 'error', { sheet: 'Ram', table: 'Ram', address: 'A1' }],
+    expect(findings.map((f) => [f.code, f.severity, f.location, f.year])).toEqual([
+      ['COLUMN_MISSING', 'warning', { sheet: 'Tjänsteplan', table: 'Initiativ', column: 'Nr', address: 'A9' }, undefined],
+      ['COLUMN_MISSING', 'error', { sheet: 'Tjänsteplan', table: 'Initiativ', column: 'Utveckling 2023', address: 'A9' }, 2023],
+      ['COLUMN_MISSING', 'warning', { sheet: 'Versioner', table: 'Versionshantering', column: 'Ändrat av', address: 'A1' }, undefined],
+      ['COLUMN_MISSING', 'error', { sheet: 'Ram', table: 'Ram', column: 'Förvaltning', address: 'A1' }, undefined],
     ]);
     expect(findings.map((f) => f.message)).toEqual([
       'Kolumnen Nr saknas i tabellen Initiativ.',
@@ -241,6 +241,7 @@ describe('readPlan: Planuppgifter', () => {
       message: 'Kolumnen Utveckling 2025 hör inte till planperioden 2022–2024.',
       messageEn: 'The column Utveckling 2025 is outside the plan period 2022–2024.',
       location: { sheet: 'Tjänsteplan', table: 'Initiativ', column: 'Utveckling 2025', address: 'F9' },
+      year: 2025,
     });
     expect(plan!.initiatives[0]).toMatchObject({ development: [1, 2, 3], maintenance: [4, 5, 6] });
   });

@@ -22,8 +22,17 @@ export function mapColumns(raw: RawTable, specs: readonly ColumnSpec[], findings
     const index = byKey.get(headerKey(spec.header));
     if (index !== undefined) columns.set(spec.header, index);
     else if (spec.missing) {
+      const year = /\b(\d{4})$/.exec(spec.header);
       findings.push(
-        finding('COLUMN_MISSING', { column: spec.header, table: raw.name }, { location: locateTable(tableRef(raw, columns)), severity: spec.missing }),
+        finding(
+          'COLUMN_MISSING',
+          { column: spec.header, table: raw.name },
+          {
+            location: { ...locateTable(tableRef(raw, columns)), column: spec.header },
+            severity: spec.missing,
+            ...(year ? { year: Number(year[1]) } : {}),
+          },
+        ),
       );
     }
   }

@@ -150,7 +150,11 @@ function readInitiatives(raw: RawTable, period: Period, findings: Finding[]): { 
     const column = (m[1] === 'utveckling' ? developmentColumn : maintenanceColumn)(Number(m[2]));
     columns.set(column, i);
     findings.push(
-      finding('PERIOD_MISMATCH', { column, period: `${period.first}–${period.last}` }, { location: locate(tableRef(raw, columns), 0, column) }),
+      finding(
+        'PERIOD_MISMATCH',
+        { column, period: `${period.first}–${period.last}` },
+        { location: locate(tableRef(raw, columns), 0, column), year: Number(m[2]) },
+      ),
     );
   });
   const ref = tableRef(raw, columns);
@@ -189,12 +193,14 @@ function readInitiatives(raw: RawTable, period: Period, findings: Finding[]): { 
 function checkTotalsRow(raw: RawTable, ref: TableRef, years: readonly number[], findings: Finding[]) {
   const totals = raw.totals ?? [];
   const row = raw.body.length + 1;
-  for (const column of [...years.map(developmentColumn), ...years.map(maintenanceColumn)]) {
-    const index = ref.columns.get(column);
-    if (index === undefined) continue;
-    const v: CellValue = totals[index] ?? null;
-    if (v === null || isFormula(v) || (typeof v === 'string' && v.trim() === '')) continue;
-    findings.push(finding('TOTALS_NOT_FORMULA', { column, shown: cellText(v) }, { location: locate(ref, row, column) }));
+  for (const year of years) {
+    for (const column of [developmentColumn(year), maintenanceColumn(year)]) {
+      const index = ref.columns.get(column);
+      if (index === undefined) continue;
+      const v: CellValue = totals[index] ?? null;
+      if (isBlank(v) || isFormula(v)) continue;
+      findings.push(finding('TOTALS_NOT_FORMULA', { column, shown: cellText(v) }, { location: locate(ref, row, column), year }));
+    }
   }
 }
 

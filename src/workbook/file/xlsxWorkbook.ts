@@ -34,6 +34,8 @@ export class XlsxWorkbook implements WorkbookHost {
     } catch (e) {
       throw new UnreadableWorkbook(name, `filen kunde inte läsas som .xlsx (${String((e as Error).message).split('\n')[0]})`);
     }
+    // A zip that is not a workbook (a .docx renamed, say) loads as an empty workbook: say what it is.
+    if (workbook.worksheets.length === 0) throw new UnreadableWorkbook(name, 'filen är inte en Excel-arbetsbok (.xlsx)');
     return new XlsxWorkbook(workbook);
   }
 
@@ -133,7 +135,8 @@ export function toCellValue(cell: ExcelJS.Cell): CellValue {
   if ('richText' in o) return (o.richText as { text: string }[]).map((p) => p.text).join('');
   if ('formula' in o || 'sharedFormula' in o) {
     const formula = cell.formula ?? String(o.formula ?? o.sharedFormula);
-    const result = o.result;
+    // The value object drops a falsy cached result (0, false, ''); the cell's own getter keeps it.
+    const result = (cell as unknown as { result?: unknown }).result ?? o.result;
     return result === undefined ? { formula } : { formula, result: plain(result) };
   }
   if ('text' in o) return String(o.text);
