@@ -1,0 +1,78 @@
+/**
+ * The data snapshot published beside each approved workbook: the plan's figures, its history and findings,
+ * and the file's hash. Consolidation reads these instead of opening every workbook.
+ */
+import type { Finding } from './findings';
+import { formatPeriod } from './period';
+import { developmentPerYear, maintenancePerYear, type Plan } from './plan';
+import type { VersionEntry } from './versions';
+
+export const SNAPSHOT_SCHEMA = 'tjansteplan.snapshot/1';
+
+export interface SnapshotInitiative {
+  row: number;
+  nr: string;
+  name: string;
+  development: (number | null)[];
+  maintenance: (number | null)[];
+  comment: string;
+  isStatedSum: boolean;
+}
+
+export interface PlanSnapshot {
+  schema: typeof SNAPSHOT_SCHEMA;
+  area: string;
+  period: string;
+  years: number[];
+  version: string;
+  forum: string | null;
+  decision: string | null;
+  decisionDate: string | null;
+  /** Per year: development, maintenance impact and frame, in tkr. */
+  totals: Record<string, { development: number | null; maintenance: number | null; frame: number | null }>;
+  initiatives: SnapshotInitiative[];
+  versions: Omit<VersionEntry, 'label'>[];
+  findings: Finding[];
+  /** SHA-256 (hex) of the canonical plan tables: see fingerprint.ts. */
+  fingerprint: string;
+  /** SHA-256 (hex) of the published .xlsx file. */
+  fileSha256: string;
+}
+
+export function snapshotOf(
+  plan: Plan,
+  approved: VersionEntry,
+  findings: Finding[],
+  hashes: { fingerprint: string; fileSha256: string },
+): PlanSnapshot {
+  const dev = developmentPerYear(plan);
+  const mnt = maintenancePerYear(plan);
+  const totals: PlanSnapshot['totals'] = {};
+  plan.info.period.years.forEach((y, i) => {
+    totals[String(y)] = { development: dev[i], maintenance: mnt[i], frame: plan.frame?.years.get(y)?.development ?? null };
+  });
+  return {
+    schema: SNAPSHOT_SCHEMA,
+    area: plan.info.area,
+    period: formatPeriod(plan.info.period),
+    years: [...plan.info.period.years],
+    version: approved.labelShown,
+    forum: approved.forum,
+    decision: approved.decision,
+    decisionDate: approved.date,
+    totals,
+    initiatives: plan.initiatives.map(({ row, nr, name, development, maintenance, comment, isStatedSum }) => ({
+      row,
+      nr,
+      name,
+      development,
+      maintenance,
+      comment,
+      isStatedSum,
+    })),
+    versions: plan.versions.map(({ label: _label, ...rest }) => rest),
+    findings,
+    fingerprint: hashes.fingerprint,
+    fileSha256: hashes.fileSha256,
+  };
+}
