@@ -1,5 +1,5 @@
 /** `tjansteplan consolidate --frame F [--json] FILE…`: every area against its frame, and the city against its own. */
-import { consolidate, type Consolidation, type ConsolidationInput } from '../domain/consolidation';
+import { consolidate, figuresOfPlan, type Consolidation, type ConsolidationInput } from '../domain/consolidation';
 import { bySeverity, hasErrors, messageIn, type Finding, type Language } from '../domain/findings';
 import { formatNumber } from '../domain/money';
 import { latestApproved, formatVersion } from '../domain/versions';
@@ -36,7 +36,7 @@ export async function consolidateCommand(
       continue;
     }
     const approved = latestApproved(plan.versions);
-    inputs.push({ plan, file, ...(approved?.label ? { version: formatVersion(approved.label) } : {}) });
+    inputs.push({ figures: figuresOfPlan(plan), file, ...(approved?.label ? { version: formatVersion(approved.label), decisionDate: approved.date } : {}) });
   }
   const result = consolidate(inputs, frame);
   const findings = [...frameFindings, ...result.findings].sort(bySeverity);

@@ -1,25 +1,65 @@
 /**
- * Finance's consolidation (ekonomisk sammanställning): every area's plan against its frame, and all areas
- * together against the city's frame, per year.
+ * Finance's consolidation (ekonomisk sammanställning): every area's newest approved plan against its frame,
+ * and all areas together against the city's frame, per year. Plans come from workbooks or from the
+ * snapshots published to the library; both are reduced to the same figures first.
  */
 import { finding, type Finding } from './findings';
 import { areaKey, type CityFrame } from './frame';
-import { locate, type Location } from './location';
+import { locate, type Location, type TableRef } from './location';
 import type { Tkr } from './money';
-import { developmentPerYear, maintenancePerYear, type Plan } from './plan';
+import { developmentColumn, developmentPerYear, maintenancePerYear, type Plan } from './plan';
+import type { PlanSnapshot } from './snapshot';
+import { compareVersions, parseVersionLabel } from './versions';
+
+/** What consolidation needs of one area's plan. */
+export interface AreaFigures {
+  area: string;
+  years: readonly number[];
+  development: (Tkr | null)[];
+  maintenance: (Tkr | null)[];
+  /** Development initiatives (stated sums left out), for the frame-gap brief. */
+  initiatives: { nr: string; name: string; development: (Tkr | null)[] }[];
+  /** The plan's Initiativ table, when read from a workbook: findings without a frame cell point here. */
+  table?: TableRef;
+}
+
+export function figuresOfPlan(plan: Plan): AreaFigures {
+  return {
+    area: plan.info.area,
+    years: plan.info.period.years,
+    development: developmentPerYear(plan),
+    maintenance: maintenancePerYear(plan),
+    initiatives: plan.initiatives.filter((r) => !r.isStatedSum).map((r) => ({ nr: r.nr, name: r.name, development: r.development })),
+    table: plan.initiativeTable,
+  };
+}
+
+export function figuresOfSnapshot(s: PlanSnapshot): AreaFigures {
+  return {
+    area: s.area,
+    years: s.years,
+    development: s.years.map((y) => s.totals[String(y)]?.development ?? null),
+    maintenance: s.years.map((y) => s.totals[String(y)]?.maintenance ?? null),
+    initiatives: s.initiatives.filter((r) => !r.isStatedSum).map((r) => ({ nr: r.nr, name: r.name, development: r.development })),
+  };
+}
 
 export interface ConsolidationInput {
-  plan: Plan;
+  figures: AreaFigures;
   /** Where the plan came from (file name or library item). */
   file: string;
-  /** The version label consolidated, when known. */
+  /** The approved version consolidated, when known. */
   version?: string;
+  /** ISO date of that approval, when known: breaks ties between two plans of one area. */
+  decisionDate?: string | null;
 }
 
 export interface AreaYear {
   development: Tkr | null;
   maintenance: Tkr | null;
   frame: Tkr | null;
+  /** Development over the frame (positive) or left within it (negative); null without a frame. */
+  excess: Tkr | null;
 }
 
 export interface AreaSummary {
@@ -32,6 +72,7 @@ export interface AreaSummary {
 export interface CityYear {
   development: Tkr | null;
   frame: Tkr | null;
+  excess: Tkr | null;
 }
 
 export interface Consolidation {
@@ -39,31 +80,16 @@ export interface Consolidation {
   areas: AreaSummary[];
   city: Record<number, CityYear>;
   findings: Finding[];
+  /** The figures behind each area summary (same order), for the brief. */
+  figures: AreaFigures[];
 }
 
 export function consolidate(inputs: readonly ConsolidationInput[], frame: CityFrame): Consolidation {
   const findings: Finding[] = [];
-  const years = [...new Set(inputs.flatMap((i) => i.plan.info.period.years))].sort((a, b) => a - b);
-  const areas: AreaSummary[] = inputs.map(({ plan, file, version }) => {
-    const area = plan.info.area;
-    const areaFrame = frame.areas.get(areaKey(area)) ?? null;
-    const dev = developmentPerYear(plan);
-    const mnt = maintenancePerYear(plan);
-    const summary: AreaSummary = { area, file, ...(version ? { version } : {}), years: {} };
-    plan.info.period.years.forEach((year, i) => {
-      const fy = areaFrame?.years.get(year);
-      const limit = fy?.development ?? null;
-      summary.years[year] = { development: dev[i], maintenance: mnt[i], frame: limit };
-      const where: Location = fy && areaFrame ? locate(areaFrame.ref, fy.row, 'Utveckling') : locate(plan.initiativeTable, 0, `Utveckling ${year}`);
-      if (limit === null) {
-        findings.push(finding('FRAME_MISSING', { area, year }, { location: where, year, area }));
-      } else if (dev[i] !== null && dev[i]! > limit) {
-        const excess = dev[i]! - limit;
-        findings.push(finding('OVER_FRAME', { area, year, development: dev[i]!, frame: limit, excess }, { location: where, year, excess, area }));
-      }
-    });
-    return summary;
-  });
+  const chosen = newestPerArea(inputs, findings);
+  const years = [...new Set(chosen.flatMap((i) => i.figures.years))].sort((a, b) => a - b);
+  const areas = chosen.map((input) => summarise(input, frame, findings));
+  missingAreas(chosen, frame, findings);
 
   const city: Record<number, CityYear> = {};
   for (const year of years) {
@@ -75,13 +101,78 @@ export function consolidate(inputs: readonly ConsolidationInput[], frame: CityFr
     }
     const cy = frame.city.get(year);
     const limit = cy?.development ?? null;
-    city[year] = { development, frame: limit };
-    if (limit !== null && development !== null && development > limit && frame.cityRef && cy) {
-      const excess = development - limit;
+    const excess = limit === null || development === null ? null : development - limit;
+    city[year] = { development, frame: limit, excess };
+    if (excess !== null && excess > 0 && frame.cityRef && cy) {
       findings.push(
-        finding('CITY_OVER_FRAME', { year, development, frame: limit, excess }, { location: locate(frame.cityRef, cy.row, 'Utveckling'), year, excess }),
+        finding('CITY_OVER_FRAME', { year, development: development!, frame: limit!, excess }, { location: locate(frame.cityRef, cy.row, 'Utveckling'), year, excess }),
       );
     }
   }
-  return { years, areas, city, findings };
+  return { years, areas, city, findings, figures: chosen.map((c) => c.figures) };
+}
+
+function summarise(input: ConsolidationInput, frame: CityFrame, findings: Finding[]): AreaSummary {
+  const { figures, file, version } = input;
+  const area = figures.area;
+  const areaFrame = frame.areas.get(areaKey(area)) ?? null;
+  const summary: AreaSummary = { area, file, ...(version ? { version } : {}), years: {} };
+  figures.years.forEach((year, i) => {
+    const fy = areaFrame?.years.get(year);
+    const limit = fy?.development ?? null;
+    const dev = figures.development[i];
+    const excess = limit === null || dev === null ? null : dev - limit;
+    summary.years[year] = { development: dev, maintenance: figures.maintenance[i], frame: limit, excess };
+    const where: Location | undefined =
+      fy && areaFrame ? locate(areaFrame.ref, fy.row, 'Utveckling') : figures.table ? locate(figures.table, 0, developmentColumn(year)) : undefined;
+    const extras = { year, area, ...(where ? { location: where } : {}) };
+    if (limit === null) findings.push(finding('FRAME_MISSING', { area, year }, extras));
+    else if (excess !== null && excess > 0) {
+      findings.push(finding('OVER_FRAME', { area, year, development: dev!, frame: limit, excess }, { ...extras, excess }));
+    }
+  });
+  return summary;
+}
+
+/** Two plans for one area: the newest approved version wins, and finance is told which was left out. */
+function newestPerArea(inputs: readonly ConsolidationInput[], findings: Finding[]): ConsolidationInput[] {
+  const byArea = new Map<string, ConsolidationInput[]>();
+  for (const input of inputs) {
+    const key = areaKey(input.figures.area);
+    byArea.set(key, [...(byArea.get(key) ?? []), input]);
+  }
+  const chosen: ConsolidationInput[] = [];
+  for (const group of byArea.values()) {
+    const best = group.reduce((a, b) => (newer(b, a) ? b : a));
+    chosen.push(best);
+    if (group.length > 1) {
+      const others = group.filter((g) => g !== best).map((g) => `${g.file}${g.version ? ` (v${g.version})` : ''}`);
+      findings.push(
+        finding('AREA_DUPLICATE', { area: best.figures.area, chosen: `${best.file}${best.version ? ` (v${best.version})` : ''}`, others: others.join(', ') }, { area: best.figures.area }),
+      );
+    }
+  }
+  return inputs.filter((i) => chosen.includes(i));
+}
+
+function newer(a: ConsolidationInput, b: ConsolidationInput): boolean {
+  const va = a.version ? parseVersionLabel(a.version) : null;
+  const vb = b.version ? parseVersionLabel(b.version) : null;
+  if (va && !vb) return true;
+  if (!va || !vb) return false;
+  const c = compareVersions(va, vb);
+  if (c !== 0) return c > 0;
+  return (a.decisionDate ?? '') > (b.decisionDate ?? '');
+}
+
+/** An area finance set a frame for but that sent no plan. */
+function missingAreas(chosen: readonly ConsolidationInput[], frame: CityFrame, findings: Finding[]) {
+  const present = new Set(chosen.map((c) => areaKey(c.figures.area)));
+  for (const [key, areaFrame] of frame.areas) {
+    if (present.has(key)) continue;
+    const first = [...areaFrame.years.values()].sort((a, b) => a.year - b.year)[0];
+    findings.push(
+      finding('AREA_PLAN_MISSING', { area: areaFrame.area }, { area: areaFrame.area, ...(first ? { location: locate(areaFrame.ref, first.row, 'Tjänsteområde') } : {}) }),
+    );
+  }
 }

@@ -145,6 +145,16 @@ const CATALOG = {
     sv: (a) => `Planens ram för ${a.year} (${tkr(a.plan)}) skiljer sig från ekonomis budgetram (${tkr(a.frame)}).`,
     en: (a) => `The plan's frame for ${a.year} (${tkr(a.plan)}) differs from finance's budget frame (${tkr(a.frame)}).`,
   },
+  AREA_PLAN_MISSING: {
+    severity: 'warning',
+    sv: (a) => `${a.area} har en ram men ingen plan i sammanställningen.`,
+    en: (a) => `${a.area} has a frame but no plan in the consolidation.`,
+  },
+  AREA_DUPLICATE: {
+    severity: 'warning',
+    sv: (a) => `${a.area} har flera planer; den nyaste fastställda, ${a.chosen}, används och ${a.others} lämnas utanför.`,
+    en: (a) => `${a.area} has several plans; the newest approved, ${a.chosen}, is used and ${a.others} is left out.`,
+  },
   VERSION_ORDER: {
     severity: 'warning',
     sv: (a) => `Version ${a.version} kommer efter den högre versionen ${a.previous}.`,

@@ -1,4 +1,10 @@
-import { consolidate } from '../../src/domain/consolidation';
+import { consolidate as consolidateFigures, figuresOfPlan, type ConsolidationInput } from '../../src/domain/consolidation';
+import type { CityFrame } from '../../src/domain/frame';
+import type { Plan } from '../../src/domain/plan';
+
+/** The tests below give plans; consolidation takes their figures. */
+const consolidate = (inputs: (Omit<ConsolidationInput, 'figures'> & { plan: Plan })[], frame: CityFrame) =>
+  consolidateFigures(inputs.map(({ plan, ...rest }) => ({ ...rest, figures: figuresOfPlan(plan) })), frame);
 import { cityFrame, initiative, makePlan } from './planBuilder';
 
 const it_ = makePlan({
@@ -40,18 +46,18 @@ describe('consolidate', () => {
         file: 'it.xlsx',
         version: '1.0',
         years: {
-          2022: { development: 1500, maintenance: 100, frame: 1500 },
-          2023: { development: 3500, maintenance: -100, frame: 3000 },
-          2024: { development: 500, maintenance: -300, frame: 600 },
+          2022: { development: 1500, maintenance: 100, frame: 1500, excess: 0 },
+          2023: { development: 3500, maintenance: -100, frame: 3000, excess: 500 },
+          2024: { development: 500, maintenance: -300, frame: 600, excess: -100 },
         },
       },
       {
         area: 'HR',
         file: 'hr.xlsx',
         years: {
-          2022: { development: 2000, maintenance: 0, frame: null },
-          2023: { development: 1000, maintenance: 0, frame: null },
-          2024: { development: 0, maintenance: 300, frame: null },
+          2022: { development: 2000, maintenance: 0, frame: null, excess: null },
+          2023: { development: 1000, maintenance: 0, frame: null, excess: null },
+          2024: { development: 0, maintenance: 300, frame: null, excess: null },
         },
       },
       {
@@ -59,16 +65,16 @@ describe('consolidate', () => {
         file: 'ekonomi.xlsx',
         version: '2.0',
         years: {
-          2022: { development: 700, maintenance: 0, frame: 1000 },
-          2023: { development: 800, maintenance: 0, frame: 1000 },
-          2024: { development: 900, maintenance: 0, frame: 1000 },
+          2022: { development: 700, maintenance: 0, frame: 1000, excess: -300 },
+          2023: { development: 800, maintenance: 0, frame: 1000, excess: -200 },
+          2024: { development: 900, maintenance: 0, frame: 1000, excess: -100 },
         },
       },
     ]);
     expect(result.city).toEqual({
-      2022: { development: 4200, frame: 4000 },
-      2023: { development: 5300, frame: 8000 },
-      2024: { development: 1400, frame: 1400 },
+      2022: { development: 4200, frame: 4000, excess: 200 },
+      2023: { development: 5300, frame: 8000, excess: -2700 },
+      2024: { development: 1400, frame: 1400, excess: 0 },
     });
   });
 
@@ -95,8 +101,8 @@ describe('consolidate', () => {
       ],
       cityFrame({ IT: { 2022: 1500, 2023: 4000, 2024: 500 }, HR: { 2022: 0, 2023: 1000, 2024: 0 } }, { 2022: 10, 2023: 4000, 2024: 500 }),
     );
-    expect(r.areas[1].years[2022]).toEqual({ development: null, maintenance: 0, frame: 0 });
-    expect(r.city[2022]).toEqual({ development: null, frame: 10 });
+    expect(r.areas[1].years[2022]).toEqual({ development: null, maintenance: 0, frame: 0, excess: null });
+    expect(r.city[2022]).toEqual({ development: null, frame: 10, excess: null });
     // 2023: 3 500 + 1 000 = 4 500 > 4 000 is still reported; 2022 is unknown and stays silent.
     expect(r.findings.map((f) => [f.code, f.area, f.year, f.excess])).toEqual([['CITY_OVER_FRAME', undefined, 2023, 500]]);
   });
@@ -112,10 +118,10 @@ describe('consolidate', () => {
     );
     expect(r.years).toEqual([2022, 2023, 2024, 2025]);
     expect(r.city).toEqual({
-      2022: { development: 700, frame: null },
-      2023: { development: 900, frame: null },
-      2024: { development: 1100, frame: null },
-      2025: { development: 300, frame: null },
+      2022: { development: 700, frame: null, excess: null },
+      2023: { development: 900, frame: null, excess: null },
+      2024: { development: 1100, frame: null, excess: null },
+      2025: { development: 300, frame: null, excess: null },
     });
     expect(r.findings).toEqual([]);
   });
@@ -126,7 +132,31 @@ describe('consolidate', () => {
     expect(r.findings.map((f) => [f.code, f.year, f.excess])).toEqual([['OVER_FRAME', 2022, 100]]);
   });
 
-  it('is empty without plans', () => {
-    expect(consolidate([], frame)).toEqual({ years: [], areas: [], city: {}, findings: [] });
+  it('is empty without plans, and says which framed areas sent none', () => {
+    const r = consolidate([], frame);
+    expect([r.years, r.areas, r.city]).toEqual([[], [], {}]);
+    expect(r.findings.map((f) => [f.code, f.severity, f.area, f.location?.address])).toEqual([
+      ['AREA_PLAN_MISSING', 'warning', 'it ', 'A2'],
+      ['AREA_PLAN_MISSING', 'warning', 'EKONOMI', 'A5'],
+    ]);
+  });
+
+  it('takes the newest approved version when an area sends two plans, and says so', () => {
+    const older = makePlan({ area: 'Ekonomi', initiatives: [initiative(1, 'Gammal', [5000, 0, 0])] });
+    const r = consolidate(
+      [
+        { plan: ekonomi, file: 'ekonomi-v2.xlsx', version: '2.0' },
+        { plan: older, file: 'ekonomi-v1.xlsx', version: '1.0' },
+        { plan: it_, file: 'it.xlsx', version: '1.0' },
+      ],
+      frame,
+    );
+    expect(r.areas.map((a) => [a.area, a.file, a.years[2022].development])).toEqual([
+      ['Ekonomi', 'ekonomi-v2.xlsx', 700],
+      ['IT', 'it.xlsx', 1500],
+    ]);
+    const dup = r.findings.find((f) => f.code === 'AREA_DUPLICATE')!;
+    expect(dup.severity).toBe('warning');
+    expect(dup.message).toBe('Ekonomi har flera planer; den nyaste fastställda, ekonomi-v2.xlsx (v2.0), används och ekonomi-v1.xlsx (v1.0) lämnas utanför.');
   });
 });
