@@ -5,11 +5,15 @@ import { formatNumber } from '../domain/money';
 import { latestApproved, formatVersion } from '../domain/versions';
 import { checkWorkbook } from '../workbook/checkPlan';
 import { openFrame, openWorkbook } from './files';
+import { briefSentence, frameGapBrief, type YearBrief } from '../domain/brief';
+import { progressBar } from './progress';
 import { findingJson, LABEL, where } from './report';
+import { writeConsolidationWorkbook } from './consolidationWorkbook';
 
 export interface ConsolidateOptions {
   frame: string;
   json?: boolean;
+  out?: string;
   lang: Language;
 }
 
@@ -22,7 +26,9 @@ export async function consolidateCommand(
   const { frame, findings: frameFindings } = await openFrame(options.frame);
   const inputs: ConsolidationInput[] = [];
   let unreadable = false;
-  for (const file of files) {
+  const progress = progressBar(files.length);
+  for (const [i, file] of files.entries()) {
+    progress.update(i, file);
     const opened = await openWorkbook(file);
     if (!opened.ok) {
       err(`${file}: ${opened.reason}`);
@@ -38,18 +44,22 @@ export async function consolidateCommand(
     const approved = latestApproved(plan.versions);
     inputs.push({ figures: figuresOfPlan(plan), file, ...(approved?.label ? { version: formatVersion(approved.label), decisionDate: approved.date } : {}) });
   }
+  progress.done();
   const result = consolidate(inputs, frame);
+  const brief = frameGapBrief(result);
   const findings = [...frameFindings, ...result.findings].sort(bySeverity);
-  out(options.json ? consolidationJson(result, findings, options.lang) : consolidationText(result, findings, options.lang));
+  if (options.out) await writeConsolidationWorkbook(options.out, result, brief);
+  out(options.json ? consolidationJson(result, brief, findings, options.lang) : consolidationText(result, brief, findings, options.lang));
   if (unreadable) return 2;
   return hasErrors(findings) ? 1 : 0;
 }
 
-export function consolidationJson(c: Consolidation, findings: Finding[], lang: Language): string {
+export function consolidationJson(c: Consolidation, brief: YearBrief[], findings: Finding[], lang: Language): string {
   return JSON.stringify(
     {
       areas: c.areas.map((a) => ({ area: a.area, file: a.file, version: a.version ?? null, years: a.years })),
       city: c.city,
+      brief: brief.map((y) => ({ ...y, text: briefSentence(y) })),
       findings: findings.map((f) => findingJson(f, lang)),
     },
     null,
@@ -59,7 +69,7 @@ export function consolidationJson(c: Consolidation, findings: Finding[], lang: L
 
 const amount = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatNumber(v));
 
-export function consolidationText(c: Consolidation, findings: Finding[], lang: Language): string {
+export function consolidationText(c: Consolidation, brief: YearBrief[], findings: Finding[], lang: Language): string {
   const sv = lang === 'sv';
   const lines: string[] = [];
   const head = [sv ? 'Tjänsteområde' : 'Service area', ...c.years.flatMap((y) => [`Utv ${y}`, `Ram ${y}`])];
@@ -68,6 +78,7 @@ export function consolidationText(c: Consolidation, findings: Finding[], lang: L
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   lines.push(sv ? 'Ekonomisk sammanställning (tkr)' : 'Financial summary (tkr)', '', fmt(head), ...rows.slice(0, -1).map(fmt), fmt(rows[rows.length - 1]));
+  lines.push('', sv ? 'Ramavvikelse' : 'Frame gap', ...brief.map((y) => `  ${briefSentence(y)}`));
   if (findings.length > 0) {
     lines.push('');
     for (const f of findings) lines.push(`${LABEL[lang][f.severity]}  ${f.code}  ${where(f, lang)}\n   ${messageIn(f, lang)}`);

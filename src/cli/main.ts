@@ -43,6 +43,7 @@ export function program(setExit: (code: number) => void): Command {
     .description('ekonomisk sammanställning mot ramen / consolidate all areas against the frame')
     .requiredOption('--frame <fil>', 'ekonomis budgetram (.xlsx)')
     .option('--json', 'skriv resultatet som JSON')
+    .option('--out <fil.xlsx>', 'skriv sammanställningen som arbetsbok')
     .addOption(lang())
     .argument('<fil...>', 'tjänsteplaner (.xlsx)')
     .action(async (files: string[], o) =>

@@ -33,7 +33,7 @@ describe('consolidate the nine sample plans against the sample frame', () => {
   });
 
   it('has the JSON shape of DESIGN §3', () => {
-    expect(Object.keys(json).sort()).toEqual(['areas', 'city', 'findings']);
+    expect(Object.keys(json).sort()).toEqual(['areas', 'brief', 'city', 'findings']);
     expect(json.areas.map((a) => a.file)).toEqual(samples.files);
     for (const a of json.areas) {
       expect(Object.keys(a).sort()).toEqual(['area', 'file', 'version', 'years']);
@@ -41,20 +41,20 @@ describe('consolidate the nine sample plans against the sample frame', () => {
       expect(a.version === null || /^\d+\.\d+$/.test(a.version)).toBe(true);
       expect(Object.keys(a.years)).toEqual(['2022', '2023', '2024']);
       for (const y of Object.values(a.years)) {
-        expect(Object.keys(y).sort()).toEqual(['development', 'frame', 'maintenance']);
+        expect(Object.keys(y).sort()).toEqual(['development', 'excess', 'frame', 'maintenance']);
         expect(Number.isInteger(y.development)).toBe(true);
         expect(Number.isInteger(y.maintenance)).toBe(true);
       }
     }
-    for (const c of Object.values(json.city)) expect(Object.keys(c).sort()).toEqual(['development', 'frame']);
+    for (const c of Object.values(json.city)) expect(Object.keys(c).sort()).toEqual(['development', 'excess', 'frame']);
     for (const f of json.findings) {
       expect(Object.keys(f)).toEqual(expect.arrayContaining(['code', 'severity', 'message', 'location']));
     }
   });
 
   it('gives the city 148 792 tkr of development in 2022 against a frame of 121 600 tkr', () => {
-    expect(json.city).toEqual(samples.city);
-    expect(json.city['2022']).toEqual({ development: 148792, frame: 121600 });
+    for (const [year, c] of Object.entries(samples.city)) expect(json.city[year]).toMatchObject(c as object);
+    expect(json.city['2022']).toEqual({ development: 148792, frame: 121600, excess: 27192 });
     const sum = (year: string) => json.areas.reduce((s, a) => s + (a.years[year].development ?? 0), 0);
     for (const year of ['2022', '2023', '2024']) expect(sum(year)).toBe(json.city[year].development);
   });
@@ -64,7 +64,7 @@ describe('consolidate the nine sample plans against the sample frame', () => {
       ['Ekonomi', 'HR', 'IT', 'Inköp', 'Kommunikation', 'Kultur och fritid samt service', 'Ledning och styrning', 'Utbildning', 'Vård och omsorg'].sort(),
     );
     for (const a of json.areas) for (const y of Object.values(a.years)) expect(y.frame).toBe(y.development);
-    expect(json.areas.find((a) => a.area === 'Ekonomi')?.years['2022']).toEqual({ development: 5200, maintenance: 200, frame: 5200 });
+    expect(json.areas.find((a) => a.area === 'Ekonomi')?.years['2022']).toEqual({ development: 5200, maintenance: 200, frame: 5200, excess: 0 });
   });
 
   it('reports CITY_OVER_FRAME for 2022, 27 192 tkr over, and nothing else', () => {
@@ -107,12 +107,37 @@ describe('consolidate the nine sample plans against the sample frame', () => {
   });
 });
 
+describe('consolidate --out and the frame-gap brief', () => {
+  it('writes a Sammanställning workbook with real tables, deviations and totals as formulas', async () => {
+    const out = path.join(require('node:os').tmpdir(), `sammanstallning-${process.pid}.xlsx`);
+    const run = await cli(['consolidate', '--json', '--out', out, '--frame', samples.frame, ...samples.files]);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as { brief: { year: number; city: { gap: number }; text: string; contributors: { share: number }[] }[] };
+    expect(json.brief[0]).toMatchObject({ year: 2022, city: { gap: 27192 } });
+    expect(json.brief[0].text).toContain('27,2 mkr (27 192 tkr) över stadens ram 121 600 tkr');
+    expect(json.brief[0].contributors.length).toBeGreaterThan(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const summary = wb.getWorksheet('Sammanställning')!;
+    expect(Object.keys((summary as unknown as { tables: object }).tables).sort()).toEqual(['Omradesniva', 'Stadsniva']);
+    expect(Object.keys((wb.getWorksheet('Ramavvikelse') as unknown as { tables: object }).tables).sort()).toEqual(['Ramavvikelse', 'Sammanfattning']);
+    // The city row for 2022: development summed from the area rows by formula, the frame, the deviation by formula.
+    const cityRow = summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === 2022 && typeof r.getCell(2).value === 'object')!;
+    expect(cityRow.getCell(2).formula).toContain('SUMIFS(Omradesniva[Utveckling]');
+    expect(cityRow.getCell(2).result).toBe(148792);
+    expect(cityRow.getCell(3).value).toBe(121600);
+    expect(cityRow.getCell(4).result).toBe(27192);
+    expect(summary.getCell('D2').numFmt).toBe('#,##0');
+    require('node:fs').rmSync(out, { force: true });
+  });
+});
+
 describe('consolidate against a smaller frame', () => {
   it('reports the area over its frame, the area without one and the city over its frame in two years', async () => {
     const run = await cli(['consolidate', '--json', '--frame', small.frame, ...small.files]);
     expect(run.code).toBe(small.exitCode);
     const json = JSON.parse(run.stdout) as ConsolidateJson;
-    expect(json.city).toEqual(small.city);
+    for (const [year, c] of Object.entries(small.city)) expect(json.city[year]).toMatchObject(c as object);
     expectFindings(json.findings, small.findings);
     const inkop = json.areas.find((a) => a.area === 'Inköp')!;
     expect(Object.values(inkop.years).map((y) => y.frame)).toEqual([null, null, null]);

@@ -69,6 +69,8 @@ export class XlsxWorkbook implements WorkbookHost {
   }
 
   async toBuffer(): Promise<Buffer> {
+    // Totals rows and computed columns are formulas; Excel recalculates them on open.
+    this.workbook.calcProperties.fullCalcOnLoad = true;
     return Buffer.from(await this.workbook.xlsx.writeBuffer());
   }
 
