@@ -30,7 +30,8 @@ export interface PublishedVersion {
   itemId: string;
   /** Where a reviewer opens it (SharePoint's webUrl). */
   webUrl: string;
-  fileSha256: string;
+  /** Known when the file was just published or compared; a listed version's hash is in its snapshot. */
+  fileSha256?: string;
 }
 
 export type PublishOutcome =
@@ -45,8 +46,17 @@ export interface PublishProgress {
   totalBytes: number;
 }
 
+export interface PublishOptions {
+  onProgress?: (p: PublishProgress) => void;
+  /** An upload session an earlier, interrupted attempt opened (kept in the outbox): resumed, not restarted. */
+  resumeUrl?: string;
+  /** Told each new upload session's URL (null when it ends), so the outbox can keep it across a crash. */
+  onUploadSession?: (url: string | null) => Promise<void> | void;
+}
+
 export interface PlanLibrary {
-  publish(request: PublishRequest, onProgress?: (p: PublishProgress) => void): Promise<PublishOutcome>;
+  /** Uploads the file once, its snapshot beside it, then sets the list-item columns; never overwrites. */
+  publish(request: PublishRequest, options?: PublishOptions | ((p: PublishProgress) => void)): Promise<PublishOutcome>;
   /** Every published version of a period (one list query). */
   listVersions(period: string): Promise<PublishedVersion[]>;
   /** The snapshots of the given versions, fetched in batches (⌈n/20⌉ requests). */

@@ -1,0 +1,31 @@
+/**
+ * How a library failure reaches the outbox and the CLI: either worth another try later (unreachable,
+ * throttled beyond patience) or a refusal that another try will not change. Adapters throw these.
+ */
+
+/** The library could not be reached or kept failing after retries: the version waits in the outbox. */
+export class LibraryUnavailable extends Error {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'LibraryUnavailable';
+  }
+}
+
+/** The library said no (401 after a fresh token, 403, 400, …), with its HTTP status. */
+export class LibraryRefused extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'LibraryRefused';
+  }
+}
+
+/** A login problem is not the version's fault: it waits until someone signs in again. */
+export function isLoginRefusal(e: unknown): boolean {
+  return e instanceof LibraryRefused && (e.status === 401 || e.status === 403);
+}
