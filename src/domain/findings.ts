@@ -180,6 +180,38 @@ const CATALOG = {
     sv: (a) => `"${a.shown}" i ${a.column} är inte ett av ${a.allowed}.`,
     en: (a) => `"${a.shown}" in ${a.column} is not one of ${a.allowed}.`,
   },
+  DECISION_WITHOUT_FORUM: {
+    severity: 'warning',
+    sv: (a) => `Beslutet ${a.decision} om version ${a.version} saknar forum; skriv TF, PF eller BF i kolumnen Forum.`,
+    en: (a) => `The decision ${a.decision} on version ${a.version} has no forum; write TF, PF or BF in the Forum column.`,
+  },
+  FORUM_WITHOUT_DECISION: {
+    severity: 'warning',
+    sv: (a) => `${a.forum} står som forum för version ${a.version} men Beslut är tomt; skriv t.ex. Fastställd eller Återremitterad.`,
+    en: (a) => `${a.forum} is given as the forum for version ${a.version} but Beslut is empty; write e.g. Fastställd or Återremitterad.`,
+  },
+  DECISION_WITHOUT_VERSION: {
+    severity: 'warning',
+    sv: (a) => `Beslutet ${a.decision} saknar version; skriv vilken version forumet beslutade om.`,
+    en: (a) => `The decision ${a.decision} has no version; write the version the forum decided on.`,
+  },
+  APPROVED_WITH_ERRORS: {
+    severity: 'error',
+    sv: (a) => `Den fastställda versionen ${a.version} har ${a.count} fel; en plan med fel får inte fastställas.`,
+    en: (a) =>
+      `The approved version ${a.version} has ${a.count} ${Number(a.count) === 1 ? 'error' : 'errors'}; a plan with errors must not be approved.`,
+  },
+  DECISION_UNPUBLISHED: {
+    severity: 'warning',
+    sv: (a) => `Version ${a.version} är fastställd${a.forum ? ` av ${a.forum}` : ''} men finns inte i dokumentbiblioteket; publicera den.`,
+    en: (a) => `Version ${a.version} is approved${a.forum ? ` by ${a.forum}` : ''} but is not in the document library; publish it.`,
+  },
+  CHANGED_SINCE_APPROVAL: {
+    severity: 'info',
+    sv: (a) =>
+      `${a.count} ${Number(a.count) === 1 ? 'cell skiljer' : 'celler skiljer'} sig från den fastställda versionen ${a.version}.`,
+    en: (a) => `${a.count} ${Number(a.count) === 1 ? 'cell differs' : 'cells differ'} from the approved version ${a.version}.`,
+  },
 } satisfies Record<string, Entry>;
 
 export type FindingCode = keyof typeof CATALOG;

@@ -19,6 +19,13 @@ export interface SnapshotInitiative {
   isStatedSum: boolean;
 }
 
+/** One row of the area's Ram table. */
+export interface SnapshotFrameYear {
+  year: number;
+  development: number | null;
+  operations: number | null;
+}
+
 export interface PlanSnapshot {
   schema: typeof SNAPSHOT_SCHEMA;
   area: string;
@@ -31,6 +38,12 @@ export interface PlanSnapshot {
   /** Per year: development, maintenance impact and frame, in tkr. */
   totals: Record<string, { development: number | null; maintenance: number | null; frame: number | null }>;
   initiatives: SnapshotInitiative[];
+  /**
+   * The area's Ram table, year by year (both halves), so the approved tables can be compared cell by cell
+   * (fingerprint.ts). Absent in snapshots written before it was added; `totals[year].frame` still holds
+   * the development frame there.
+   */
+  frame?: SnapshotFrameYear[];
   versions: Omit<VersionEntry, 'label'>[];
   findings: Finding[];
   /** SHA-256 (hex) of the canonical plan tables: see fingerprint.ts. */
@@ -70,6 +83,9 @@ export function snapshotOf(
       comment,
       isStatedSum,
     })),
+    frame: [...(plan.frame?.years.values() ?? [])]
+      .sort((a, b) => a.year - b.year)
+      .map(({ year, development, operations }) => ({ year, development, operations })),
     versions: plan.versions.map(({ label: _label, ...rest }) => rest),
     findings,
     fingerprint: hashes.fingerprint,

@@ -1,6 +1,7 @@
 /** All plan rules in one call: what "Kontrollera" and `tjansteplan validate` run after reading the tables. */
 import type { Finding } from './findings';
 import type { AreaFrame, Plan } from './plan';
+import { checkDecisionLedger } from './rules/decisionLedger';
 import { checkFrame } from './rules/frame';
 import { checkInitiatives } from './rules/initiatives';
 import { checkStatedSums } from './rules/statedSums';
@@ -17,5 +18,6 @@ export function validatePlan(plan: Plan, options: ValidateOptions = {}): Finding
     ...checkStatedSums(plan),
     ...checkFrame(plan, options.frame ?? null),
     ...checkVersionHistory(plan.versions, plan.versionTable),
+    ...checkDecisionLedger(plan.versions, plan.versionTable),
   ];
 }
