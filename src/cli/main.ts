@@ -64,6 +64,15 @@ export function program(setExit: (code: number) => void): Command {
       await server.close();
     });
 
+  p.command('publish')
+    .description('publicera planens senaste fastställda version / publish the newest approved version (exit 0 klar, 1 nekad, 2 oläslig fil eller bibliotek som inte svarar)')
+    .requiredOption('--library <url>', 'biblioteket: https://localhost:PORT/v1.0 (lokalt) eller en SharePoint-webbplats')
+    .option('--token <token>', 'bärartoken för biblioteket (annars TJANSTEPLAN_TOKEN)')
+    .option('--outbox <fil>', 'utkorgen som håller versionen tills den har kommit fram')
+    .option('--ca <fil>', 'CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
+    .argument('<fil>', 'tjänsteplanen (.xlsx)')
+    .action(async (file: string, o) => setExit(await (await import('./publish')).publishCommand(file, o, out, err)));
+
   p.command('demo')
     .description('kontrollera exempelplanerna 2022–2024 mot exempelramen (npm start)')
     .addOption(lang())
