@@ -120,6 +120,9 @@ const SEVERITY: Record<string, Severity> = {
   DATE_ORDER: 'warning',
   DATE_INVALID: 'warning',
   DECISION_INVALID: 'warning',
+  DECISION_WITHOUT_FORUM: 'warning',
+  FORUM_WITHOUT_DECISION: 'warning',
+  DECISION_WITHOUT_VERSION: 'warning',
 };
 
 function f(code: string, loc: Loc, extra: Extra = {}, severity?: Severity): ExpectedFinding {
@@ -690,6 +693,20 @@ const PLAN_FIXTURES: PlanFixture[] = [
     findings: [
       f('DECISION_INVALID', ver(3, 'Forum', 'E4'), { messageIncludes: 'TF, PF, BF' }),
       f('DECISION_INVALID', ver(4, 'Beslut', 'F5'), { messageIncludes: 'Fastställd' }),
+    ],
+  },
+  {
+    name: '42-beslut-utan-forum-och-version.xlsx',
+    description: 'Beslutsliggaren går inte ihop: Fastställd utan forum, forum utan beslut, beslut utan version / The decision ledger does not add up: approved with no forum, a forum with no decision, a decision with no version',
+    make: async () => {
+      const wb = await base();
+      set(wb, 'Versioner', { F3: 'Fastställd', F4: null, B5: null });
+      return wb;
+    },
+    findings: [
+      f('DECISION_WITHOUT_FORUM', ver(2, 'Forum', 'E3')),
+      f('FORUM_WITHOUT_DECISION', ver(3, 'Beslut', 'F4')),
+      f('DECISION_WITHOUT_VERSION', ver(4, 'Version', 'B5')),
     ],
   },
   {

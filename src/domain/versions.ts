@@ -63,6 +63,9 @@ export interface VersionEntry {
   changedBy: string;
   forum: Forum | null;
   decision: Decision | null;
+  /** Forum and Beslut as typed, when they could not be read (already reported as DECISION_INVALID). */
+  forumShown?: string;
+  decisionShown?: string;
 }
 
 /** The newest version a forum approved, if any: the last approved row in the history. */

@@ -29,10 +29,11 @@ function at(ref: TableRef | null, row: number, column: string): FindingExtras {
 export function checkDecisionLedger(history: readonly VersionEntry[], ref: TableRef | null): Finding[] {
   const findings: Finding[] = [];
   for (const v of history) {
-    if (isForumDecision(v) && v.forum === null) {
+    // A Forum or Beslut that could not be read is reported as DECISION_INVALID where it stands, not again here.
+    if (isForumDecision(v) && v.forum === null && !v.forumShown) {
       findings.push(finding('DECISION_WITHOUT_FORUM', { decision: v.decision ?? '', version: v.labelShown || '–' }, at(ref, v.row, FORUM)));
     }
-    if (v.forum !== null && v.decision === null) {
+    if (v.forum !== null && v.decision === null && !v.decisionShown) {
       findings.push(finding('FORUM_WITHOUT_DECISION', { forum: v.forum, version: v.labelShown || '–' }, at(ref, v.row, DECISION)));
     }
     // An unreadable label is VERSION_INVALID already; only an empty one is this ledger's to report.

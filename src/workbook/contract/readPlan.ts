@@ -288,6 +288,8 @@ function readVersions(raw: RawTable, findings: Finding[]): { entries: VersionEnt
       changedBy: text(cells, changedBy),
       forum: forumValue,
       decision: decisionValue,
+      ...(forumShown !== '' && !forumValue ? { forumShown } : {}),
+      ...(decisionShown !== '' && !decisionValue ? { decisionShown } : {}),
     });
   });
   return { entries, ref };
