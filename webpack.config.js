@@ -3,7 +3,9 @@
  * (the pane beside the Excel test host, for `npm start` and the browser tests). Node-only code (CLI,
  * server) is never imported from these entries.
  */
+const fs = require('node:fs');
 const path = require('node:path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -19,6 +21,11 @@ const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
 ].join('; ');
+
+function samples() {
+  const list = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort() : []);
+  return { plans: list('test/fixtures/plans'), broken: list('test/fixtures/broken') };
+}
 
 module.exports = (env, argv) => {
   const production = argv.mode !== 'development';
@@ -43,6 +50,8 @@ module.exports = (env, argv) => {
     performance: { hints: false },
     optimization: { splitChunks: { chunks: 'async' } },
     plugins: [
+      // The workbench's sample menu: the fixture workbooks copied to samples/ below.
+      new webpack.DefinePlugin({ __SAMPLES__: JSON.stringify(samples()) }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         chunks: ['taskpane'],

@@ -1,7 +1,7 @@
 /** Bars of development against frame per year; loaded on demand to keep the pane's first load small. */
 import { GroupedVerticalBarChart } from '@fluentui/react-charts';
 import { tokens } from '@fluentui/react-components';
-import { formatTkr } from '../../domain/money';
+import { formatNumber, formatTkr } from '../../domain/money';
 import { useStrings } from '../i18n';
 import type { FrameRow } from './frameRows';
 
@@ -16,7 +16,13 @@ export default function FrameChart(props: { rows: FrameRow[] }) {
   }));
   return (
     <div>
-      <GroupedVerticalBarChart data={data} height={180} hideLegend={false} chartTitle={t.chartTitle} />
+      <GroupedVerticalBarChart
+        data={data}
+        height={180}
+        hideLabels
+        chartTitle={t.chartTitle}
+        yAxisTickFormat={(v: number) => formatNumber(v)}
+      />
     </div>
   );
 }

@@ -1,0 +1,168 @@
+/** The workbench page: toolbar (samples, open, download, language, theme), formula bar, grid, sheet tabs, pane. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Grid } from './Grid';
+import { download, fetchSample, openSession, type PaneOptions, type Session } from './session';
+
+declare const __SAMPLES__: { plans: string[]; broken: string[] };
+
+const FIRST_SAMPLE = `samples/${__SAMPLES__.plans.find((p) => p.includes('-it-')) ?? __SAMPLES__.plans[0]}`;
+
+export function Workbench() {
+  const query = new URLSearchParams(location.search);
+  const [options, setOptions] = useState<PaneOptions>({
+    language: query.get('lang') === 'en' ? 'en-US' : 'sv-SE',
+    theme: query.get('theme') === 'dark' ? 'dark' : 'light',
+  });
+  const [session, setSession] = useState<Session | null>(null);
+  const [version, setVersion] = useState(0);
+  const [sheet, setSheet] = useState('');
+  const [error, setError] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [paneKey, setPaneKey] = useState(0);
+  const [edit, setEdit] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const open = useCallback(
+    async (name: string, bytes: Uint8Array | null) => {
+      try {
+        setError('');
+        const s = await openSession(name, bytes, options);
+        s.model.onChange(() => setVersion((v) => v + 1));
+        setSession(s);
+        setSheet(s.model.getActiveSheet());
+        setPaneKey((k) => k + 1);
+      } catch (e) {
+        setError(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+    [options],
+  );
+
+  // Start with a sample plan (or the one named in ?sample=), or an empty workbook with ?empty.
+  useEffect(() => {
+    const sample = query.get('sample');
+    if (query.has('empty')) void open('Tom arbetsbok.xlsx', null);
+    else {
+      const path = sample ? `samples/${sample}` : FIRST_SAMPLE;
+      void fetchSample(path).then((b) => open(path.split('/').pop()!, b), (e) => setError(String(e)));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [options]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = options.theme;
+  }, [options.theme]);
+
+  // Follow the sheet the pane activates (e.g. when it selects a finding's cell on another sheet).
+  const selection = session?.model.getSelection();
+  useEffect(() => {
+    if (selection && selection.sheet !== sheet) setSheet(selection.sheet);
+    if (selection && session) setEdit(session.model.getCell(selection.sheet, selection.top, selection.left).formula ?? session.model.getCellText(selection.sheet, selection.top, selection.left));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version, session]);
+
+  const openFile = async (file: File) => open(file.name, new Uint8Array(await file.arrayBuffer()));
+
+  return (
+    <div
+      className={`wb${dragging ? ' drop' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const file = e.dataTransfer.files[0];
+        if (file) void openFile(file);
+      }}
+    >
+      <header>
+        <h1>Tjänsteplan – arbetsbänk</h1>
+        <label>
+          Exempel{' '}
+          <select
+            aria-label="Öppna ett exempel"
+            value=""
+            onChange={(e) => e.target.value && void fetchSample(`samples/${e.target.value}`).then((b) => open(e.target.value.split('/').pop()!, b))}
+          >
+            <option value="">Välj…</option>
+            {__SAMPLES__.plans.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+            {__SAMPLES__.broken.map((p) => (
+              <option key={p} value={`broken/${p}`}>
+                trasig: {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Öppna .xlsx…
+        </button>
+        <input ref={fileInput} type="file" accept=".xlsx" hidden aria-label="Välj en arbetsbok" onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])} />
+        <button type="button" onClick={() => void open('Tom arbetsbok.xlsx', null)}>
+          Tom arbetsbok
+        </button>
+        <button type="button" disabled={!session} onClick={async () => session && download(session.name, await session.model.toXlsx())}>
+          Ladda ned
+        </button>
+        <label>
+          Språk{' '}
+          <select value={options.language} onChange={(e) => setOptions({ ...options, language: e.target.value as PaneOptions['language'] })}>
+            <option value="sv-SE">svenska</option>
+            <option value="en-US">English</option>
+          </select>
+        </label>
+        <label>
+          Tema{' '}
+          <select value={options.theme} onChange={(e) => setOptions({ ...options, theme: e.target.value as PaneOptions['theme'] })}>
+            <option value="light">ljust</option>
+            <option value="dark">mörkt</option>
+          </select>
+        </label>
+        <span role="status" aria-live="polite">
+          {error || (session ? session.name : 'Laddar…')}
+        </span>
+      </header>
+      {session && sheet && (
+        <>
+          <div className="bar">
+            <span aria-label="Markerad cell" data-testid="name-box">
+              {selection ? `${selection.sheet}!${selection.address}` : ''}
+            </span>
+            <input
+              aria-label="Cellens innehåll"
+              value={edit}
+              onChange={(e) => setEdit(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && selection) session.model.userEnter(selection.sheet, selection.top, selection.left, edit);
+              }}
+            />
+          </div>
+          <Grid model={session.model} sheet={sheet} version={version} onSelect={(address) => session.model.userSelect(sheet, address)} />
+          <div className="tabs" role="tablist" aria-label="Blad">
+            {session.model.getSheetNames().map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={name === sheet}
+                onClick={() => {
+                  session.model.userActivate(name);
+                  setSheet(name);
+                }}
+              >
+                {name}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+      <div className="pane">{session && <iframe key={paneKey} src="taskpane.html" title="Aktivitetsfönstret Tjänsteplan" />}</div>
+    </div>
+  );
+}
