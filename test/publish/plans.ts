@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parsePeriod } from '../../src/domain/period';
 import { planTables, type VersionInput } from '../../src/workbook/contract/template';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
+import type { PublishRequest } from '../../src/publish/planLibrary';
 
 export interface PlanSpec {
   area: string;
@@ -53,4 +54,15 @@ export async function writePlan(dir: string, spec: PlanSpec): Promise<string> {
   const file = path.join(dir, `${spec.area} ${spec.period ?? '2022–2024'}${spec.padBytes ? ' stor' : ''}.xlsx`);
   await wb.save(file);
   return file;
+}
+
+/** What the CLI would send for a plan file: its newest approved version, checked and hashed. */
+export async function requestFor(file: string): Promise<PublishRequest> {
+  const { readFile } = await import('node:fs/promises');
+  const { checkWorkbook } = await import('../../src/workbook/checkPlan');
+  const { preparePublication } = await import('../../src/publish/prepare');
+  const { plan, findings } = await checkWorkbook(await XlsxWorkbook.open(file));
+  const prepared = await preparePublication(plan!, findings, new Uint8Array(await readFile(file)));
+  if (!prepared.ok) throw new Error(prepared.message);
+  return prepared.request;
 }

@@ -1,0 +1,124 @@
+/**
+ * `node dist/scripts/bench-publish.js` (after `npm run build`): publishing figures against the local library,
+ * printed, never asserted (DESIGN §5: one PUT below 4 MB, a resumable session in 320 KiB-multiple chunks above).
+ *   1. HTTP requests for one publish of a small plan (target ≤ 3 plus retries), counted at the client;
+ *   2. throughput of a 10 MB upload through the upload session, in MB/s (median of a few runs);
+ *   3. the consolidation reads: requests for listVersions and for readSnapshots of 45 versions.
+ * Ends with one JSON line holding every figure.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { staticTokenProvider } from '../src/publish/auth/tokenProvider';
+import { createGraphClient } from '../src/publish/graph/client';
+import { GraphPlanLibrary } from '../src/publish/graph/graphLibrary';
+import { sha256Hex } from '../src/publish/hash';
+import { parseLibraryUrl } from '../src/publish/libraryUrl';
+import { readCa, trustedFetch } from '../src/publish/node/trustedFetch';
+import { publishedFileName, type PublishRequest } from '../src/publish/planLibrary';
+import { preparePublication } from '../src/publish/prepare';
+import { checkWorkbook } from '../src/workbook/checkPlan';
+import { XlsxWorkbook } from '../src/workbook/file/xlsxWorkbook';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TOKEN = 'bench';
+const SMALL = path.join(ROOT, 'test', 'fixtures', 'plans', 'tjansteplan-ekonomi-2022-2024.xlsx');
+const LARGE_BYTES = 10 * 1024 * 1024;
+const LARGE_RUNS = 3;
+
+interface Info {
+  url: string;
+  siteId: string;
+  driveId: string;
+  listId: string;
+  ca: string;
+}
+
+async function startLibrary(): Promise<{ info: Info; stop: () => void }> {
+  const data = mkdtempSync(path.join(os.tmpdir(), 'tjp-bench-'));
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tjansteplan.js'), 'library', '--port', '0', '--data', data, '--token', TOKEN], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const info = await new Promise<Info>((resolve, reject) => {
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      if (out.includes('\n')) resolve(JSON.parse(out.slice(0, out.indexOf('\n'))) as Info);
+    });
+    child.once('exit', (code) => reject(new Error(`the library exited (${code})`)));
+  });
+  return { info, stop: () => child.kill('SIGTERM') };
+}
+
+/** The small plan's request under another version label or area (each publish needs a new name). */
+function relabel(base: PublishRequest, version: string, file = base.file, fileSha256 = base.fileSha256, area = base.fields.Tjansteomrade): PublishRequest {
+  const fields = { ...base.fields, Version: version, Tjansteomrade: area };
+  return { ...base, fields, file, fileSha256, fileName: publishedFileName(fields.Tjansteomrade, fields.Planperiod, version), snapshot: { ...base.snapshot, version, fileSha256 } };
+}
+
+async function main() {
+  const { info, stop } = await startLibrary();
+  try {
+    let count = 0;
+    const { graphUrl, location } = parseLibraryUrl(`${info.url}/sites/${info.siteId}/drives/${info.driveId}/lists/${info.listId}`);
+    const client = createGraphClient({ url: graphUrl, tokens: staticTokenProvider(TOKEN), fetch: trustedFetch(await readCa(info.ca)), observe: () => count++ });
+    const library = new GraphPlanLibrary(client, location);
+
+    const { plan, findings } = await checkWorkbook(await XlsxWorkbook.open(SMALL));
+    const prepared = await preparePublication(plan!, findings, new Uint8Array(await fs.readFile(SMALL)));
+    if (!prepared.ok) throw new Error(prepared.message);
+    const base = prepared.request;
+
+    console.log('Tjänsteplan publishing benchmark against the local library (figures only)');
+    console.log(`  node ${process.version} · ${os.cpus()[0]?.model.trim() ?? 'unknown'} · ${info.url}`);
+    console.log('');
+
+    count = 0;
+    await library.publish(relabel(base, '1.0'));
+    const smallRequests = count;
+    count = 0;
+    await library.publish(relabel(base, '1.0'));
+    const againRequests = count;
+    console.log(`1. small plan (${(base.file.byteLength / 1024).toFixed(1)} KiB): ${smallRequests} HTTP requests per publish (target ≤ 3 + retries)`);
+    console.log(`   the same version again (no-op): ${againRequests} requests`);
+
+    const rates: number[] = [];
+    let largeRequests = 0;
+    for (let run = 0; run < LARGE_RUNS; run++) {
+      const bytes = new Uint8Array(randomBytes(LARGE_BYTES));
+      const request = relabel(base, `${10 + run}.0`, bytes, await sha256Hex(bytes));
+      count = 0;
+      const t0 = performance.now();
+      await library.publish(request);
+      const seconds = (performance.now() - t0) / 1000;
+      largeRequests = count;
+      rates.push(LARGE_BYTES / 1e6 / seconds);
+    }
+    rates.sort((a, b) => a - b);
+    const mbps = rates[Math.floor(rates.length / 2)];
+    console.log(`2. 10 MB file through the upload session: ${mbps.toFixed(1)} MB/s median of ${LARGE_RUNS} (${rates.map((r) => r.toFixed(1)).join(', ')}), ${largeRequests} requests`);
+
+    for (let i = 0; i < 45; i++) await library.publish(relabel(base, '1.0', base.file, base.fileSha256, `Område ${i}`));
+    count = 0;
+    const versions = await library.listVersions(base.fields.Planperiod);
+    const listRequests = count;
+    const sample = versions.filter((v) => v.fields.Tjansteomrade.startsWith('Område')).slice(0, 45);
+    count = 0;
+    await library.readSnapshots(sample);
+    const batchRequests = count;
+    console.log(`3. listVersions: ${listRequests} request (${versions.length} versions); readSnapshots of ${sample.length}: ${batchRequests} requests (target ⌈45/20⌉ = 3)`);
+
+    console.log('');
+    console.log(JSON.stringify({ smallRequests, againRequests, largeMBps: Number(mbps.toFixed(2)), largeRequests, listRequests, batchRequests }));
+  } finally {
+    stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
