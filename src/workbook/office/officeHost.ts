@@ -12,15 +12,16 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 
 /** Fill colours of highlighted cells: light red for errors, light yellow for warnings (Excel's own). */
 export const HIGHLIGHT = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' } as const;
-const SETTING = 'tjansteplan.highlights';
 
-interface SavedFill {
-  sheet: string;
-  address: string;
-  /** The fill before we highlighted; null when the cell had none. */
-  before: string | null;
-  mark: string;
-}
+/**
+ * A highlight is a conditional format (type Custom, always true) whose rule carries this marker, so that
+ * clearing finds exactly the add-in's own formats and nothing else.
+ */
+const MARK = 'tjansteplan.markering';
+const markFormula = (severity: keyof typeof HIGHLIGHT) => `=ISTEXT("${MARK}:${severity}")`;
+/** What one highlight adds to a request (the add and two property writes with their object paths), generously. */
+const MARK_BYTES = 1024;
+const RANK = { error: 3, warning: 2, info: 1 } as const;
 
 export class OfficeHost implements InteractiveHost {
   constructor(private readonly run: ExcelRun) {}
@@ -48,7 +49,10 @@ export class OfficeHost implements InteractiveHost {
       sheets.forEach((s) => s.load('name'));
       await context.sync();
       const taken = new Set(wb.tables.items.map((t) => t.name.toLowerCase()));
-      for (const w of writes) if (taken.has(w.name.toLowerCase())) throw new Error(`Tabellen ${w.name} finns redan`);
+      for (const w of writes) {
+        if (taken.has(w.name.toLowerCase())) throw new Error(`Tabellen ${w.name} finns redan`);
+        taken.add(w.name.toLowerCase());
+      }
       const used = sheets.map((s) => (s.isNullObject ? null : s.getUsedRangeOrNullObject(true)));
       used.forEach((u) => u?.load('rowIndex,rowCount'));
       await context.sync();
@@ -96,62 +100,69 @@ export class OfficeHost implements InteractiveHost {
   }
 
   /**
-   * Marks the cells in one sync: the old fill is loaded in the same batch before it is changed (Office runs
-   * a batch in order), and kept in the workbook's settings so that clearing restores exactly those cells.
+   * Marks the cells in one sync, without reading anything first: each mark is a conditional format on the
+   * cell, so the cell's own fill is never touched and clearing restores it exactly — also a fill the user
+   * set after the mark. A cell marked twice in one call keeps its most severe mark.
    */
   async highlight(marks: CellMark[]): Promise<void> {
+    const strongest = new Map<string, CellMark>();
+    for (const m of marks) {
+      const key = `${m.sheet}\u0000${m.address.toUpperCase()}`;
+      const had = strongest.get(key);
+      if (!had || RANK[m.severity] > RANK[had.severity]) strongest.set(key, m);
+    }
+    if (strongest.size === 0) return;
     await this.run(async (context) => {
-      const setting = context.workbook.settings.getItemOrNullObject(SETTING);
-      setting.load('value');
-      const fills = marks.map((m) => {
-        const fill = context.workbook.worksheets.getItem(m.sheet).getRange(m.address).format.fill;
-        fill.load('color');
-        fill.color = HIGHLIGHT[m.severity];
-        return fill;
-      });
-      await context.sync();
-      const saved: SavedFill[] = setting.isNullObject ? [] : (JSON.parse(String(setting.value)) as SavedFill[]);
-      const known = new Set(saved.map((s) => `${s.sheet}!${s.address}`));
-      marks.forEach((m, i) => {
-        if (known.has(`${m.sheet}!${m.address}`)) return;
-        const before = fills[i].color;
-        saved.push({ sheet: m.sheet, address: m.address, before: isNoFill(before) ? null : before, mark: HIGHLIGHT[m.severity] });
-      });
-      context.workbook.settings.add(SETTING, JSON.stringify(saved));
-      await context.sync();
+      const sheets = new Map<string, Excel.Worksheet>();
+      const budget = new Budget(() => context.sync());
+      for (const m of strongest.values()) {
+        await budget.add(MARK_BYTES + 2 * (m.sheet.length + m.address.length));
+        let ws = sheets.get(m.sheet);
+        if (!ws) {
+          ws = context.workbook.worksheets.getItem(m.sheet);
+          sheets.set(m.sheet, ws);
+        }
+        const format = ws.getRange(m.address).conditionalFormats.add('Custom');
+        format.custom.rule.formula = markFormula(m.severity);
+        format.custom.format.fill.color = HIGHLIGHT[m.severity];
+      }
+      await budget.flush();
     });
   }
 
-  /** Restores the cells we marked, and only those still showing our mark (a user's own fill stays). */
+  /**
+   * Removes the add-in's marks and only those (other conditional formats and every cell fill stay as they
+   * are); returns how many cells carried one.
+   */
   async clearHighlights(): Promise<number> {
     return this.run(async (context) => {
-      const setting = context.workbook.settings.getItemOrNullObject(SETTING);
-      setting.load('value');
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name');
       await context.sync();
-      if (setting.isNullObject) return 0;
-      const saved = JSON.parse(String(setting.value)) as SavedFill[];
-      const fills = saved.map((s) => {
-        const fill = context.workbook.worksheets.getItem(s.sheet).getRange(s.address).format.fill;
-        fill.load('color');
-        return fill;
+      const formats = worksheets.items.map((ws) => {
+        const collection = ws.getRange().conditionalFormats;
+        collection.load('items/type,items/customOrNullObject/rule/formula');
+        return collection;
       });
       await context.sync();
-      let cleared = 0;
-      saved.forEach((s, i) => {
-        if (fills[i].color.toUpperCase() !== s.mark.toUpperCase()) return;
-        if (s.before === null) fills[i].clear();
-        else fills[i].color = s.before;
-        cleared++;
+      const ours = formats.flatMap((collection) =>
+        collection.items.filter((f) => f.type === 'Custom' && !f.customOrNullObject.isNullObject && isMark(f.customOrNullObject.rule.formula)),
+      );
+      if (ours.length === 0) return 0;
+      const ranges = ours.map((f) => {
+        const range = f.getRange();
+        range.load('cellCount');
+        f.delete();
+        return range;
       });
-      setting.delete();
       await context.sync();
-      return cleared;
+      return ranges.reduce((n, r) => n + r.cellCount, 0);
     });
   }
 }
 
-function isNoFill(color: string | null | undefined): boolean {
-  return !color || color.toUpperCase() === '#FFFFFF';
+function isMark(formula: string | null | undefined): boolean {
+  return typeof formula === 'string' && formula.toLowerCase().includes(MARK);
 }
 
 function toRawTable(table: Excel.Table, range: Excel.Range): RawTable {
@@ -174,10 +185,15 @@ function toRawTable(table: Excel.Table, range: Excel.Range): RawTable {
   };
 }
 
+/**
+ * A cell as Office.js reports it. `formulas` gives a constant cell's value as it is, so text that merely
+ * starts with `=` (stored as text) comes back the same in `values` and `formulas`: only a cell whose formula
+ * differs from what it shows holds a formula.
+ */
 function toCellValue(value: unknown, formula: unknown, type: string): CellValue {
   const shown: CellValue =
     type === 'Empty' ? null : type === 'Error' ? { error: String(value) } : (value as number | string | boolean);
-  if (typeof formula === 'string' && formula.startsWith('=')) return { formula: formula.slice(1), result: shown };
+  if (typeof formula === 'string' && formula.startsWith('=') && formula !== value) return { formula: formula.slice(1), result: shown };
   return shown;
 }
 
@@ -199,6 +215,8 @@ async function writeTable(sheet: Excel.Worksheet, w: TableWrite, top: number, bu
   const width = w.headers.length;
   const rows = w.rows.length > 0 ? w.rows : [w.headers.map(() => null)];
   const header = sheet.getRangeByIndexes(top - 1, 0, 1, width);
+  // Headers are text: formatted `@` first, a header like `=x` or `2022` is not made a formula or a number.
+  header.numberFormat = [w.headers.map(() => '@')];
   header.values = [w.headers];
   // Big tables go in slices under Excel on the web's 5 MB request limit; small ones in a single write.
   for (const slice of splitByPayload(rows)) {
@@ -210,12 +228,23 @@ async function writeTable(sheet: Excel.Worksheet, w: TableWrite, top: number, bu
   const table = sheet.tables.add(header.getResizedRange(rows.length, 0), true);
   table.name = w.name;
   if (w.totals) {
+    // Excel fills a new totals row itself (a label first, a SUBTOTAL in the last column): every cell is
+    // written, so the row shows exactly the label and the sums asked for.
     table.showTotals = true;
-    w.totals.sum.forEach((sum, j) => {
-      const cell = table.getTotalRowRange().getCell(0, j);
-      if (j === 0) cell.values = [[w.totals!.label]];
-      else if (sum) cell.formulas = [[`=SUBTOTAL(109,${w.name}[${w.headers[j]}])`]];
+    const totals = table.getTotalRowRange();
+    w.headers.forEach((name, j) => {
+      const cell = totals.getCell(0, j);
+      if (j === 0) {
+        cell.numberFormat = [['@']];
+        cell.values = [[w.totals!.label]];
+      } else if (w.totals!.sum[j]) cell.formulas = [[`=SUBTOTAL(109,${w.name}[${escapeColumn(name)}])`]];
+      else cell.values = [['']];
     });
   }
   table.getRange().format.autofitColumns();
+}
+
+/** A column name inside a structured reference: `[`, `]`, `#` and `'` are escaped with `'`. */
+function escapeColumn(name: string): string {
+  return name.replace(/(['#[\]])/g, "'$1");
 }

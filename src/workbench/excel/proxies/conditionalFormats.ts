@@ -1,0 +1,234 @@
+/**
+ * Conditional formats of a range in the test host: the Custom kind (a formula rule with a fill) is modelled
+ * and drawn; other kinds read from a file are listed with their type and kept, not evaluated.
+ */
+import { ClientObject, type AnyObject, NULL_OBJECT, type ClientResult, type PropertyDef } from '../context';
+import { invalidArgument, itemNotFound } from '../errors';
+import type { ConditionalFormatData, SheetModel } from '../sheet';
+import { checkRange, Range, type RangeRef } from './range';
+
+interface CfRef {
+  sheet: SheetModel;
+  cf: ConditionalFormatData;
+}
+
+function checkCf(e: CfRef): void {
+  if (e.sheet.deleted || !e.sheet.conditionalFormats.includes(e.cf)) throw itemNotFound('ConditionalFormat', 'the conditional format was deleted');
+}
+
+export class ConditionalFormatCollection extends ClientObject<RangeRef> {
+  readonly _className = 'ConditionalFormatCollection';
+
+  override _check(e: RangeRef): void {
+    checkRange(e);
+  }
+
+  override _isCollection(): boolean {
+    return true;
+  }
+
+  override _list(e: RangeRef, model: Parameters<ClientObject['_list']>[1]): unknown[] {
+    return model.conditionalFormatsIn(e.sheet, e.rect).map((cf) => ({ sheet: e.sheet, cf }));
+  }
+
+  override _item(e: unknown, i: number): AnyObject {
+    return new ConditionalFormat(this.context, `GetItemAt(${i})`, this, () => e as CfRef)._bind(e as CfRef);
+  }
+
+  get items(): ConditionalFormat[] {
+    return this._get('items');
+  }
+
+  /** Adds a format over this range at the top priority; only `Custom` is supported by the test host. */
+  add(type: string): ConditionalFormat {
+    return this._creating<CfRef, ConditionalFormat>(
+      'add',
+      type,
+      (resolver) => new ConditionalFormat(this.context, 'Add()', this, resolver),
+      (e, model, location) => ({ sheet: e.sheet, cf: model.addConditionalFormat(e.sheet, e.rect, type, location) }),
+    );
+  }
+
+  getItem(id: string): ConditionalFormat {
+    return new ConditionalFormat(this.context, `GetItem(${JSON.stringify(id)})`, this, this._from((e, model) => {
+      const cf = model.conditionalFormatsIn(e.sheet, e.rect).find((x) => x.id === id);
+      if (!cf) throw itemNotFound('ConditionalFormatCollection.getItem', `no conditional format ${id}`);
+      return { sheet: e.sheet, cf };
+    }));
+  }
+
+  getCount(): ClientResult<number> {
+    return this._methodResult('getCount', null, (e, model) => model.conditionalFormatsIn(e.sheet, e.rect).length);
+  }
+
+  /** Deletes every conditional format that touches this range. */
+  clearAll(): void {
+    this._method('clearAll', null, (e, model) => {
+      for (const cf of model.conditionalFormatsIn(e.sheet, e.rect)) model.deleteConditionalFormat(e.sheet, cf);
+    });
+  }
+}
+
+export class ConditionalFormat extends ClientObject<CfRef> {
+  readonly _className = 'ConditionalFormat';
+
+  override _check(e: CfRef): void {
+    checkCf(e);
+  }
+
+  override _properties(): Record<string, PropertyDef<CfRef>> {
+    return {
+      id: { get: (e) => e.cf.id },
+      type: { get: (e) => e.cf.type },
+      priority: {
+        get: (e) => e.sheet.conditionalFormats.indexOf(e.cf),
+        set: (e, v, m, location) => m.updateConditionalFormat(e.sheet, e.cf, { priority: Number(v) }, location),
+      },
+      stopIfTrue: {
+        get: (e) => e.cf.stopIfTrue,
+        set: (e, v, m, location) => m.updateConditionalFormat(e.sheet, e.cf, { stopIfTrue: Boolean(v) }, location),
+      },
+    };
+  }
+
+  override _navigation(): Record<string, () => AnyObject> {
+    return { custom: () => this.custom, customOrNullObject: () => this.customOrNullObject };
+  }
+
+  get id(): string {
+    return this._get('id');
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  get priority(): number {
+    return this._get('priority');
+  }
+  set priority(v: number) {
+    this._set('priority', v);
+  }
+  get stopIfTrue(): boolean {
+    return this._get('stopIfTrue');
+  }
+  set stopIfTrue(v: boolean) {
+    this._set('stopIfTrue', v);
+  }
+
+  /** The rule and format of a Custom format; an error at sync for another type. */
+  get custom(): CustomConditionalFormat {
+    return this._child('custom', () => new CustomConditionalFormat(this.context, 'Custom', this, this._from((e) => {
+      if (e.cf.type !== 'Custom') throw invalidArgument('ConditionalFormat.custom', `the conditional format is of type ${e.cf.type}`);
+      return e;
+    })));
+  }
+
+  get customOrNullObject(): CustomConditionalFormat {
+    return this._child('customOrNullObject', () => new CustomConditionalFormat(this.context, 'CustomOrNullObject', this, this._from((e) => (e.cf.type === 'Custom' ? e : NULL_OBJECT))));
+  }
+
+  /** The (first) block the format applies to. */
+  getRange(): Range {
+    return new Range(this.context, 'GetRange()', this, this._from((e) => ({ sheet: e.sheet, rect: { ...e.cf.rects[0] } })));
+  }
+
+  getRangeOrNullObject(): Range {
+    return new Range(this.context, 'GetRangeOrNullObject()', this, this._from((e) => (e.cf.rects[0] ? { sheet: e.sheet, rect: { ...e.cf.rects[0] } } : NULL_OBJECT)));
+  }
+
+  delete(): void {
+    this._method('delete', null, (e, m) => m.deleteConditionalFormat(e.sheet, e.cf));
+  }
+}
+
+export class CustomConditionalFormat extends ClientObject<CfRef> {
+  readonly _className = 'CustomConditionalFormat';
+
+  override _check(e: CfRef): void {
+    checkCf(e);
+  }
+
+  override _navigation(): Record<string, () => AnyObject> {
+    return { rule: () => this.rule, format: () => this.format };
+  }
+
+  get rule(): ConditionalFormatRule {
+    return this._child('rule', () => new ConditionalFormatRule(this.context, 'Rule', this, this._from((e) => e)));
+  }
+
+  get format(): ConditionalRangeFormat {
+    return this._child('format', () => new ConditionalRangeFormat(this.context, 'Format', this, this._from((e) => e)));
+  }
+}
+
+export class ConditionalFormatRule extends ClientObject<CfRef> {
+  readonly _className = 'ConditionalFormatRule';
+
+  override _check(e: CfRef): void {
+    checkCf(e);
+  }
+
+  override _properties(): Record<string, PropertyDef<CfRef>> {
+    const formula: PropertyDef<CfRef> = {
+      get: (e) => e.cf.formula,
+      set: (e, v, m, location) => m.updateConditionalFormat(e.sheet, e.cf, { formula: String(v) }, location),
+    };
+    return { formula, formulaLocal: formula };
+  }
+
+  get formula(): string {
+    return this._get('formula');
+  }
+  set formula(v: string) {
+    this._set('formula', v);
+  }
+  get formulaLocal(): string {
+    return this._get('formulaLocal');
+  }
+  set formulaLocal(v: string) {
+    this._set('formulaLocal', v);
+  }
+}
+
+export class ConditionalRangeFormat extends ClientObject<CfRef> {
+  readonly _className = 'ConditionalRangeFormat';
+
+  override _check(e: CfRef): void {
+    checkCf(e);
+  }
+
+  override _navigation(): Record<string, () => AnyObject> {
+    return { fill: () => this.fill };
+  }
+
+  get fill(): ConditionalRangeFill {
+    return this._child('fill', () => new ConditionalRangeFill(this.context, 'Fill', this, this._from((e) => e)));
+  }
+}
+
+export class ConditionalRangeFill extends ClientObject<CfRef> {
+  readonly _className = 'ConditionalRangeFill';
+
+  override _check(e: CfRef): void {
+    checkCf(e);
+  }
+
+  override _properties(): Record<string, PropertyDef<CfRef>> {
+    return {
+      color: {
+        get: (e) => e.cf.fill,
+        set: (e, v, m, location) => m.updateConditionalFormat(e.sheet, e.cf, { fill: v === null || v === '' ? null : String(v) }, location),
+      },
+    };
+  }
+
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._set('color', v);
+  }
+
+  clear(): void {
+    this._method('clear', null, (e, m, location) => m.updateConditionalFormat(e.sheet, e.cf, { fill: null }, location));
+  }
+}

@@ -1,0 +1,282 @@
+/** Excel.TableCollection, Table and TableColumn in the test host. */
+import { parseAddress } from '../addresses';
+import { ClientObject, type AnyObject, NULL_OBJECT, type ClientResult, type PropertyDef } from '../context';
+import { ErrorCodes, invalidArgument, itemNotFound, notImplemented, OfficeError } from '../errors';
+import type { WorkbookModel } from '../model';
+import type { SheetModel } from '../sheet';
+import type { TableModel } from '../tables';
+import { Range } from './range';
+import { Worksheet } from './workbook';
+
+/** The workbook's tables (sheet null) or one sheet's. */
+export interface TableScope {
+  sheet: SheetModel | null;
+  model: WorkbookModel;
+}
+
+function tablesIn(scope: TableScope): TableModel[] {
+  return scope.model.tablesInOrder().filter((t) => !scope.sheet || t.sheet === scope.sheet);
+}
+
+function findTable(scope: TableScope, key: string): TableModel | undefined {
+  const k = String(key).toLowerCase();
+  return tablesIn(scope).find((t) => t.name.toLowerCase() === k || String(t.id) === key);
+}
+
+export class TableCollection extends ClientObject<TableScope> {
+  readonly _className = 'TableCollection';
+
+  override _isCollection(): boolean {
+    return true;
+  }
+
+  override _list(scope: TableScope): unknown[] {
+    return tablesIn(scope);
+  }
+
+  override _item(e: unknown, i: number): AnyObject {
+    return new Table(this.context, `GetItemAt(${i})`, this, () => e as TableModel)._bind(e as TableModel);
+  }
+
+  get items(): Table[] {
+    return this._get('items');
+  }
+
+  getItem(key: string): Table {
+    return new Table(this.context, `GetItem(${JSON.stringify(key)})`, this, this._from((scope) => {
+      const t = findTable(scope, key);
+      if (!t) throw itemNotFound('TableCollection.getItem', `no table ${key}`);
+      return t;
+    }));
+  }
+
+  getItemOrNullObject(key: string): Table {
+    return new Table(this.context, `GetItemOrNullObject(${JSON.stringify(key)})`, this, this._from((scope) => findTable(scope, key) ?? NULL_OBJECT));
+  }
+
+  getCount(): ClientResult<number> {
+    return this._methodResult('getCount', null, (scope) => tablesIn(scope).length);
+  }
+
+  /**
+   * Makes a table of a block (a Range, or an address; on the workbook's collection the address names its
+   * sheet or means the active one). The first row holds the headers.
+   */
+  add(address: Range | string, hasHeaders: boolean): Table {
+    if (address instanceof Range && address.context !== this.context) {
+      throw new OfficeError(ErrorCodes.invalidRequestContext, 'Cannot use the object across different request contexts.', 'TableCollection.add');
+    }
+    return this._creating<TableModel, Table>(
+      'add',
+      address instanceof Range ? address : { address, hasHeaders },
+      (resolver) => new Table(this.context, 'Add()', this, resolver),
+      (scope, model, location) => {
+        let sheet: SheetModel;
+        let r;
+        if (address instanceof Range) {
+          const e = address._resolve(model);
+          if (e === NULL_OBJECT) throw invalidArgument(location, 'the range does not exist');
+          sheet = e.sheet;
+          r = e.rect;
+        } else {
+          const parsed = parseAddress(String(address));
+          if (!parsed) throw invalidArgument(location, `${String(address)} is not an address`);
+          const named = parsed.sheet !== undefined ? model.sheetByName(parsed.sheet) : undefined;
+          if (parsed.sheet !== undefined && !named) throw itemNotFound(location, `no worksheet ${parsed.sheet}`);
+          sheet = named ?? scope.sheet ?? model.activeSheet();
+          if (scope.sheet && sheet !== scope.sheet) throw invalidArgument(location, 'the address is on another sheet');
+          r = parsed.rect;
+        }
+        return model.addTable(sheet, r, hasHeaders, location);
+      },
+    );
+  }
+}
+
+export class Table extends ClientObject<TableModel> {
+  readonly _className = 'Table';
+
+  override _check(t: TableModel): void {
+    if (t.deleted) throw itemNotFound('Table', `table ${t.name} was deleted`);
+  }
+
+  override _properties(): Record<string, PropertyDef<TableModel>> {
+    return {
+      id: { get: (t) => String(t.id) },
+      name: { get: (t) => t.name, set: (t, v, m, location) => m.renameTable(t, String(v), location) },
+      showHeaders: {
+        get: (t) => t.showHeaders,
+        set: (_t, v, _m, location) => {
+          if (v !== true) throw notImplemented(location, 'tables without a header row');
+        },
+      },
+      showTotals: { get: (t) => t.showTotals, set: (t, v, m, location) => m.setShowTotals(t, Boolean(v), location) },
+      style: { get: (t) => t.style, set: (t, v) => void (t.style = String(v)) },
+      showBandedRows: { get: () => true },
+      showFilterButton: { get: () => true },
+    };
+  }
+
+  override _navigation(): Record<string, () => AnyObject> {
+    return { worksheet: () => this.worksheet, columns: () => this.columns };
+  }
+
+  get id(): string {
+    return this._get('id');
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    this._set('name', v);
+  }
+  get showHeaders(): boolean {
+    return this._get('showHeaders');
+  }
+  set showHeaders(v: boolean) {
+    this._set('showHeaders', v);
+  }
+  get showTotals(): boolean {
+    return this._get('showTotals');
+  }
+  set showTotals(v: boolean) {
+    this._set('showTotals', v);
+  }
+  get style(): string {
+    return this._get('style');
+  }
+  set style(v: string) {
+    this._set('style', v);
+  }
+  get showBandedRows(): boolean {
+    return this._get('showBandedRows');
+  }
+  get showFilterButton(): boolean {
+    return this._get('showFilterButton');
+  }
+
+  get worksheet(): Worksheet {
+    return this._child('worksheet', () => new Worksheet(this.context, 'Worksheet', this, this._from((t) => t.sheet)));
+  }
+
+  get columns(): TableColumnCollection {
+    return this._child('columns', () => new TableColumnCollection(this.context, 'Columns', this, this._from((t) => t)));
+  }
+
+  /** Header, body and totals row. */
+  getRange(): Range {
+    return new Range(this.context, 'GetRange()', this, this._from((t) => ({ sheet: t.sheet, rect: { ...t.rect } })));
+  }
+
+  getHeaderRowRange(): Range {
+    return new Range(this.context, 'GetHeaderRowRange()', this, this._from((t) => ({ sheet: t.sheet, rect: t.headerRect() })));
+  }
+
+  getDataBodyRange(): Range {
+    return new Range(this.context, 'GetDataBodyRange()', this, this._from((t) => ({ sheet: t.sheet, rect: t.bodyRect() })));
+  }
+
+  /** The totals row; ItemNotFound at sync when the table does not show one. */
+  getTotalRowRange(): Range {
+    return new Range(this.context, 'GetTotalRowRange()', this, this._from((t) => {
+      const r = t.totalsRect();
+      if (!r) throw itemNotFound('Table.getTotalRowRange', `table ${t.name} shows no totals row`);
+      return { sheet: t.sheet, rect: r };
+    }));
+  }
+
+  /** Deletes the table and the contents of its cells. */
+  delete(): void {
+    this._method('delete', null, (t, m) => m.deleteTable(t));
+  }
+
+  /** Removes the table, keeping its cells. */
+  convertToRange(): Range {
+    const range = this.getRange();
+    this._method('convertToRange', null, (t, m) => m.removeTable(t));
+    return range;
+  }
+}
+
+interface ColumnRef {
+  table: TableModel;
+  index: number;
+}
+
+export class TableColumnCollection extends ClientObject<TableModel> {
+  readonly _className = 'TableColumnCollection';
+
+  override _isCollection(): boolean {
+    return true;
+  }
+
+  override _list(t: TableModel): unknown[] {
+    return t.columns.map((_, index) => ({ table: t, index }));
+  }
+
+  override _item(e: unknown, i: number): AnyObject {
+    return new TableColumn(this.context, `GetItemAt(${i})`, this, () => e as ColumnRef)._bind(e as ColumnRef);
+  }
+
+  get items(): TableColumn[] {
+    return this._get('items');
+  }
+
+  getCount(): ClientResult<number> {
+    return this._methodResult('getCount', null, (t) => t.columns.length);
+  }
+
+  /** A column by name or 1-based id. */
+  getItemOrNullObject(key: string | number): TableColumn {
+    return new TableColumn(this.context, `GetItemOrNullObject(${JSON.stringify(key)})`, this, this._from((t) => {
+      const i = typeof key === 'number' ? key - 1 : t.columnIndex(String(key));
+      return i >= 0 && i < t.columns.length ? { table: t, index: i } : NULL_OBJECT;
+    }));
+  }
+
+  getItem(key: string | number): TableColumn {
+    return new TableColumn(this.context, `GetItem(${JSON.stringify(key)})`, this, this._from((t) => {
+      const i = typeof key === 'number' ? key - 1 : t.columnIndex(String(key));
+      if (i < 0 || i >= t.columns.length) throw itemNotFound('TableColumnCollection.getItem', `no column ${key}`);
+      return { table: t, index: i };
+    }));
+  }
+}
+
+export class TableColumn extends ClientObject<ColumnRef> {
+  readonly _className = 'TableColumn';
+
+  override _properties(): Record<string, PropertyDef<ColumnRef>> {
+    return {
+      id: { get: (c) => c.index + 1 },
+      index: { get: (c) => c.index },
+      name: {
+        get: (c) => c.table.columns[c.index]?.name,
+        set: (c, v, m, location) => {
+          const r = c.table.headerRect();
+          m.writeValues(c.table.sheet, { ...r, left: r.left + c.index, right: r.left + c.index }, [[String(v)]], location);
+        },
+      },
+    };
+  }
+
+  get id(): number {
+    return this._get('id');
+  }
+  get index(): number {
+    return this._get('index');
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    this._set('name', v);
+  }
+
+  getDataBodyRange(): Range {
+    return new Range(this.context, 'GetDataBodyRange()', this, this._from((c) => {
+      const b = c.table.bodyRect();
+      return { sheet: c.table.sheet, rect: { ...b, left: b.left + c.index, right: b.left + c.index } };
+    }));
+  }
+}

@@ -1,0 +1,273 @@
+/**
+ * The real Office.js adapter (OfficeHost) against the Excel test host: the same tables as the .xlsx adapter
+ * reads from the same file, the sync counts of DESIGN §5, text that stays text, highlights that restore exactly.
+ */
+import type { CellValue } from '../../../src/domain/cell';
+import { toExcelSerial } from '../../../src/domain/dates';
+import { periodOf } from '../../../src/domain/period';
+import { createExcelTestHost, DEFAULT_PAYLOAD_LIMIT, WorkbookModel, type ExcelTestHost } from '../../../src/workbench/excel';
+import { checkTables } from '../../../src/workbook/checkPlan';
+import { planTables, type PlanInput } from '../../../src/workbook/contract/template';
+import { XlsxWorkbook } from '../../../src/workbook/file/xlsxWorkbook';
+import type { RawTable } from '../../../src/workbook/host';
+import { OfficeHost } from '../../../src/workbook/office/officeHost';
+import { emptyHost, fixtureBytes, hostOf, planFiles } from '../../workbench/excel/helpers';
+
+/** Office.js gives dates as serial numbers where exceljs gives Date objects: the one expected difference. */
+function officeShaped(tables: RawTable[]): RawTable[] {
+  const cell = (v: CellValue): CellValue => {
+    if (v instanceof Date) return toExcelSerial(v.toISOString().slice(0, 10));
+    if (v && typeof v === 'object' && 'formula' in v) return { formula: v.formula, result: cell(v.result ?? null) };
+    return v;
+  };
+  return tables.map((t) => ({ ...t, body: t.body.map((r) => r.map(cell)), totals: t.totals && t.totals.map(cell) }));
+}
+
+function generatedPlan(rows: number): PlanInput {
+  const initiatives = Array.from({ length: rows }, (_, i) =>
+    i % 20 === 19
+      ? { name: `Summa delprogram ${(i + 1) / 20}`, development: [1000, 2000, 3000], maintenance: [10, 20, 30] }
+      : {
+          nr: i + 1,
+          name: `Initiativ ${i + 1}: uppgradera ${['ekonomisystemet', 'e-arkivet', 'lönesystemet'][i % 3]}`,
+          development: [100 * (i % 7), i % 5 === 0 ? null : 250, 50],
+          maintenance: [10, i % 3 === 0 ? null : 20, 5],
+          comment: i % 11 === 0 ? 'Förstudie pågår' : undefined,
+        },
+  );
+  return {
+    area: 'IT',
+    period: periodOf(2022, 2024),
+    owner: 'Jenny',
+    initiatives,
+    frame: [
+      { year: 2022, development: 50_000, operations: 20_000 },
+      { year: 2023, development: 60_000, operations: 21_000 },
+      { year: 2024, development: 70_000, operations: 22_000 },
+    ],
+    versions: [
+      { date: '2021-03-01', version: '0.1', description: 'Första utkast', changedBy: 'Jenny' },
+      { date: '2021-04-12', version: '0.5', description: 'Beslutad i tjänsteforum', changedBy: 'Jenny', forum: 'TF', decision: 'Fastställd' },
+    ],
+  };
+}
+
+async function xlsxOf(input: PlanInput): Promise<Buffer> {
+  const wb = new XlsxWorkbook();
+  await wb.createTables(planTables(input));
+  return wb.toBuffer();
+}
+
+function within5MB(host: ExcelTestHost) {
+  for (const r of host.requests) {
+    expect(r.requestBytes).toBeLessThan(DEFAULT_PAYLOAD_LIMIT);
+    expect(r.responseBytes).toBeLessThan(DEFAULT_PAYLOAD_LIMIT);
+  }
+}
+
+describe('readTables', () => {
+  test.each([['fixture plans']])('gives the same tables as the .xlsx adapter for every %s, in 2 syncs', async () => {
+    for (const file of await planFiles()) {
+      const bytes = await fixtureBytes(file);
+      const host = await hostOf(bytes);
+      const fromOffice = await new OfficeHost(host.run).readTables();
+      const fromFile = await (await XlsxWorkbook.fromBytes(bytes)).readTables();
+      expect({ file, tables: fromOffice }).toEqual({ file, tables: officeShaped(fromFile) });
+      expect({ file, syncs: host.syncCount }).toEqual({ file, syncs: 2 });
+      // The add-in finds in Excel exactly what the CLI finds in the file.
+      expect(checkTables(fromOffice).findings).toEqual(checkTables(fromFile).findings);
+    }
+  });
+
+  test.each([100, 1000, 5000])('a generated plan of %i rows: same tables, 2 syncs, each request under 5 MB', async (rows) => {
+    const bytes = await xlsxOf(generatedPlan(rows));
+    const host = await hostOf(bytes);
+    const tables = await new OfficeHost(host.run).readTables();
+    expect(tables.find((t) => t.name === 'Initiativ')!.body).toHaveLength(rows);
+    expect(tables).toEqual(officeShaped(await (await XlsxWorkbook.fromBytes(bytes)).readTables()));
+    expect(host.syncCount).toBe(2);
+    within5MB(host);
+  }, 60_000);
+
+  test('totals rows and formulas come with their results', async () => {
+    const host = await emptyHost();
+    const office = new OfficeHost(host.run);
+    const [frame] = planTables(generatedPlan(3)).filter((t) => t.name === 'Ram');
+    await office.createTables([{ ...frame, totals: { label: 'Summa', sum: [false, true, true] } }]);
+    const [ram] = await office.readTables();
+    expect(ram.totals).toEqual(['Summa', { formula: 'SUBTOTAL(109,Ram[Utveckling])', result: 180_000 }, { formula: 'SUBTOTAL(109,Ram[Förvaltning])', result: 63_000 }]);
+  });
+});
+
+describe('createTables', () => {
+  test('on an empty workbook makes real tables that checkTables reads with no TABLE_MISSING', async () => {
+    const host = await emptyHost();
+    const office = new OfficeHost(host.run);
+    const input = generatedPlan(40);
+    await office.createTables(planTables(input));
+    const tables = await office.readTables();
+    const check = checkTables(tables);
+    expect(check.findings.filter((f) => f.code === 'TABLE_MISSING')).toEqual([]);
+    expect(check.plan?.initiatives).toHaveLength(40);
+    expect(host.model.getTables().map((t) => t.address)).toEqual(['Tjänsteplan!A1:B6', 'Tjänsteplan!A8:I48', 'Ram!A1:C4', 'Versioner!A1:F3']);
+    // Saved, they are Excel tables the CLI reads to the same plan and findings.
+    const saved = await (await XlsxWorkbook.fromBytes(await host.model.toXlsx())).readTables();
+    expect(checkTables(saved).findings).toEqual(check.findings);
+    const reference = checkTables(await (await XlsxWorkbook.fromBytes(await xlsxOf(input))).readTables());
+    expect(check.findings.map((f) => f.code)).toEqual(reference.findings.map((f) => f.code));
+  });
+
+  test('writes every table in one request after one read (2 round trips), each under 5 MB, also for 5 000 rows', async () => {
+    const host = await emptyHost();
+    await new OfficeHost(host.run).createTables(planTables(generatedPlan(5000)));
+    expect(host.syncCount).toBe(2);
+    within5MB(host);
+    expect(host.model.getTables().find((t) => t.name === 'Initiativ')!.bottom).toBe(8 + 5000);
+  }, 60_000);
+
+  test("text starting with '=' and numbers as text stay text, in Excel and in the saved file", async () => {
+    const host = await emptyHost();
+    const office = new OfficeHost(host.run);
+    const input = generatedPlan(2);
+    input.initiatives = [
+      { nr: '007', name: '=SUMMA(C9:C10)', development: [100, null, null], maintenance: [null, null, null], comment: '=1+1' },
+      { nr: 2, name: '4500', development: [null, null, null], maintenance: [null, null, null], comment: '+46 8 508 000 00' },
+    ];
+    input.owner = '=HYPERLINK("http://example.com")';
+    await office.createTables(planTables(input));
+    const initiativ = (await office.readTables()).find((t) => t.name === 'Initiativ')!;
+    expect(initiativ.body.map((r) => [r[0], r[1], r[8]])).toEqual([
+      ['007', '=SUMMA(C9:C10)', '=1+1'],
+      [2, '4500', '+46 8 508 000 00'],
+    ]);
+    expect(host.model.getCell('Tjänsteplan', 9, 2)).toMatchObject({ formula: null, valueType: 'String', value: '=SUMMA(C9:C10)' });
+    expect(host.model.getCellValue('Tjänsteplan', 5, 2)).toBe('=HYPERLINK("http://example.com")');
+    const saved = (await (await XlsxWorkbook.fromBytes(await host.model.toXlsx())).readTables()).find((t) => t.name === 'Initiativ')!;
+    expect(saved.body[0][1]).toBe('=SUMMA(C9:C10)');
+  });
+
+  test('a totals row shows exactly the label and the sums asked for', async () => {
+    const host = await emptyHost();
+    const office = new OfficeHost(host.run);
+    const initiatives = planTables(generatedPlan(4)).find((t) => t.name === 'Initiativ')!;
+    const sum = initiatives.headers.map((_, i) => i >= 2 && i < 8);
+    await office.createTables([{ ...initiatives, totals: { label: 'Totalt', sum } }]);
+    const [t] = await office.readTables();
+    expect(t.totals![0]).toBe('Totalt');
+    expect(t.totals![1]).toBeNull();
+    expect(t.totals![8]).toBeNull(); // Excel's own SUBTOTAL in the last column is cleared
+    expect(t.totals!.slice(2, 8).every((c) => typeof c === 'object' && c !== null && 'formula' in c)).toBe(true);
+    expect(checkTables([t]).findings.filter((f) => f.code === 'TOTALS_NOT_FORMULA')).toEqual([]);
+  });
+
+  test('refuses a table that exists, or the same name twice, before writing anything', async () => {
+    const host = await hostOf(await fixtureBytes('tjansteplan-hr-2022-2024.xlsx'));
+    const office = new OfficeHost(host.run);
+    const [ram] = planTables(generatedPlan(1)).filter((t) => t.name === 'Ram');
+    await expect(office.createTables([ram])).rejects.toThrow('Tabellen Ram finns redan');
+    await expect(office.createTables([{ ...ram, name: 'Ny' }, { ...ram, name: 'ny' }])).rejects.toThrow('Tabellen ny finns redan');
+    expect(host.model.getTables()).toHaveLength(4);
+  });
+
+  test('places a new table below what a sheet already holds', async () => {
+    const host = await hostOf(await fixtureBytes('tjansteplan-hr-2022-2024.xlsx'));
+    const office = new OfficeHost(host.run);
+    const [ram] = planTables(generatedPlan(1)).filter((t) => t.name === 'Ram');
+    await office.createTables([{ ...ram, name: 'RamKopia' }]);
+    expect(host.model.getTables('Ram').map((t) => t.address)).toEqual(['Ram!A1:C4', 'Ram!A6:C9']);
+  });
+});
+
+describe('writeCells', () => {
+  test('text is stored as text, never a formula or a number; numbers as numbers; in one sync', async () => {
+    const host = await hostOf(await fixtureBytes('tjansteplan-it-2022-2024.xlsx'));
+    const office = new OfficeHost(host.run);
+    await office.writeCells([
+      { sheet: 'Tjänsteplan', address: 'B9', value: '=A1+1' },
+      { sheet: 'Tjänsteplan', address: 'C9', value: '4500' },
+      { sheet: 'Tjänsteplan', address: 'D9', value: 4500 },
+      { sheet: 'Tjänsteplan', address: 'E9', value: null },
+    ]);
+    expect(host.syncCount).toBe(1);
+    const cells = [2, 3, 4, 5].map((c) => host.model.getCell('Tjänsteplan', 9, c));
+    expect(cells.map((c) => [c.value, c.valueType, c.formula])).toEqual([
+      ['=A1+1', 'String', null],
+      ['4500', 'String', null],
+      [4500, 'Double', null],
+      [null, 'Empty', null],
+    ]);
+  });
+});
+
+describe('highlight and clearHighlights', () => {
+  const marks = [
+    { sheet: 'Tjänsteplan', address: 'C10', severity: 'error' as const },
+    { sheet: 'Tjänsteplan', address: 'D10', severity: 'warning' as const },
+    { sheet: 'Tjänsteplan', address: 'E10', severity: 'info' as const },
+    { sheet: 'Ram', address: 'B2', severity: 'error' as const },
+    { sheet: 'Tjänsteplan', address: 'E10', severity: 'warning' as const },
+  ];
+
+  test('marks in one sync and clearing restores exactly the marked cells', async () => {
+    const bytes = await fixtureBytes('tjansteplan-it-2022-2024.xlsx');
+    const model = await WorkbookModel.fromXlsx(bytes);
+    model.userFill('Tjänsteplan', 10, 4, '#00B050'); // D10 had the user's fill before
+    model.userFill('Tjänsteplan', 11, 3, '#FFFF00'); // C11 is never marked
+    const host = createExcelTestHost(model);
+    const office = new OfficeHost(host.run);
+
+    await office.highlight(marks);
+    expect(host.syncCount).toBe(1);
+    within5MB(host);
+    const shown = () =>
+      [
+        ['Tjänsteplan', 10, 3],
+        ['Tjänsteplan', 10, 4],
+        ['Tjänsteplan', 10, 5],
+        ['Ram', 2, 2],
+        ['Tjänsteplan', 11, 3],
+      ].map(([s, r, c]) => model.getCell(s as string, r as number, c as number).displayFill);
+    expect(shown()).toEqual(['#FFC7CE', '#FFEB9C', '#FFEB9C', '#FFC7CE', '#FFFF00']);
+    expect(model.getCellFill('Tjänsteplan', 10, 4)).toBe('#00B050'); // the cell's own fill is untouched
+
+    // The user recolours a marked cell; a conditional format of the user's own stays too.
+    model.userFill('Tjänsteplan', 10, 3, '#7030A0');
+    await host.run(async (context) => {
+      const cf = context.workbook.worksheets.getItem('Ram').getRange('C3').conditionalFormats.add('Custom');
+      cf.custom.rule.formula = '=TRUE';
+      cf.custom.format.fill.color = '#0070C0';
+    });
+
+    // Marks are saved with the workbook: clearing works after reopening it.
+    const reopened = createExcelTestHost(await WorkbookModel.fromXlsx(await model.toXlsx()));
+    const cleared = await new OfficeHost(reopened.run).clearHighlights();
+    expect(cleared).toBe(4);
+    const m = reopened.model;
+    expect(m.getCell('Tjänsteplan', 10, 3)).toMatchObject({ fill: '#7030A0', displayFill: '#7030A0' });
+    expect(m.getCell('Tjänsteplan', 10, 4)).toMatchObject({ fill: '#00B050', displayFill: '#00B050' });
+    expect(m.getCell('Tjänsteplan', 10, 5)).toMatchObject({ fill: null, displayFill: null });
+    expect(m.getCell('Ram', 2, 2)).toMatchObject({ fill: null, displayFill: null });
+    expect(m.getCell('Tjänsteplan', 11, 3)).toMatchObject({ fill: '#FFFF00', displayFill: '#FFFF00' });
+    expect(m.getCell('Ram', 3, 3).displayFill).toBe('#0070C0');
+    expect(await new OfficeHost(reopened.run).clearHighlights()).toBe(0);
+  });
+
+  test('highlighting thousands of cells stays under the request limit', async () => {
+    const host = await hostOf(await xlsxOf(generatedPlan(5000)));
+    const many = Array.from({ length: 5000 }, (_, i) => ({ sheet: 'Tjänsteplan', address: `C${9 + i}`, severity: 'warning' as const }));
+    await new OfficeHost(host.run).highlight(many);
+    within5MB(host);
+    expect(host.model.getCell('Tjänsteplan', 5008, 3).displayFill).toBe('#FFEB9C');
+    expect(await new OfficeHost(host.run).clearHighlights()).toBe(5000);
+  }, 60_000);
+});
+
+describe('select', () => {
+  test('activates the sheet and selects the cell', async () => {
+    const host = await hostOf(await fixtureBytes('tjansteplan-it-2022-2024.xlsx'));
+    await new OfficeHost(host.run).select('Versioner', 'C2');
+    expect(host.model.getSelection()).toMatchObject({ sheet: 'Versioner', address: 'C2' });
+    expect(host.model.getActiveSheet()).toBe('Versioner');
+    expect(host.syncCount).toBe(1);
+  });
+});
