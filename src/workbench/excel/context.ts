@@ -16,6 +16,7 @@
  */
 import { ErrorCodes, invalidArgument, OfficeError, propertyNotLoaded } from './errors';
 import type { WorkbookModel } from './model';
+import type { Workbook } from './proxies/workbook';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyObject = ClientObject<any>;
@@ -169,11 +170,11 @@ export class RequestContext {
   readonly _queue: Action[] = [];
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   private pathIds = 0;
-  readonly workbook: import('./proxies/workbook').Workbook;
+  readonly workbook: Workbook;
 
   constructor(
     /** @internal */ readonly _core: HostCore,
-    makeWorkbook: (context: RequestContext) => import('./proxies/workbook').Workbook,
+    makeWorkbook: (context: RequestContext) => Workbook,
   ) {
     this.workbook = makeWorkbook(this);
   }

@@ -16,7 +16,7 @@ import { compile, evaluate, isSubtotalFormula, renameSheetIn, renameTableIn, typ
 import { formatValue, numberLocale, type NumberLocale } from './numberFormat';
 import { SheetModel, type CellData, type ConditionalFormatData } from './sheet';
 import { isValidTableName, structuredRect, TableModel } from './tables';
-import { GENERAL, errorValue, isError, normalizeColor, readInput, sameScalar, valueTypeOf, type Scalar, type ValueType } from './values';
+import { GENERAL, errorValue, isError, normalizeColor, readInput, sameScalar, valueTypeOf, type Entry, type Scalar, type ValueType } from './values';
 
 export type ChangeKind = 'values' | 'formats' | 'widths' | 'tables' | 'sheets' | 'selection' | 'settings' | 'conditionalFormats';
 
@@ -346,11 +346,11 @@ export class WorkbookModel {
   private enter(sheet: SheetModel, row: number, column: number, input: unknown, location: string): void {
     if (input === null || input === undefined) return;
     const old = sheet.get(row, column);
-    let entry;
+    let entry: Entry;
     if (typeof input === 'number') {
       if (!Number.isFinite(input)) throw invalidArgument(location, 'a number must be finite');
-      entry = { value: input } as ReturnType<typeof readInput>;
-    } else if (typeof input === 'boolean') entry = { value: input } as ReturnType<typeof readInput>;
+      entry = { value: input };
+    } else if (typeof input === 'boolean') entry = { value: input };
     else if (typeof input === 'string') entry = readInput(input, old?.nf);
     else throw invalidArgument(location, 'a cell takes a string, a number or a boolean');
     const cell: CellData = { v: entry.value, nf: entry.numberFormat ?? old?.nf, fill: old?.fill };

@@ -80,9 +80,9 @@ function formatNumber(n: number, section: string, locale: NumberLocale): string 
   if (bare === '@') return general(n, locale);
   const unquoted = bare.replace(/"[^"]*"/g, '').replace(/\\./g, '');
   if (/[ymdhs]/i.test(unquoted) && !/[#0?]/.test(unquoted)) return formatDate(n, bare);
-  const m = /[#0?][#0?,.\s\u00a0]*%?/.exec(bare);
+  const m = /[#0?](?:[#0?,.]|[\s\u00a0](?=[#0?]))*%?/.exec(bare);
   if (!m) return literal(bare);
-  const pattern = m[0].trim();
+  const pattern = m[0];
   const before = literal(bare.slice(0, m.index));
   const after = literal(bare.slice(m.index + m[0].length));
   const percent = pattern.endsWith('%') || after.includes('%');

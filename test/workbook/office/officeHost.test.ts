@@ -89,6 +89,24 @@ describe('readTables', () => {
     within5MB(host);
   }, 60_000);
 
+  test('a table away from A1 on a sheet whose name Excel quotes', async () => {
+    const host = await emptyHost();
+    await host.run(async (context) => {
+      const ws = context.workbook.worksheets.add('Tjänsteplan 2');
+      ws.getRange('C5:D7').values = [
+        ['År', 'Belopp'],
+        [2022, 5],
+        [2023, '=D6*2'],
+      ];
+      ws.tables.add('C5:D7', true).name = 'Extra';
+    });
+    const tables = await new OfficeHost(host.run).readTables();
+    expect(tables).toEqual([
+      { name: 'Extra', sheet: 'Tjänsteplan 2', headerRow: 5, firstColumn: 3, headers: ['År', 'Belopp'], body: [[2022, 5], [2023, { formula: 'D6*2', result: 10 }]], totals: null },
+    ]);
+    expect(await (await XlsxWorkbook.fromBytes(await host.model.toXlsx())).readTables()).toEqual(tables);
+  });
+
   test('totals rows and formulas come with their results', async () => {
     const host = await emptyHost();
     const office = new OfficeHost(host.run);

@@ -4,6 +4,7 @@
  */
 import { ClientObject, type AnyObject, NULL_OBJECT, type ClientResult, type PropertyDef } from '../context';
 import { invalidArgument, itemNotFound } from '../errors';
+import type { WorkbookModel } from '../model';
 import type { ConditionalFormatData, SheetModel } from '../sheet';
 import { checkRange, Range, type RangeRef } from './range';
 
@@ -27,7 +28,7 @@ export class ConditionalFormatCollection extends ClientObject<RangeRef> {
     return true;
   }
 
-  override _list(e: RangeRef, model: Parameters<ClientObject['_list']>[1]): unknown[] {
+  override _list(e: RangeRef, model: WorkbookModel): unknown[] {
     return model.conditionalFormatsIn(e.sheet, e.rect).map((cf) => ({ sheet: e.sheet, cf }));
   }
 

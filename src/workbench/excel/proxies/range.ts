@@ -1,6 +1,6 @@
 /** Excel.Range and its format (fill, autofit) in the test host. */
 import { formatAddress, parseRef, rowsOf, columnsOf, type Rect } from '../addresses';
-import { ClientObject, type AnyObject, type PropertyDef, type RequestContext, type Bound } from '../context';
+import { ClientObject, type AnyObject, type PropertyDef } from '../context';
 import { invalidArgument, invalidOperation, itemNotFound } from '../errors';
 import type { WorkbookModel } from '../model';
 import { formatValue } from '../numberFormat';
@@ -45,10 +45,6 @@ function moved(e: RangeRef, r: Rect, location: string): RangeRef {
 
 export class Range extends ClientObject<RangeRef> {
   readonly _className = 'Range';
-
-  constructor(context: RequestContext, segment: string, parent: AnyObject | null, resolver: (model: WorkbookModel) => Bound<RangeRef>) {
-    super(context, segment, parent, resolver);
-  }
 
   override _check(e: RangeRef): void {
     checkRange(e);
