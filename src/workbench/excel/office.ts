@@ -92,6 +92,8 @@ export interface OfficeShim {
     platform: string;
     diagnostics: { host: string; platform: string; version: string };
     requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
+    /** Dialogs (Microsoft 365 sign-in) do not exist in the workbench: displayDialogAsync fails at once. */
+    ui: { displayDialogAsync(url: string, options?: unknown, callback?: Callback<unknown>): void };
     document: {
       url: string;
       mode: string;
@@ -132,7 +134,12 @@ export function createOfficeShim(model: WorkbookModel, options: OfficeShimOption
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     HostType: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project', Access: 'Access' },
     PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
-    EventType: { DocumentSelectionChanged: 'documentSelectionChanged', OfficeThemeChanged: 'officeThemeChanged' },
+    EventType: {
+      DocumentSelectionChanged: 'documentSelectionChanged',
+      OfficeThemeChanged: 'officeThemeChanged',
+      DialogMessageReceived: 'dialogMessageReceived',
+      DialogEventReceived: 'dialogEventReceived',
+    },
     context: {
       displayLanguage: options.displayLanguage ?? model.language,
       contentLanguage: options.displayLanguage ?? model.language,
@@ -145,6 +152,12 @@ export function createOfficeShim(model: WorkbookModel, options: OfficeShimOption
           const want = String(minVersion ?? '1.1').split('.').map(Number);
           if (name === 'ExcelApi') return want[0] < maxApi[0] || (want[0] === maxApi[0] && (want[1] ?? 0) <= (maxApi[1] ?? 0));
           return name === 'File' || name === 'Settings' || name === 'DocumentEvents';
+        },
+      },
+      ui: {
+        displayDialogAsync(_url, optionsOrCallback, maybeCallback) {
+          const callback = (typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback) as Callback<unknown> | undefined;
+          later(() => callback?.(failed({ code: 5002, name: 'Operation not supported', message: 'The workbench has no Office dialogs (no Microsoft 365 sign-in).' }, undefined)));
         },
       },
       document: {

@@ -105,6 +105,8 @@ test('language, theme (switchable to dark, with an event), onReady and requireme
   expect(seen).toEqual(['Excel']);
   expect(office.context.requirements.isSetSupported('ExcelApi', '1.9')).toBe(true);
   expect(office.context.requirements.isSetSupported('ExcelApi', '9.0')).toBe(false);
+  const dialog = await new Promise<AsyncResult<unknown>>((resolve) => office.context.ui.displayDialogAsync('https://login.example', {}, resolve));
+  expect(dialog.status).toBe('failed');
 });
 
 test('DocumentSelectionChanged fires when the selection moves', async () => {
