@@ -131,3 +131,24 @@ export async function connect(lib: RunningLibrary, o: { tokens?: TokenProvider; 
   const library = new GraphPlanLibrary(client, location, { retry: retryPolicy(retry), chunkSize: o.chunkSize });
   return { library, requests, clock, reset: () => void (requests.length = 0) };
 }
+
+/** One injected fault: requests whose method and path match get a status (with Retry-After) or a dropped connection. */
+export interface Fault {
+  method: string;
+  /** A part of the request path. */
+  path: string;
+  status?: number;
+  retryAfter?: number;
+  drop?: boolean;
+  /** Holds the request this long before answering it normally. */
+  delayMs?: number;
+  /** Only the n-th matching request (1-based). */
+  nth?: number;
+  /** The first n matching requests. */
+  times?: number;
+}
+
+/** The `--faults` argument for the given faults (the local library's syntax). */
+export function faultSpec(...faults: Fault[]): string {
+  return JSON.stringify(faults);
+}

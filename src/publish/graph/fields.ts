@@ -68,7 +68,9 @@ export async function setFields(client: Client, driveId: string, itemId: string,
       tag = item.eTag ?? '*';
     }
     try {
-      await client.api(`${listItemPath(driveId, itemId)}/fields`).header('If-Match', tag).patch({ ...want });
+      // Empty values are left out: SharePoint refuses '' for a date column, and unset reads back as empty.
+      const body = Object.fromEntries(FIELD_NAMES.filter((k) => want[k] !== '').map((k) => [k, want[k]]));
+      await client.api(`${listItemPath(driveId, itemId)}/fields`).header('If-Match', tag).patch(body);
       return { kind: 'set' };
     } catch (e) {
       if (statusOf(e) !== 412) throw explain(e, 'skrivningen av metadata');
