@@ -113,7 +113,7 @@ withLibrary('tjansteplan publish against the local library', () => {
 
   test('a run killed in the middle of a large upload is finished by the next run: each version lands exactly once', async () => {
     // Chunks held a moment by the library, so the kill lands between the first chunk and the last.
-    const slow = await startLibrary({ faults: faultSpec({ method: 'PUT', path: '/upload', delayMs: 250, times: 1000 }) });
+    const slow = await startLibrary({ faults: faultSpec({ method: 'PUT', path: '/upload/', delayMs: 250, times: 1000 }) });
     others.push(slow);
     const outbox = path.join(tempDir(), 'utkorg.json');
     // One version already waiting from an earlier run that could not reach the library (the killed run or

@@ -63,7 +63,7 @@ withLibrary('publishing through injected faults', () => {
   });
 
   test('a connection dropped in the middle of a chunk: the session is asked where it stands and the upload goes on from there', async () => {
-    const lib = await libraryWith(faultSpec({ method: 'PUT', path: '/upload', drop: true, nth: 2 }));
+    const lib = await libraryWith(faultSpec({ method: 'PUT', path: '/upload/', drop: true, nth: 2 }));
     const chunk = 4 * CHUNK_UNIT;
     const t = await connect(lib, { chunkSize: chunk });
     const request = await plan('Inköp', 4_600_000);

@@ -37,11 +37,34 @@ function headerRecord(init: HeadersInit | undefined): Record<string, string> {
   return out;
 }
 
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
 export function trustedFetch(ca: Buffer | string): FetchLike {
   // The system's roots stay trusted too, so the same fetch also reaches graph.microsoft.com.
   const agent = new https.Agent({ keepAlive: true, ca: [...tls.rootCertificates, ca.toString()] });
+  const once = send(agent);
   return async (input, init = {}) => {
-    const url = new URL(typeof input === 'string' ? input : input.url);
+    let url = new URL(typeof input === 'string' ? input : input.url);
+    // Like fetch: a GET for `/content` follows Graph's 302 to the download URL; the token stays behind when
+    // the redirect leaves the origin (pre-authenticated download URLs need none).
+    for (let hop = 0; ; hop++) {
+      const response: Response = await once(url, init);
+      const location = response.headers.get('location');
+      const method = (init.method ?? 'GET').toUpperCase();
+      if (!REDIRECTS.has(response.status) || !location || hop >= 5 || (method !== 'GET' && method !== 'HEAD')) return response;
+      const next = new URL(location, url);
+      if (next.origin !== url.origin) {
+        const headers: Headers = new Headers(init.headers as HeadersInit | undefined);
+        headers.delete('authorization');
+        init = { ...init, headers };
+      }
+      url = next;
+    }
+  };
+}
+
+function send(agent: https.Agent) {
+  return async (url: URL, init: RequestInit): Promise<Response> => {
     const body = await bodyBytes(init.body);
     const headers = headerRecord(init.headers);
     if (body) headers['content-length'] = String(body.byteLength);
