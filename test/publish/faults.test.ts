@@ -87,6 +87,17 @@ withLibrary('publishing through injected faults', () => {
     expect((await t.library.readSnapshots([listed]))[0].fileSha256).toBe(request.fileSha256);
   });
 
+  test('a token that expires in the middle of a publish is re-acquired once, and the publish goes on', async () => {
+    const lib = await libraryWith(faultSpec({ expireToken: true, after: 1 }));
+    let fresh = 0;
+    const tokens = { getToken: async () => (fresh === 0 ? TOKEN : `${TOKEN}.fresh${fresh}`), invalidate: () => void fresh++ };
+    const t = await connect(lib, { tokens });
+    expect((await t.library.publish(await plan('Vård'))).kind).toBe('published');
+    expect(fresh).toBe(1);
+    // The file, the snapshot refused with the expired token and sent again, then the columns.
+    expect(t.requests.map((r) => r.method)).toEqual(['PUT', 'PUT', 'PUT', 'PATCH']);
+  });
+
   test('429 on a JSON batch: the batch is sent again after Retry-After', async () => {
     const lib = await libraryWith(faultSpec({ method: 'POST', path: '/$batch', status: 429, retryAfter: 1, times: 1 }));
     const t = await connect(lib);

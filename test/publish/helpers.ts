@@ -134,9 +134,9 @@ export async function connect(lib: RunningLibrary, o: { tokens?: TokenProvider; 
 
 /** One injected fault: requests whose method and path match get a status (with Retry-After) or a dropped connection. */
 export interface Fault {
-  method: string;
+  method?: string;
   /** A part of the request path. */
-  path: string;
+  path?: string;
   status?: number;
   retryAfter?: number;
   drop?: boolean;
@@ -146,6 +146,10 @@ export interface Fault {
   nth?: number;
   /** The first n matching requests. */
   times?: number;
+  /** The bearer token in use expires (401 from then on; the library accepts a fresh `T.<suffix>`). */
+  expireToken?: boolean;
+  /** Let this many matching requests through first. */
+  after?: number;
 }
 
 /** The `--faults` argument for the given faults (the local library's syntax). */
