@@ -19,6 +19,9 @@ export function CreateTablesForm(props: { defaultArea: string; onCreate: (area: 
     <form
       className={styles.form}
       aria-label={t.createTables}
+      // The pane's own messages (in the pane's language, tied to their fields) instead of the browser's bubble,
+      // which stopped an empty field from ever reaching onSubmit.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         setTried(true);

@@ -61,11 +61,15 @@ export function PlanView(props: { host: InteractiveHost }) {
   const marks = findings
     .filter((f) => f.location?.address)
     .map((f) => ({ sheet: f.location!.sheet, address: f.location!.address!, severity: f.severity }));
+  // Two findings in one cell mark it once: the notice counts cells, as the user sees them.
+  const markedCells = new Set(marks.map((m) => `${m.sheet}!${m.address.toUpperCase()}`)).size;
 
   const createTables = (area: string, period: Period) =>
     work(async () => {
-      const missing = new Set(findings.filter((f) => f.code === 'TABLE_MISSING').map((f) => f.location?.table));
-      await host.createTables(planTables({ area, period }).filter((table) => missing.has(table.name) || table.name === TABLES.frame.name && !check?.plan?.frame));
+      // Every contract table the workbook lacks (the check names only the core ones when those are missing,
+      // so an empty workbook would otherwise get no Versioner sheet); existing tables are never touched.
+      const present = new Set((await host.readTables()).map((table) => table.name.toLowerCase()));
+      await host.createTables(planTables({ area, period }).filter((table) => !present.has(table.name.toLowerCase())));
       await runCheck();
       setNotice(t.created);
     });
@@ -76,7 +80,7 @@ export function PlanView(props: { host: InteractiveHost }) {
         <Button appearance="primary" disabled={busy} onClick={() => work(runCheck)}>
           {t.check}
         </Button>
-        <Button disabled={busy || marks.length === 0} onClick={() => work(async () => { await host.highlight(marks); setNotice(t.highlighted(marks.length)); })}>
+        <Button disabled={busy || marks.length === 0} onClick={() => work(async () => { await host.highlight(marks); setNotice(t.highlighted(markedCells)); })}>
           {t.highlight}
         </Button>
         <Button disabled={busy || !check} onClick={() => work(async () => setNotice(t.cleared(await host.clearHighlights())))}>

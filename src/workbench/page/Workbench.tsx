@@ -1,5 +1,6 @@
 /** The workbench page: toolbar (samples, open, download, language, theme), formula bar, grid, sheet tabs, pane. */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SelectionView } from '../excel';
 import { Grid } from './Grid';
 import { download, fetchSample, openSession, type PaneOptions, type Session } from './session';
 
@@ -20,6 +21,7 @@ export function Workbench() {
   const [dragging, setDragging] = useState(false);
   const [paneKey, setPaneKey] = useState(0);
   const [edit, setEdit] = useState('');
+  const [fill, setFill] = useState('#00b0f0');
   const fileInput = useRef<HTMLInputElement>(null);
 
   const open = useCallback(
@@ -142,6 +144,14 @@ export function Workbench() {
                 if (e.key === 'Enter' && selection) session.model.userEnter(selection.sheet, selection.top, selection.left, edit);
               }}
             />
+            {/* Colouring cells as a user would: a fill of the user's own, which the pane's marks must leave alone. */}
+            <input type="color" aria-label="Fyllningsfärg" value={fill} onChange={(e) => setFill(e.target.value)} style={{ flex: 'none', width: 32, padding: 0 }} />
+            <button type="button" disabled={!selection} onClick={() => selection && fillSelection(session, selection, fill)}>
+              Fyll
+            </button>
+            <button type="button" disabled={!selection} onClick={() => selection && fillSelection(session, selection, null)}>
+              Ingen fyllning
+            </button>
           </div>
           <Grid model={session.model} sheet={sheet} version={version} onSelect={(address) => session.model.userSelect(sheet, address)} />
           <div className="tabs" role="tablist" aria-label="Blad">
@@ -165,4 +175,10 @@ export function Workbench() {
       <div className="pane">{session && <iframe key={paneKey} src="taskpane.html" title="Aktivitetsfönstret Tjänsteplan" />}</div>
     </div>
   );
+}
+
+/** Fills the selected cells (or removes their fill) as the user, not through the add-in's API. */
+function fillSelection(session: Session, selection: SelectionView, color: string | null) {
+  for (let r = selection.top; r <= selection.bottom; r++)
+    for (let c = selection.left; c <= selection.right; c++) session.model.userFill(selection.sheet, r, c, color);
 }

@@ -1,0 +1,353 @@
+/**
+ * Shared by the task pane's browser tests: the workbench server (in-process, port 0, serving the built
+ * dist/web) and Debian's chromium through playwright-core, and helpers that act and look the way a user
+ * does — buttons by their names, the grid's cells, the name box, the sheet tabs, the pane's live region.
+ *
+ * Nothing here skips: a missing build or a missing browser fails the suite with a message saying what to do.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import type { Finding, Severity } from '../../src/domain/findings';
+import { startWorkbench, type WorkbenchServer } from '../../src/server/workbenchServer';
+import { checkWorkbook } from '../../src/workbook/checkPlan';
+import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const WEB_ROOT = path.join(ROOT, 'dist', 'web');
+export const BROKEN = path.join(ROOT, 'test', 'fixtures', 'broken');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Per-test timeout for the browser tests (each test opens a fresh page; jest's 5 s default is too short). */
+export const BROWSER_TEST_TIMEOUT = 60_000;
+/** How long a single wait for something the user would see may take. */
+const WAIT = 15_000;
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Throws (never skips) when the pages are not built or the browser is not there. */
+export function requirePrerequisites(): void {
+  for (const page of ['taskpane.html', 'workbench.html']) {
+    if (!existsSync(path.join(WEB_ROOT, page))) {
+      throw new Error(`${path.join(WEB_ROOT, page)} is missing: build the pages with \`npm run build:web\` before these tests (\`npm test\` does).`);
+    }
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH. The task pane's browser tests need it.`);
+  }
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface Bench {
+  url: string;
+  browser: Browser;
+  /** Opens workbench.html?QUERY in a new browser context and waits for the pane to be ready. */
+  open(query: string, options?: { viewport?: { width: number; height: number } }): Promise<Workbench>;
+  /** Closes the pages opened so far (after each test, so a file's tests do not pile up browser contexts). */
+  closePages(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startBench(): Promise<Bench> {
+  requirePrerequisites();
+  const server: WorkbenchServer = await startWorkbench({ port: 0, webRoot: WEB_ROOT });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  } catch (e) {
+    await server.close();
+    throw new Error(`Could not launch ${CHROMIUM}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const opened: Workbench[] = [];
+  return {
+    url: server.url,
+    browser,
+    async open(query, options = {}) {
+      const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: options.viewport ?? { width: 1400, height: 900 } });
+      const wb = new Workbench(context, await context.newPage());
+      opened.push(wb);
+      await wb.load(`${server.url}workbench.html?${query}`);
+      return wb;
+    },
+    async closePages() {
+      for (const wb of opened.splice(0)) await wb.close().catch(() => undefined);
+    },
+    async close() {
+      for (const wb of opened.splice(0)) await wb.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await server.close();
+    },
+  };
+}
+
+/** The pane's words the tests use, per language (as a user reads them on screen). */
+export const WORDS = {
+  sv: {
+    check: 'Kontrollera',
+    highlight: 'Markera i arket',
+    clear: 'Ta bort markeringar',
+    recompute: 'Räkna om summor',
+    confirm: 'Skriv in omräknade summor',
+    cancel: 'Avbryt',
+    groups: { error: 'Fel', warning: 'Varningar', info: 'Upplysningar' } as Record<Severity, string>,
+    summary: (e: number, w: number, i: number) => `${e} fel, ${w} varningar, ${i} upplysningar.`,
+  },
+  en: {
+    check: 'Check',
+    highlight: 'Highlight in sheet',
+    clear: 'Remove highlights',
+    recompute: 'Recompute sums',
+    confirm: 'Write recomputed sums',
+    cancel: 'Cancel',
+    groups: { error: 'Errors', warning: 'Warnings', info: 'Notes' } as Record<Severity, string>,
+    summary: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes.`,
+  },
+};
+
+export class Workbench {
+  readonly pane: FrameLocator;
+  /** Uncaught exceptions and CSP refusals seen on the page or in the pane. */
+  readonly problems: string[] = [];
+
+  constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {
+    this.pane = page.frameLocator('.pane iframe');
+    page.on('pageerror', (e) => this.problems.push(`uncaught: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) this.problems.push(`console: ${m.text()}`);
+    });
+  }
+
+  async load(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.pane.locator('main').waitFor({ timeout: WAIT });
+    // The pane is ready when its first action is there (Office.onReady has resolved and the app rendered).
+    await this.pane.getByRole('button', { name: /^(Kontrollera|Check)$/ }).waitFor({ timeout: WAIT });
+  }
+
+  /** The pane's document (for evaluate and keyboard checks). */
+  frame(): Frame {
+    const f = this.page.frames().find((fr) => fr !== this.page.mainFrame() && fr.url().includes('taskpane.html'));
+    if (!f) throw new Error('the task pane iframe is not loaded');
+    return f;
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.pane.getByRole('button', { name: typeof name === 'string' ? new RegExp(`^${escapeRegExp(name)}$`) : name });
+  }
+
+  /** The pane's live region (role=status) where results are announced. */
+  status(): Locator {
+    return this.pane.locator('main [role=status]');
+  }
+
+  /** A finding's button, by code and cell. */
+  finding(code: string, address: string): Locator {
+    return this.pane.locator(`button[data-code="${code}"][data-address="${address}"]`);
+  }
+
+  /**
+   * Clicks a pane button that runs work (its buttons are disabled while it runs) and resolves when the work
+   * is done: the buttons were disabled and are enabled again. Returns the live region's text.
+   */
+  async act(target: string | RegExp | Locator | { key: string }): Promise<string> {
+    const frame = this.frame();
+    await frame.evaluate(() => {
+      const w = window as unknown as { __busy?: { seen: boolean; observer: MutationObserver } };
+      w.__busy?.observer.disconnect();
+      const state = { seen: false, observer: new MutationObserver(() => (state.seen = true)) };
+      // The first button of the actions row (Kontrollera) is disabled exactly while work runs.
+      const first = document.querySelector('main [role=tabpanel] button');
+      if (first) state.observer.observe(first, { attributes: true, attributeFilter: ['disabled', 'aria-disabled'] });
+      w.__busy = state;
+    });
+    if (typeof target === 'string' || target instanceof RegExp) await this.button(target).click();
+    else if ('key' in target && typeof target.key === 'string') await this.page.keyboard.press(target.key);
+    else await (target as Locator).click();
+    await until(
+      () =>
+        frame.evaluate(() => {
+          const w = window as unknown as { __busy?: { seen: boolean } };
+          const first = document.querySelector('main [role=tabpanel] button');
+          const idle = first !== null && !first.hasAttribute('disabled') && first.getAttribute('aria-disabled') !== 'true';
+          return Boolean(w.__busy?.seen) && idle;
+        }),
+      `the pane to finish ${describe(target)}`,
+    );
+    return (await this.status().textContent()) ?? '';
+  }
+
+  /** Clicks Kontrollera (Check) and waits for the result. */
+  async check(lang: 'sv' | 'en' = 'sv'): Promise<string> {
+    return this.act(WORDS[lang].check);
+  }
+
+  // --- The workbench page: grid, name box, formula bar, sheet tabs -------------------------------------
+
+  nameBox(): Locator {
+    return this.page.getByTestId('name-box');
+  }
+
+  sheetTab(name: string): Locator {
+    return this.page.locator('.tabs [role=tab]', { hasText: new RegExp(`^${escapeRegExp(name)}$`) });
+  }
+
+  /** The sheet the grid shows. */
+  async shownSheet(): Promise<string> {
+    return (await this.page.locator('table.cells').getAttribute('data-sheet')) ?? '';
+  }
+
+  async showSheet(name: string): Promise<void> {
+    if ((await this.shownSheet()) === name) return;
+    await this.sheetTab(name).click();
+    await until(async () => (await this.shownSheet()) === name, `the grid to show ${name}`);
+  }
+
+  cell(address: string): Locator {
+    return this.page.locator(`table.cells td[data-address="${address}"]`);
+  }
+
+  /** Every drawn cell of the sheet shown: address → {text, fill}. */
+  async cells(): Promise<Record<string, { text: string; fill: string | null }>> {
+    return this.page.evaluate(() => {
+      const out: Record<string, { text: string; fill: string | null }> = {};
+      document.querySelectorAll<HTMLTableCellElement>('table.cells td[data-address]').forEach((td) => {
+        out[td.dataset.address!] = { text: td.textContent ?? '', fill: td.dataset.fill ?? null };
+      });
+      return out;
+    });
+  }
+
+  /** The drawn grid as rows of cell texts (row 1 first), for finding a table's header row. */
+  async rows(): Promise<string[][]> {
+    return this.page.evaluate(() =>
+      Array.from(document.querySelectorAll('table.cells tbody tr'))
+        .filter((tr) => tr.querySelector('td[data-address]'))
+        .map((tr) => Array.from(tr.querySelectorAll('td[data-address]'), (td) => td.textContent ?? '')),
+    );
+  }
+
+  /** Selects a cell by clicking it in the grid, as a user does. */
+  async selectCell(address: string): Promise<void> {
+    await this.cell(address).click();
+    await until(async () => (await this.cell(address).getAttribute('data-selected')) === 'true', `${address} to be selected`);
+  }
+
+  /** Colours the selected cell with the workbench's fill control, as a user does. */
+  async fillSelected(color: string): Promise<void> {
+    await this.page.getByLabel('Fyllningsfärg').fill(color);
+    await this.page.getByRole('button', { name: 'Fyll', exact: true }).click();
+  }
+
+  /**
+   * Runs axe-core in the pane's document (injected through the devtools protocol, which the pane's content
+   * security policy does not govern) and returns its violations.
+   */
+  async axe(options: Record<string, unknown> = {}): Promise<AxeViolation[]> {
+    const frame = this.frame();
+    if (!(await frame.evaluate(() => 'axe' in window))) {
+      await frame.evaluate(`(function () {\n${AXE_SOURCE}\n}).call(window); typeof window.axe`);
+    }
+    return frame.evaluate(async (opts) => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+      // Fluent's focus management (tabster) puts focusable, aria-hidden "dummy" elements around focus groups
+      // on purpose: they only pass focus on. A known false positive of aria-hidden-focus
+      // (microsoft/tabster#288, microsoft/fluentui#25133), so they are left out; nothing else is.
+      const context = { include: [document], exclude: [['[data-tabster-dummy]']] };
+      const result = await axe.run(context as unknown as Document, { resultTypes: ['violations'], ...opts });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
+    }, options);
+  }
+
+  async screenshot(name: string): Promise<void> {
+    if (process.env.PANE_SHOTS) await this.page.screenshot({ path: path.join(process.env.PANE_SHOTS, `${name}.png`) });
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+/** Polls until the condition holds; fails with what it was waiting for. */
+export async function until(condition: () => Promise<boolean> | boolean, what: string, timeout = WAIT): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last: unknown = null;
+  for (;;) {
+    try {
+      if (await condition()) return;
+      last = null;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function describe(target: string | RegExp | Locator | { key: string }): string {
+  if (typeof target === 'string' || target instanceof RegExp) return `"${String(target)}"`;
+  return 'key' in target && typeof target.key === 'string' ? `key ${target.key}` : String(target);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// --- Expectations from the fixtures' manifest and the domain ---------------------------------------------
+
+export interface ExpectedFinding {
+  code: string;
+  severity: Severity;
+  sheet: string;
+  table: string | null;
+  address: string | null;
+  messageIncludes?: string;
+}
+
+export interface ExpectedPlan {
+  file: string;
+  frame?: string;
+  findings: ExpectedFinding[];
+}
+
+const manifest = JSON.parse(readFileSync(path.join(BROKEN, 'expected.json'), 'utf8')) as { plans: ExpectedPlan[] };
+
+/** The manifest's entry for a broken plan (by file name). */
+export function expectedFor(name: string): ExpectedPlan {
+  const plan = manifest.plans.find((p) => path.basename(p.file) === name);
+  if (!plan) throw new Error(`${name} is not in test/fixtures/broken/expected.json`);
+  if (plan.frame) throw new Error(`${name} is validated with a frame workbook, which the pane does not read`);
+  return plan;
+}
+
+export function countsOf(findings: readonly { severity: Severity }[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+/** The findings the domain reports for a fixture read from disk (the messages the pane must show). */
+export async function domainFindings(name: string): Promise<Finding[]> {
+  return (await checkWorkbook(await XlsxWorkbook.open(path.join(BROKEN, name)))).findings;
+}
+
+/** Relative luminance (WCAG) of a CSS `rgb(…)`/`rgba(…)` colour. */
+export function luminance(css: string): number {
+  const m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)/.exec(css);
+  if (!m) throw new Error(`not an rgb colour: ${css}`);
+  const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
