@@ -20,6 +20,11 @@ export function App(props: { inExcel: boolean; lang: Language; officeTheme?: Off
   const styles = useStyles();
   const t = STRINGS[props.lang];
   const [view, setView] = useState<View>('plan');
+  const [visited, setVisited] = useState<ReadonlySet<View>>(new Set(['plan']));
+  const open = (v: View) => {
+    setView(v);
+    setVisited((seen) => new Set([...seen, v]));
+  };
   const host = useMemo(() => (props.inExcel ? new OfficeHost((batch) => Excel.run(batch)) : null), [props.inExcel]);
   return (
     <LanguageContext.Provider value={props.lang}>
@@ -32,19 +37,21 @@ export function App(props: { inExcel: boolean; lang: Language; officeTheme?: Off
             </MessageBar>
           ) : (
             <>
-              <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label={t.tabsLabel}>
+              <TabList selectedValue={view} onTabSelect={(_, d) => open(d.value as View)} aria-label={t.tabsLabel}>
                 <Tab value="plan">{t.tabPlan}</Tab>
                 <Tab value="publish">{t.tabPublish}</Tab>
               </TabList>
-              <div role="tabpanel" aria-label={view === 'plan' ? t.tabPlan : t.tabPublish}>
-                {view === 'plan' ? (
-                  <PlanView host={host} />
-                ) : (
+              {/* A view stays mounted once opened, so switching tabs never loses a check or a form. */}
+              <div role="tabpanel" aria-label={t.tabPlan} hidden={view !== 'plan'}>
+                <PlanView host={host} />
+              </div>
+              {visited.has('publish') && (
+                <div role="tabpanel" aria-label={t.tabPublish} hidden={view !== 'publish'}>
                   <Suspense fallback={null}>
                     <PublishView />
                   </Suspense>
-                )}
-              </div>
+                </div>
+              )}
             </>
           )}
         </main>
