@@ -73,6 +73,15 @@ export function program(setExit: (code: number) => void): Command {
     .argument('<fil>', 'tjänsteplanen (.xlsx)')
     .action(async (file: string, o) => setExit(await (await import('./publish')).publishCommand(file, o, out, err)));
 
+  p.command('library')
+    .description('starta det lokala biblioteket (Graph v1.0-delmängd över HTTPS på loopback) / start the local library')
+    .option('--port <n>', 'port på localhost; 0 väljer en ledig', '0')
+    .option('--data <mapp>', 'datamappen (standard .tjansteplan/library)')
+    .option('--token <token>', 'bärartoken som krävs (standard: utvecklingstoken)')
+    .option('--faults <spec>', 'fel att injicera, t.ex. 429:PUT:/content:2:retry-after=1')
+    .option('--verbose', 'en rad per begäran till stderr')
+    .action(async (o) => setExit(await (await import('./library')).libraryCommand(o, out, err)));
+
   p.command('demo')
     .description('kontrollera exempelplanerna 2022–2024 mot exempelramen (npm start)')
     .addOption(lang())
