@@ -106,6 +106,16 @@ function dropMidBody(req: IncomingMessage): void {
   req.on('end', cut);
 }
 
+/** The route's name in the request counts: every request is counted, a refused or faulted one too. */
+function labelOf(kind: 'graph' | 'upload' | 'download', pathname: string): string {
+  if (kind !== 'graph') return kind;
+  try {
+    return routeLabel(parseRoute(pathname.slice('/v1.0'.length)));
+  } catch {
+    return 'unknown';
+  }
+}
+
 function statusFault(rule: FaultRule): GraphFail {
   const a = rule.action as { kind: 'status'; status: number; retryAfter?: number };
   return new GraphFail(a.status, codeForStatus(a.status), messageForStatus(a.status), a.retryAfter === undefined ? {} : { 'Retry-After': String(a.retryAfter) });
@@ -141,7 +151,6 @@ export async function createLibrary(o: LibraryOptions = {}): Promise<Library> {
 
   async function graph(ctx: Ctx, ids: RequestIds): Promise<GraphResponse> {
     const route = parseRoute(ctx.req.path);
-    counts.count(`${ctx.req.method} ${routeLabel(route)}`);
     if (route.kind !== 'batch') return dispatchGraph(ctx, route);
     if (ctx.req.method !== 'POST') throw new GraphFail(405, 'methodNotAllowed', 'A batch is sent with POST.');
     const fail = (e: unknown) => failureResponse(e, ids, ctx.now);
@@ -159,6 +168,7 @@ export async function createLibrary(o: LibraryOptions = {}): Promise<Library> {
     const method = req.method ?? 'GET';
     const cls: RequestClass = kind === 'graph' && /^\/v1\.0\/(\$|%24)batch$/.test(url.pathname) ? 'batch' : kind;
     const probe = { method, path: decoded(url.pathname), cls };
+    counts.count(`${method} ${labelOf(kind, url.pathname)}`);
     if (kind === 'graph') {
       const used = auth.check(req.headers.authorization);
       if (faults.takeTokenExpiry(probe)) {
@@ -182,7 +192,6 @@ export async function createLibrary(o: LibraryOptions = {}): Promise<Library> {
     if (kind === 'graph') answer = await graph(ctx, ids);
     else if (kind === 'upload') answer = await upload(ctx, url);
     else {
-      counts.count(`${method} download`);
       answer = await download(store, url.pathname.slice(DOWNLOAD_PREFIX.length), url.searchParams, req.headers.range, at);
     }
     o.log?.(`${method} ${probe.path} → ${fault?.action.kind === 'lose' ? `${answer.status}, lost` : answer.status}${note}`);
@@ -192,7 +201,6 @@ export async function createLibrary(o: LibraryOptions = {}): Promise<Library> {
 
   async function upload(ctx: Ctx, url: URL): Promise<GraphResponse> {
     const id = url.pathname.slice(UPLOAD_PREFIX.length);
-    counts.count(`${ctx.req.method} upload`);
     if (!uploadSignatureHolds(store.state.secret, id, url.searchParams.get('tempauth'))) throw new GraphFail(401, 'unauthenticated', 'The upload URL is not valid.');
     if (ctx.req.method === 'PUT') return putFragment(ctx, id);
     if (ctx.req.method === 'GET') return sessionStatus(ctx, id);
