@@ -15,10 +15,16 @@ export interface WorkbenchServer extends Listening {
   caPath: string;
 }
 
-export async function startWorkbench(options: { port: number; webRoot?: string }): Promise<WorkbenchServer> {
+/** A handler that answers the paths it owns (the local library: createLibrary with rootPage false). */
+export interface MountedHandler {
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+}
+
+export async function startWorkbench(options: { port: number; webRoot?: string; library?: MountedHandler }): Promise<WorkbenchServer> {
   const serve = staticFiles(options.webRoot ?? WEB_ROOT);
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
+      if (options.library && (await options.library.handle(req, res))) return;
       if (req.url === '/' || req.url === '') {
         res.writeHead(302, { Location: '/workbench.html' });
         res.end();

@@ -10,7 +10,8 @@
  * the outer realm's global, reached through fetch's own Function constructor.
  */
 import { Client } from '@microsoft/microsoft-graph-client';
-import { readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,7 @@ export const TOKEN = 'test-token';
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'tjansteplan.js');
 
-interface Dispatcher {
+export interface Dispatcher {
   close(): Promise<void>;
 }
 
@@ -35,6 +36,12 @@ async function undiciAgent(): Promise<new (o: object) => Dispatcher> {
   if (!global) throw new Error("Node's fetch dispatcher was not found");
   agentClass = global.constructor as new (o: object) => Dispatcher;
   return agentClass;
+}
+
+/** A fetch dispatcher that trusts the system's roots and the CA at `caPath`. */
+export async function trustingDispatcher(caPath: string): Promise<Dispatcher> {
+  const Agent = await undiciAgent();
+  return new Agent({ connect: { ca: [...tls.rootCertificates, readFileSync(caPath, 'utf8')] } });
 }
 
 export interface TestLibrary {
@@ -56,8 +63,7 @@ export async function tempDir(prefix = 'tjp-lib-'): Promise<string> {
 export async function startTestLibrary(o: LibraryOptions & { port?: number } = {}): Promise<TestLibrary> {
   const dataDir = o.dataDir ?? (await tempDir());
   const running = await startLibrary({ token: TOKEN, ...o, dataDir });
-  const Agent = await undiciAgent();
-  const dispatcher = new Agent({ connect: { ca: [...tls.rootCertificates, readFileSync(running.ca, 'utf8')] } });
+  const dispatcher = await trustingDispatcher(running.ca);
   return {
     running,
     dataDir,
@@ -104,4 +110,48 @@ export function bytes(size: number, seed = 1): Buffer {
     b[i] = x >> 16;
   }
   return b;
+}
+
+export interface LibraryLine {
+  url: string;
+  siteId: string;
+  driveId: string;
+  listId: string;
+  ca: string;
+}
+
+export interface Spawned {
+  child: ChildProcess;
+  info: LibraryLine;
+  /** Everything printed to stdout so far. */
+  stdout(): string;
+  stderr(): string;
+  exited: Promise<number | null>;
+}
+
+if (!existsSync(path.join(ROOT, 'dist', 'src', 'server', 'library', 'index.js'))) {
+  throw new Error('The command is not built: run `npm run build` before the library tests (npm test does).');
+}
+
+/** `tjansteplan library ARGS` as a child process (the built command), resolved once its JSON line is out. */
+export function spawnLibrary(args: string[]): Promise<Spawned> {
+  const child = spawn(process.execPath, [BIN, 'library', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return new Promise((resolve, reject) => {
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const nl = out.indexOf('\n');
+      if (nl >= 0) {
+        try {
+          resolve({ child, info: JSON.parse(out.slice(0, nl)) as LibraryLine, stdout: () => out, stderr: () => err, exited });
+        } catch {
+          reject(new Error(`not a JSON line: ${out}`));
+        }
+      }
+    });
+    void exited.then((code) => reject(new Error(`the library exited (${code}) before listening: ${err}`)));
+  });
 }
