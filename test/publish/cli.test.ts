@@ -126,7 +126,7 @@ withLibrary('tjansteplan publish against the local library', () => {
     await until(() => entries(outbox).some((e) => e.fileName.startsWith('IT') && e.uploadUrl !== undefined), killed.done);
     const session = entries(outbox).find((e) => e.fileName.startsWith('IT'))!.uploadUrl!;
     for (;;) {
-      const status = (await (await rawClient(slow)).api(session).get()) as { nextExpectedRanges: string[] };
+      const status = (await (await rawClient(slow)).api(session).get().catch((e) => { throw new Error(JSON.stringify(e) + String(e)); })) as { nextExpectedRanges: string[] };
       if (!status.nextExpectedRanges[0].startsWith('0-')) break;
     }
     killed.child.kill('SIGKILL');
@@ -154,7 +154,7 @@ withLibrary('tjansteplan publish against the local library', () => {
 
   async function download(name: string, on = lib): Promise<Uint8Array> {
     const client = await rawClient(on);
-    return new Uint8Array((await client.api(`${itemByPath(lib.info.driveId, '2022–2024', name)}:/content`).responseType('arraybuffer' as never).get()) as ArrayBuffer);
+    return new Uint8Array((await client.api(`${itemByPath(on.info.driveId, '2022–2024', name)}:/content`).responseType('arraybuffer' as never).get()) as ArrayBuffer);
   }
 
   /** Polls until `ok`, failing if the process ends first. */

@@ -45,13 +45,15 @@ withLibrary('publishing through injected faults', () => {
     expect(await storedHash(lib, request.fileName)).toBe(request.fileSha256);
   });
 
-  test('503 without Retry-After: backs off with jitter and gets through', async () => {
-    const lib = await libraryWith(faultSpec({ method: 'PATCH', path: '/listItem/fields', status: 503, times: 2 }));
+  test('503 with its Retry-After, and 504 without one: exponential backoff with jitter; it gets through', async () => {
+    const lib = await libraryWith(
+      faultSpec({ method: 'PUT', path: '.json:/content', status: 504, times: 2 }, { method: 'PATCH', path: '/listItem/fields', status: 503, retryAfter: 1, times: 1 }),
+    );
     const t = await connect(lib);
     expect((await t.library.publish(await plan('HR'))).kind).toBe('published');
-    // random() is 0.5 in the tests: ¾ of base · 2ⁿ.
-    expect(t.clock.slept).toEqual([15, 30]);
-    expect(t.requests.filter((r) => r.method === 'PATCH')).toHaveLength(3);
+    // random() is 0.5 in the tests: ¾ of base · 2ⁿ (base 20 ms); then the 503's one second.
+    expect(t.clock.slept).toEqual([15, 30, 1000]);
+    expect(t.requests.map((r) => r.method)).toEqual(['PUT', 'PUT', 'PUT', 'PUT', 'PATCH', 'PATCH']);
   });
 
   test('throttling that never ends: gives up after the retries with a clear reason, nothing half-written is listed', async () => {

@@ -1,6 +1,8 @@
 /**
  * The JSON snapshot beside each published workbook: written once like the file, read back for consolidation
- * in JSON batches of at most 20 steps (Graph answers 400 above that), so n snapshots cost ⌈n/20⌉ requests.
+ * in JSON batches of at most 20 steps (Graph answers 400 above that), so n snapshots cost ⌈n/20⌉ Graph
+ * requests. Graph answers a batched `/content` step with 302 and a pre-authenticated download URL (the local
+ * library does the same), so the bytes themselves come from those URLs, a few at a time, outside Graph.
  * Batch steps carry version-relative URLs (`/drives/…`): the SDK's BatchRequestContent would keep `/v1.0` in
  * absolute ones and Graph answers such a step with 400, so the batch body is built here.
  */
@@ -71,16 +73,21 @@ async function readBatch(client: Client, driveId: string, versions: readonly Pub
       throw explain(e, 'läsningen av ögonblicksbilder');
     }
     const again: number[] = [];
+    const downloads: { i: number; location: string }[] = [];
     let wait = 0;
     for (const r of answer.responses ?? []) {
       const i = Number(r.id);
+      const location = r.headers?.Location ?? r.headers?.location;
       if (r.status >= 200 && r.status < 300) out[i] = snapshotFromBody(r.body, versions[i]);
-      else if (r.status === 302 && r.headers?.Location) out[i] = await followDownload(client, r.headers.Location, versions[i]);
+      else if (r.status === 302 && location) downloads.push({ i, location });
       else if (isRetryableStatus(r.status)) {
         again.push(i);
         wait = Math.max(wait, parseRetryAfter(r.headers?.['Retry-After'], policy.clock.now()) ?? 0);
       } else throw new Error(`ögonblicksbilden för ${label(versions[i])} kunde inte läsas (${r.status})`);
     }
+    await inParallel(downloads, DOWNLOADS_AT_ONCE, async ({ i, location }) => {
+      out[i] = await followDownload(client, location, versions[i]);
+    });
     for (const i of pending) if (out[i] === undefined && !again.includes(i)) throw new Error(`svar saknas för ${label(versions[i])}`);
     if (again.length === 0) return;
     const delay = retryDelay(attempt, wait || null, policy);
@@ -104,6 +111,17 @@ function snapshotFromBody(body: unknown, v: PublishedVersion): PlanSnapshot {
     if (decoded) return decoded;
   }
   throw new Error(`ögonblicksbilden för ${label(v)} är inte läsbar`);
+}
+
+/** Download URLs are not Graph (no throttling budget, no batching): a few at a time keeps the wait short. */
+const DOWNLOADS_AT_ONCE = 8;
+
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** Graph answers a batched `/content` with 302 to a pre-authenticated download URL; that one is fetched alone. */
