@@ -64,7 +64,6 @@ function stepRequest(batch: GraphRequest, s: Step): GraphRequest {
     headers: { ...s.headers, authorization: batch.headers.authorization ?? '' },
     body,
     origin: batch.origin,
-    inBatch: true,
   };
 }
 

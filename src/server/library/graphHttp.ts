@@ -15,7 +15,6 @@ export interface GraphRequest {
   body: Buffer;
   /** `https://localhost:PORT`: where absolute URLs in answers point. */
   origin: string;
-  inBatch: boolean;
 }
 
 export interface GraphResponse {

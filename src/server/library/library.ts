@@ -186,7 +186,7 @@ export async function createLibrary(o: LibraryOptions = {}): Promise<Library> {
     const body = await readBody(req, limit);
     if (delayMs) await sleep(delayMs);
     if (fault?.action.kind === 'status') throw statusFault(fault);
-    const greq: GraphRequest = { method, path: kind === 'graph' ? url.pathname.slice('/v1.0'.length) : url.pathname, query: url.searchParams, headers: lowerHeaders(req), body, origin: originOf(req), inBatch: false };
+    const greq: GraphRequest = { method, path: kind === 'graph' ? url.pathname.slice('/v1.0'.length) : url.pathname, query: url.searchParams, headers: lowerHeaders(req), body, origin: originOf(req) };
     const ctx: Ctx = { store, req: greq, now: at };
     let answer: GraphResponse;
     if (kind === 'graph') answer = await graph(ctx, ids);
