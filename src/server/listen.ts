@@ -12,24 +12,36 @@ export interface Listening {
 }
 
 export async function listenLoopback(handler: Handler, cert: Certificate, port: number): Promise<Listening> {
-  const servers: https.Server[] = [];
   const open = (host: string, p: number) =>
     new Promise<https.Server>((resolve, reject) => {
       const s = https.createServer({ key: cert.key, cert: cert.cert }, handler);
       s.once('error', reject);
       s.listen(p, host, () => resolve(s));
     });
-  const v4 = await open('127.0.0.1', port);
-  servers.push(v4);
-  const actual = (v4.address() as AddressInfo).port;
-  try {
-    servers.push(await open('::1', actual));
-  } catch (e) {
-    // A machine without IPv6 loopback still serves on 127.0.0.1.
-    if ((e as NodeJS.ErrnoException).code !== 'EADDRNOTAVAIL' && (e as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT') throw e;
+  const close = (s: https.Server) =>
+    new Promise<void>((r) => {
+      s.closeAllConnections();
+      s.close(() => r());
+    });
+  // With port 0 the IPv4 side picks the port; when that port is taken on ::1, let go and pick another.
+  for (let attempt = 0; ; attempt++) {
+    const v4 = await open('127.0.0.1', port);
+    const actual = (v4.address() as AddressInfo).port;
+    const servers = [v4];
+    try {
+      servers.push(await open('::1', actual));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' && port === 0 && attempt < 5) {
+        await close(v4);
+        continue;
+      }
+      // A machine without IPv6 loopback still serves on 127.0.0.1.
+      if (code !== 'EADDRNOTAVAIL' && code !== 'EAFNOSUPPORT') {
+        await close(v4);
+        throw e;
+      }
+    }
+    return { port: actual, close: () => Promise.all(servers.map(close)).then(() => undefined) };
   }
-  return {
-    port: actual,
-    close: () => Promise.all(servers.map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); }))).then(() => undefined),
-  };
 }
