@@ -51,17 +51,28 @@ export function program(setExit: (code: number) => void): Command {
     );
 
   p.command('workbench')
-    .description('starta arbetsbänken: aktivitetsfönstret bredvid en test-Excel (npm start)')
+    .description('starta arbetsbänken: aktivitetsfönstret bredvid en test-Excel och det lokala biblioteket (npm start)')
     .option('--port <n>', 'port på localhost', '3000')
+    .option('--data <mapp>', 'det lokala bibliotekets datamapp', '.tjansteplan/library')
     .action(async (o) => {
       const { startWorkbench } = await import('../server/workbenchServer');
-      const server = await startWorkbench({ port: Number(o.port) });
+      const { createLibrary } = await import('../server/library');
+      // The local library on the same origin, so the pane publishes without a second certificate prompt.
+      const library = await createLibrary({ dataDir: o.data, rootPage: false });
+      const server = await startWorkbench({
+        port: Number(o.port),
+        library,
+        libraryConfig: { ...library.ids, token: library.token },
+      });
       out(`Arbetsbänken / workbench: ${server.url}workbench.html`);
       out(`Aktivitetsfönstret / task pane: ${server.url}taskpane.html`);
+      out(`Granskningsvy / reviewers' view: ${server.url}_library/`);
+      out(`Lokalt bibliotek / local library: ${server.url}v1.0 (data: ${library.dataDir})`);
       out(`Certifikatets CA / certificate CA: ${server.caPath}`);
       out('Avsluta med Ctrl+C.');
       await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
       await server.close();
+      await library.close();
     });
 
   p.command('publish')

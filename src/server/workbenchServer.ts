@@ -20,11 +20,31 @@ export interface MountedHandler {
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
 }
 
-export async function startWorkbench(options: { port: number; webRoot?: string; library?: MountedHandler }): Promise<WorkbenchServer> {
+/** Where the pane finds the library; served to the workbench page only (loopback, development token). */
+export interface WorkbenchLibraryConfig {
+  siteId: string;
+  driveId: string;
+  listId: string;
+  token: string;
+}
+
+export const WORKBENCH_CONFIG_PATH = '/_workbench/library.json';
+
+export async function startWorkbench(options: {
+  port: number;
+  webRoot?: string;
+  library?: MountedHandler;
+  libraryConfig?: WorkbenchLibraryConfig;
+}): Promise<WorkbenchServer> {
   const serve = staticFiles(options.webRoot ?? WEB_ROOT);
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       if (options.library && (await options.library.handle(req, res))) return;
+      if (req.url === WORKBENCH_CONFIG_PATH && options.libraryConfig) {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+        res.end(JSON.stringify(options.libraryConfig));
+        return;
+      }
       if (req.url === '/' || req.url === '') {
         res.writeHead(302, { Location: '/workbench.html' });
         res.end();
