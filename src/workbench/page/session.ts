@@ -18,11 +18,12 @@ export interface PaneOptions {
 export async function openSession(name: string, bytes: Uint8Array | null, options: PaneOptions): Promise<Session> {
   const model = bytes ? await WorkbookModel.fromXlsx(bytes, { language: options.language }) : await WorkbookModel.create({ language: options.language });
   const host = createExcelTestHost(model, { displayLanguage: options.language, theme: options.theme, url: name });
-  // What the pane's officeBoot.ts looks for on its parent.
+  // What the pane's officeBoot.ts looks for on its parent, and where the local library is (same origin).
   (window as unknown as { __tjansteplanWorkbench: unknown }).__tjansteplanWorkbench = {
     Office: host.Office,
     Excel: host.Excel,
     OfficeExtension: host.OfficeExtension,
+    library: await localLibrary(),
   };
   return { name, model, host };
 }
@@ -40,4 +41,24 @@ export function download(name: string, bytes: Uint8Array) {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The local library `npm start` runs beside the workbench, or null when the page is served without one. */
+export interface WorkbenchLibrary {
+  url: string;
+  siteId: string;
+  driveId: string;
+  listId: string;
+  token: string;
+}
+
+async function localLibrary(): Promise<WorkbenchLibrary | null> {
+  try {
+    const res = await fetch('/_workbench/library.json', { cache: 'no-store' });
+    if (!res.ok) return null;
+    const c = (await res.json()) as Omit<WorkbenchLibrary, 'url'>;
+    return { ...c, url: `${location.origin}/v1.0` };
+  } catch {
+    return null;
+  }
 }
