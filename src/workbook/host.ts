@@ -63,4 +63,11 @@ export interface InteractiveHost extends WorkbookHost {
   highlight(marks: CellMark[]): Promise<void>;
   /** Restores exactly the cells it marked that still carry the mark; returns how many. */
   clearHighlights(): Promise<number>;
+  /**
+   * Adds rows at the end of a table, in the table's column order. Text is stored as text (never a formula),
+   * a Date as a real date. Refuses (throws) when the cells below the table are in use.
+   */
+  appendTableRows(table: string, rows: CellValue[][]): Promise<void>;
+  /** The whole workbook as .xlsx bytes, as it is now (what a published version is). */
+  fileBytes(): Promise<Uint8Array>;
 }

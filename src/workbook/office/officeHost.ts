@@ -159,6 +159,91 @@ export class OfficeHost implements InteractiveHost {
       return ranges.reduce((n, r) => n + r.cellCount, 0);
     });
   }
+
+  /**
+   * Adds rows at the end of a table: one sync to find the table's end and check that the rows below are
+   * empty, one to write. The test host (and ExcelApi before 1.13) has neither TableRowCollection.add nor
+   * Table.resize, so the table is re-made one block larger under its own name and style, which both do.
+   * Text is formatted `@` before it is written, so it stays text; a Date becomes a date serial shown as a date.
+   */
+  async appendTableRows(tableName: string, rows: CellValue[][]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.run(async (context) => {
+      const table = context.workbook.tables.getItem(tableName);
+      table.load('name,showTotals,style');
+      const range = table.getRange();
+      range.load('columnCount');
+      const grown = range.getResizedRange(rows.length, 0);
+      grown.load('address,values,formulas,rowCount');
+      await context.sync();
+      if (table.showTotals) throw new Error(`Tabellen ${tableName} har en summarad; rader läggs inte till under den`);
+      const width = range.columnCount;
+      if (rows.some((r) => r.length > width)) throw new Error(`Raden har fler celler än tabellen ${tableName} har kolumner`);
+      const below = grown.formulas.slice(grown.rowCount - rows.length);
+      if (below.some((r) => r.some((v) => v !== '' && v !== null))) {
+        throw new Error(`Cellerna under tabellen ${tableName} används redan; flytta dem först`);
+      }
+      const sheet = table.worksheet;
+      const { row, column } = parseAddress(grown.address);
+      const block = sheet.getRangeByIndexes(row - 1 + grown.rowCount - rows.length, column - 1, rows.length, width);
+      const padded = rows.map((r) => Array.from({ length: width }, (_, j) => (j < r.length ? r[j] : null)));
+      block.numberFormat = padded.map((r) => r.map(formatOf));
+      block.values = padded.map((r) => r.map(appendValue));
+      const style = table.style;
+      table.convertToRange();
+      const again = sheet.tables.add(grown, true);
+      again.name = table.name;
+      if (style) again.style = style;
+      await context.sync();
+    });
+  }
+
+  /** The workbook as .xlsx, read slice by slice (4 MB each); the file is always closed, also on failure. */
+  async fileBytes(): Promise<Uint8Array> {
+    const file = await new Promise<Office.File>((resolve, reject) =>
+      Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: 4194304 }, (r) =>
+        r.status === Office.AsyncResultStatus.Succeeded ? resolve(r.value) : reject(new Error(r.error.message)),
+      ),
+    );
+    try {
+      const parts: Uint8Array[] = [];
+      for (let i = 0; i < file.sliceCount; i++) {
+        const slice = await new Promise<Office.Slice>((resolve, reject) =>
+          file.getSliceAsync(i, (r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve(r.value) : reject(new Error(r.error.message)))),
+        );
+        const data = slice.data as unknown;
+        parts.push(data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : Uint8Array.from(data as number[]));
+      }
+      const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+      let at = 0;
+      for (const p of parts) {
+        bytes.set(p, at);
+        at += p.byteLength;
+      }
+      return bytes;
+    } finally {
+      await new Promise<void>((resolve) => file.closeAsync(() => resolve()));
+    }
+  }
+}
+
+const DATE_FORMAT = 'yyyy-mm-dd';
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A date's Excel serial (days since 1899-12-30, UTC midnight). */
+function dateSerial(d: Date): number {
+  return Math.round((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - EXCEL_EPOCH) / 86_400_000);
+}
+
+function formatOf(v: CellValue): string {
+  if (v instanceof Date) return DATE_FORMAT;
+  if (typeof v === 'string') return '@';
+  return 'General';
+}
+
+function appendValue(v: CellValue): string | number | boolean {
+  if (v instanceof Date) return dateSerial(v);
+  return textSafe(v);
 }
 
 function isMark(formula: string | null | undefined): boolean {
