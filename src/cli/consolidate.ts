@@ -1,13 +1,24 @@
-/** `tjansteplan consolidate --frame F [--json] FILE…`: every area against its frame, and the city against its own. */
-import { consolidate, figuresOfPlan, type Consolidation, type ConsolidationInput } from '../domain/consolidation';
+/**
+ * `tjansteplan consolidate --frame F [--json] [--out X.xlsx] FILE…` or `… --library URL [--period P]`:
+ * every area against its frame, and the city against its own. The plans come from workbooks or from the
+ * library (each area's newest approved snapshot); both become the same ConsolidationInput and go through the
+ * same consolidation, brief, output and workbook.
+ * Exit 0 without errors, 1 with errors (CITY_OVER_FRAME, OVER_FRAME, …), 2 when a file, the frame or the
+ * library cannot be read.
+ */
+import { consolidate, figuresOfPlan, figuresOfSnapshot, type Consolidation, type ConsolidationInput } from '../domain/consolidation';
 import { bySeverity, hasErrors, messageIn, type Finding, type Language } from '../domain/findings';
+import type { CityFrame } from '../domain/frame';
 import { formatNumber } from '../domain/money';
+import { formatPeriod, periodOf } from '../domain/period';
 import { latestApproved, formatVersion } from '../domain/versions';
 import { checkWorkbook } from '../workbook/checkPlan';
 import { openFrame, openWorkbook } from './files';
 import { briefSentence, frameGapBrief, type YearBrief } from '../domain/brief';
+import { listApproved, LibraryReadError, fileNameOf, openLibrary, periodArg, readSnapshots } from './libraryPlans';
 import { progressBar } from './progress';
 import { findingJson, LABEL, where } from './report';
+import { UsageError } from './usage';
 import { writeConsolidationWorkbook } from './consolidationWorkbook';
 
 export interface ConsolidateOptions {
@@ -15,6 +26,18 @@ export interface ConsolidateOptions {
   json?: boolean;
   out?: string;
   lang: Language;
+  /** Read the plans from the library instead of files. */
+  library?: string;
+  /** The library's period; by default the years of the frame. */
+  period?: string;
+  token?: string;
+  ca?: string;
+}
+
+/** The plans to consolidate, and whether any could not be read (exit 2 after the report). */
+interface Plans {
+  inputs: ConsolidationInput[];
+  unreadable: boolean;
 }
 
 export async function consolidateCommand(
@@ -23,7 +46,31 @@ export async function consolidateCommand(
   out: (s: string) => void,
   err: (s: string) => void,
 ): Promise<number> {
+  if (options.library && files.length > 0) throw new UsageError('ange antingen tjänsteplaner (FIL…) eller --library, inte båda');
+  if (!options.library && files.length === 0) throw new UsageError('ange tjänsteplaner (FIL…) eller --library URL');
+  for (const only of ['period', 'token', 'ca'] as const) {
+    if (!options.library && options[only] !== undefined) throw new UsageError(`--${only} gäller bara med --library`);
+  }
   const { frame, findings: frameFindings } = await openFrame(options.frame);
+  let plans: Plans;
+  try {
+    plans = options.library ? await plansFromLibrary(options.library, options, frame, err) : await plansFromFiles(files, err);
+  } catch (e) {
+    if (!(e instanceof LibraryReadError)) throw e;
+    err(e.message);
+    return 2;
+  }
+  const result = consolidate(plans.inputs, frame);
+  const brief = frameGapBrief(result);
+  const findings = [...frameFindings, ...result.findings].sort(bySeverity);
+  if (options.out) await writeConsolidationWorkbook(options.out, result, brief);
+  out(options.json ? consolidationJson(result, brief, findings, options.lang) : consolidationText(result, brief, findings, options.lang));
+  if (plans.unreadable) return 2;
+  return hasErrors(findings) ? 1 : 0;
+}
+
+/** Each file's newest approved version (or its tables as they are, when none is approved). */
+async function plansFromFiles(files: readonly string[], err: (s: string) => void): Promise<Plans> {
   const inputs: ConsolidationInput[] = [];
   let unreadable = false;
   const progress = progressBar(files.length);
@@ -45,13 +92,33 @@ export async function consolidateCommand(
     inputs.push({ figures: figuresOfPlan(plan), file, ...(approved?.label ? { version: formatVersion(approved.label), decisionDate: approved.date } : {}) });
   }
   progress.done();
-  const result = consolidate(inputs, frame);
-  const brief = frameGapBrief(result);
-  const findings = [...frameFindings, ...result.findings].sort(bySeverity);
-  if (options.out) await writeConsolidationWorkbook(options.out, result, brief);
-  out(options.json ? consolidationJson(result, brief, findings, options.lang) : consolidationText(result, brief, findings, options.lang));
-  if (unreadable) return 2;
-  return hasErrors(findings) ? 1 : 0;
+  return { inputs, unreadable };
+}
+
+/**
+ * Each area's newest approved version in the library: one list query for the period, then only those
+ * snapshots, ⌈areas/20⌉ batch requests. Throws LibraryReadError when the library cannot be read.
+ */
+async function plansFromLibrary(address: string, o: ConsolidateOptions, frame: CityFrame, err: (s: string) => void): Promise<Plans> {
+  const period = o.period !== undefined ? periodArg(o.period) : periodOfFrame(frame);
+  const library = await openLibrary({ library: address, token: o.token, ca: o.ca });
+  const newest = (await listApproved(library, period, address)).map((a) => a.versions[0]);
+  if (newest.length === 0) err(`tjansteplan: biblioteket har ingen fastställd version för ${period}`);
+  const snapshots = await readSnapshots(library, newest, address);
+  const inputs = snapshots.map((s, i) => ({
+    figures: figuresOfSnapshot(s),
+    file: fileNameOf(newest[i]),
+    version: newest[i].fields.Version,
+    decisionDate: newest[i].fields.Beslutsdatum.slice(0, 10) || s.decisionDate,
+  }));
+  return { inputs, unreadable: false };
+}
+
+/** The period the frame covers (its first to its last year), for `--library` without `--period`. */
+function periodOfFrame(frame: CityFrame): string {
+  const years = [...frame.city.keys(), ...[...frame.areas.values()].flatMap((a) => [...a.years.keys()])];
+  if (years.length === 0) throw new UsageError('budgetramen anger inga år: ange planperioden med --period');
+  return formatPeriod(periodOf(Math.min(...years), Math.max(...years)));
 }
 
 export function consolidationJson(c: Consolidation, brief: YearBrief[], findings: Finding[], lang: Language): string {

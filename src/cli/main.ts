@@ -40,15 +40,39 @@ export function program(setExit: (code: number) => void): Command {
     );
 
   p.command('consolidate')
-    .description('ekonomisk sammanställning mot ramen / consolidate all areas against the frame')
+    .summary('ekonomisk sammanställning mot ramen, ur filer eller biblioteket / consolidate all areas against the frame')
+    .description(
+      'ekonomisk sammanställning mot ramen, från filer eller från biblioteket (varje områdes senaste fastställda version) / ' +
+        'consolidate all areas against the frame (exit 0 utan fel, 1 med fel, 2 oläslig fil, ram eller bibliotek som inte svarar). ' +
+        'Ur biblioteket: en listfråga för perioden och ⌈områden/20⌉ JSON-batchar, aldrig en begäran per område.',
+    )
     .requiredOption('--frame <fil>', 'ekonomis budgetram (.xlsx)')
     .option('--json', 'skriv resultatet som JSON')
     .option('--out <fil.xlsx>', 'skriv sammanställningen som arbetsbok')
+    .option('--library <url>', 'läs planerna ur biblioteket i stället för filer: https://localhost:PORT/v1.0[/sites/S/drives/D/lists/L] eller en SharePoint-webbplats')
+    .option('--period <planperiod>', 'med --library: planperioden, t.ex. 2022–2024 (standard: budgetramens första till sista år)')
+    .option('--token <token>', 'med --library: bärartoken (annars TJANSTEPLAN_TOKEN)')
+    .option('--ca <fil>', 'med --library: CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
     .addOption(lang())
-    .argument('<fil...>', 'tjänsteplaner (.xlsx)')
+    .argument('[fil...]', 'tjänsteplaner (.xlsx), när --library inte anges')
     .action(async (files: string[], o) =>
       setExit(await (await import('./consolidate')).consolidateCommand(files, { ...o, lang: o.lang as Language }, out, err)),
     );
+
+  p.command('pack')
+    .summary("forumets granskningsunderlag ur biblioteket (.xlsx) / a forum's review pack")
+    .description(
+      'forumets granskningsunderlag ur biblioteket: Översikt och ett blad per tjänsteområde med den senaste fastställda versionen (oavsett forum), ' +
+        'ändringarna sedan den version forumet självt senast fastställde (annars närmast föregående fastställda) och fynden / ' +
+        "a forum's review pack (exit 0 skriven, 1 inga fastställda versioner för perioden, 2 bibliotek som inte svarar)",
+    )
+    .requiredOption('--library <url>', 'biblioteket: https://localhost:PORT/v1.0[/sites/S/drives/D/lists/L] eller en SharePoint-webbplats')
+    .requiredOption('--period <planperiod>', 'planperioden, t.ex. 2022–2024')
+    .addOption(new Option('--forum <forum>', 'forumet: tjänsteforum, prioriteringsforum eller beslutsforum').choices(['TF', 'PF', 'BF']).makeOptionMandatory())
+    .requiredOption('--out <fil.xlsx>', 'arbetsboken att skriva')
+    .option('--token <token>', 'bärartoken för biblioteket (annars TJANSTEPLAN_TOKEN)')
+    .option('--ca <fil>', 'CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
+    .action(async (o) => setExit(await (await import('./pack')).packCommand(o, out, err)));
 
   p.command('workbench')
     .description('starta arbetsbänken: aktivitetsfönstret bredvid en test-Excel och det lokala biblioteket (npm start)')

@@ -1,0 +1,144 @@
+/**
+ * Reading approved versions back from the library, for `consolidate --library` and `pack`: one list query
+ * for the period, then the snapshots of the chosen versions in JSON batches of at most 20 (⌈n/20⌉ Graph
+ * requests, never one per area). Which versions are chosen is decided on the list's columns alone, so no
+ * snapshot is fetched that is not used.
+ */
+import { areaKey } from '../domain/frame';
+import { formatPeriod, parsePeriod } from '../domain/period';
+import type { PlanSnapshot } from '../domain/snapshot';
+import { compareVersions, parseVersionLabel, type Forum } from '../domain/versions';
+import { LibraryRefused, LibraryUnavailable } from '../publish/errors';
+import { BATCH_LIMIT } from '../publish/graph/snapshots';
+import { parseLibraryUrl } from '../publish/libraryUrl';
+import { nodePlanLibrary } from '../publish/node/connect';
+import { publishedFileName, type PlanLibrary, type PublishedVersion } from '../publish/planLibrary';
+import { progressBar } from './progress';
+import { UsageError } from './usage';
+
+export interface LibraryArgs {
+  library: string;
+  token?: string;
+  ca?: string;
+}
+
+/** The library could not be read (unreachable after retries, refused, or an unreadable answer): exit 2. */
+export class LibraryReadError extends Error {}
+
+/** `2022-2024` → `2022–2024` (the library's folders and Planperiod use the en dash). */
+export function periodArg(text: string): string {
+  const p = parsePeriod(text);
+  if (!p) throw new UsageError(`--period: ${text} är ingen planperiod (t.ex. 2022–2024)`);
+  return formatPeriod(p);
+}
+
+/** A PlanLibrary for the command line; a bad address, a missing token or an unreadable CA is a usage error. */
+export async function openLibrary(o: LibraryArgs): Promise<PlanLibrary> {
+  const token = o.token ?? process.env.TJANSTEPLAN_TOKEN;
+  if (!token) throw new UsageError('ange en token för biblioteket med --token (eller miljövariabeln TJANSTEPLAN_TOKEN)');
+  try {
+    parseLibraryUrl(o.library);
+  } catch (e) {
+    throw new UsageError(`--library: ${(e as Error).message}`);
+  }
+  try {
+    return await nodePlanLibrary({ url: o.library, token, caPath: o.ca });
+  } catch (e) {
+    throw new UsageError(`--ca ${o.ca ?? ''}: certifikatet kan inte läsas (${firstLine(e)})`);
+  }
+}
+
+function firstLine(e: unknown): string {
+  return String((e as Error)?.message ?? e).split('\n')[0].trim();
+}
+
+/** What went wrong, in one line (the adapter's messages already say what was being done and why). */
+function readError(e: unknown, library: string): LibraryReadError {
+  const why = e instanceof LibraryUnavailable || e instanceof LibraryRefused ? firstLine(e) : `biblioteket kunde inte läsas: ${firstLine(e)}`;
+  return new LibraryReadError(`tjansteplan: --library ${library}: ${why}`);
+}
+
+/** An area's approved versions in the library, newest first. */
+export interface AreaVersions {
+  area: string;
+  versions: PublishedVersion[];
+}
+
+const isApproved = (v: PublishedVersion) => v.fields.Beslut === 'Fastställd';
+
+/**
+ * Newest first: the higher version label (labels compare part by part, 0.10 after 0.9), then the later
+ * decision date — the same order `consolidate()` applies to two plans of one area.
+ */
+export function newestFirst(a: PublishedVersion, b: PublishedVersion): number {
+  const va = parseVersionLabel(a.fields.Version);
+  const vb = parseVersionLabel(b.fields.Version);
+  if (va && !vb) return -1;
+  if (!va && vb) return 1;
+  const c = va && vb ? compareVersions(vb, va) : 0;
+  if (c !== 0) return c;
+  const da = a.fields.Beslutsdatum.slice(0, 10);
+  const db = b.fields.Beslutsdatum.slice(0, 10);
+  return da === db ? 0 : da < db ? 1 : -1;
+}
+
+/** The listed versions grouped by area (names compared as the frame compares them), approved only. */
+export function approvedByArea(listed: readonly PublishedVersion[]): AreaVersions[] {
+  const byArea = new Map<string, AreaVersions>();
+  for (const v of listed.filter(isApproved)) {
+    const key = areaKey(v.fields.Tjansteomrade);
+    const group = byArea.get(key) ?? { area: v.fields.Tjansteomrade.trim(), versions: [] };
+    group.versions.push(v);
+    byArea.set(key, group);
+  }
+  const groups = [...byArea.values()];
+  for (const g of groups) {
+    g.versions.sort(newestFirst);
+    g.area = g.versions[0].fields.Tjansteomrade.trim();
+  }
+  return groups.sort((a, b) => a.area.localeCompare(b.area, 'sv'));
+}
+
+/**
+ * The version a forum compares the presented one with: the newest earlier version this forum approved
+ * itself (what it saw last time); failing that, the newest earlier approved version of any forum; null when
+ * the presented version is the area's first.
+ */
+export function previousFor(versions: readonly PublishedVersion[], forum: Forum): PublishedVersion | null {
+  const earlier = versions.slice(1);
+  return earlier.find((v) => v.fields.Forum.trim().toUpperCase() === forum) ?? earlier[0] ?? null;
+}
+
+/** The version's file name in the library (`Ekonomi 2022–2024 v2.0.xlsx`): what `file` says for a library plan. */
+export function fileNameOf(v: PublishedVersion): string {
+  return publishedFileName(v.fields.Tjansteomrade, v.fields.Planperiod, v.fields.Version);
+}
+
+/** Every approved version of the period, by area: one list query. */
+export async function listApproved(library: PlanLibrary, period: string, address: string): Promise<AreaVersions[]> {
+  try {
+    return approvedByArea(await library.listVersions(period));
+  } catch (e) {
+    throw readError(e, address);
+  }
+}
+
+/**
+ * The snapshots of the given versions, in the same order. Read a batch's worth at a time so the progress bar
+ * moves per batch: each call is exactly one JSON batch, so the total stays ⌈n/20⌉ requests.
+ */
+export async function readSnapshots(library: PlanLibrary, versions: readonly PublishedVersion[], address: string): Promise<PlanSnapshot[]> {
+  const out: PlanSnapshot[] = [];
+  const progress = progressBar(versions.length);
+  try {
+    for (let start = 0; start < versions.length; start += BATCH_LIMIT) {
+      progress.update(start, 'ögonblicksbilder');
+      out.push(...(await library.readSnapshots(versions.slice(start, start + BATCH_LIMIT))));
+    }
+  } catch (e) {
+    throw readError(e, address);
+  } finally {
+    progress.done();
+  }
+  return out;
+}

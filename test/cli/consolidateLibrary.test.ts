@@ -1,0 +1,185 @@
+/**
+ * `tjansteplan consolidate --library` (the built command, spawned) against a local library over real HTTPS:
+ * each area's newest approved snapshot, read with one list query and ⌈areas/20⌉ JSON batches — counted by
+ * the library itself (GET /_library/stats) — and the same consolidation as from the files.
+ */
+import ExcelJS from 'exceljs';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { parsePeriod } from '../../src/domain/period';
+import { frameWorkbookTables } from '../../src/workbook/contract/template';
+import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
+import { connect, startLibrary, tempDir, TOKEN, withLibrary, type RunningLibrary } from '../publish/helpers';
+import { approvedAt, requestFor, writePlan } from '../publish/plans';
+import { cli, type ConsolidateJson, type Run } from './helpers';
+import { CHANGE, FRAME, libraryStats, publishSamples, type PublishedSamples } from './librarySamples';
+
+jest.setTimeout(180_000);
+
+/** Requests that reached Graph itself: not the steps inside a batch, not the pre-authenticated downloads. */
+function graphRequests(byRoute: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(byRoute).filter(([k]) => !k.startsWith('step ') && !/^\w+ (download|upload)$/.test(k)));
+}
+
+const withoutFile = (j: ConsolidateJson) => ({ ...j, areas: j.areas.map(({ file: _file, ...rest }) => rest) });
+
+withLibrary('consolidate --library against the local library', () => {
+  let lib: RunningLibrary;
+  let dir: string;
+  let samples: PublishedSamples;
+  beforeAll(async () => {
+    lib = await startLibrary();
+    dir = tempDir('tjp-consolidate-');
+    samples = await publishSamples(lib, dir);
+  });
+  afterAll(async () => {
+    await lib?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const fromLibrary = (...extra: string[]) => cli(['consolidate', '--json', '--frame', FRAME, '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca, ...extra]);
+  const parse = (run: Run) => JSON.parse(run.stdout) as ConsolidateJson;
+
+  describe('the nine samples, IT approved twice', () => {
+    let run: Run;
+    let json: ConsolidateJson;
+    let stats: Awaited<ReturnType<typeof libraryStats>>;
+    let files: ConsolidateJson;
+    beforeAll(async () => {
+      await libraryStats(lib, 'DELETE');
+      run = await fromLibrary();
+      stats = await libraryStats(lib);
+      json = parse(run);
+      files = parse(await cli(['consolidate', '--json', '--frame', FRAME, ...samples.first]));
+    });
+
+    it('exits 1 (the city is over its frame) with nothing on stderr', () => {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('');
+    });
+
+    it('reads one list query and one JSON batch for nine areas, counted by the library', () => {
+      expect(graphRequests(stats.byRoute)).toEqual({ 'GET listItems': 1, 'POST batch': Math.ceil(9 / 20) });
+      expect(stats.byRoute['step GET item/content']).toBe(9);
+      expect(stats.steps).toBe(9);
+      // Anything else went to the pre-authenticated download URLs the batch steps point to, outside Graph.
+      expect(stats.requests - 2).toBeLessThanOrEqual(9);
+    });
+
+    it('gives the unchanged areas exactly the figures of their files, and the same versions', () => {
+      expect(json.areas).toHaveLength(9);
+      for (const a of json.areas.filter((x) => x.area !== CHANGE.area)) {
+        const f = files.areas.find((x) => x.area === a.area)!;
+        expect({ area: a.area, version: a.version, years: a.years }).toEqual({ area: f.area, version: f.version, years: f.years });
+        expect(a.file).toBe(`${a.area} 2022–2024 v${a.version}.xlsx`);
+      }
+    });
+
+    it('uses IT v2.0 (BF), not v1.0: its 2023 development is 500 tkr lower', () => {
+      const it = json.areas.find((a) => a.area === CHANGE.area)!;
+      const before = files.areas.find((a) => a.area === CHANGE.area)!;
+      expect(before.version).toBe('1.0');
+      expect(it.version).toBe('2.0');
+      expect(it.file).toBe('IT 2022–2024 v2.0.xlsx');
+      expect(it.years['2023'].development).toBe(before.years['2023'].development! - 500);
+      expect(it.years['2022']).toEqual(before.years['2022']);
+    });
+
+    it('2022: 148 792 tkr against 121 600 → CITY_OVER_FRAME 27 192, as from the files; 2023 is 500 tkr lower', () => {
+      expect(json.city['2022']).toEqual({ development: 148792, frame: 121600, excess: 27192 });
+      expect(json.city['2022']).toEqual(files.city['2022']);
+      expect(json.city['2023'].development).toBe(files.city['2023'].development! - 500);
+      expect(json.findings).toHaveLength(1);
+      expect(json.findings[0]).toMatchObject({ code: 'CITY_OVER_FRAME', severity: 'error', year: 2022, excess: 27192 });
+      expect(json.findings).toEqual(files.findings);
+    });
+
+    it('is the consolidation of the files that are the newest approved versions (IT v2.0 among them), but for the file names', async () => {
+      const newest = parse(await cli(['consolidate', '--json', '--frame', FRAME, ...samples.first.map((f) => (path.basename(f).startsWith('IT ') ? samples.changed : f))]));
+      const sorted = (j: ConsolidateJson) => ({ ...withoutFile(j), areas: withoutFile(j).areas.sort((a, b) => a.area.localeCompare(b.area, 'sv')) });
+      expect(sorted(json)).toEqual(sorted(newest));
+    });
+  });
+
+  it('prints the readable summary and writes the Sammanställning workbook with --out, as for files', async () => {
+    const out = path.join(dir, 'sammanstallning.xlsx');
+    const run = await cli(['consolidate', '--out', out, '--frame', FRAME, '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca, '--period', '2022-2024']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Staden totalt\s+148 792\s+121 600\s+136 261\s+–/);
+    expect(run.stdout).toMatch(/FEL\s+CITY_OVER_FRAME\s+Budgetram!C31/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(Object.keys((wb.getWorksheet('Sammanställning') as unknown as { tables: object }).tables).sort()).toEqual(['Omradesniva', 'Stadsniva']);
+    const itRow = wb.getWorksheet('Sammanställning')!.getRows(2, 40)!.find((r) => r.getCell(1).value === 'IT' && r.getCell(3).value === 2023)!;
+    expect(itRow.getCell(2).value).toBe('2.0');
+  });
+
+  it('45 areas in another period: still one list query, and ⌈45/20⌉ = 3 batches; the period comes from the frame', async () => {
+    const period = '2025–2027';
+    const years = parsePeriod(period)!.years;
+    const areas = Array.from({ length: 45 }, (_, i) => `Område ${String(i + 1).padStart(2, '0')}`);
+    const t = await connect(lib);
+    for (const area of areas) await t.library.publish(await requestFor(await writePlan(dir, { area, period, versions: approvedAt('1.0') })));
+    const frame = new XlsxWorkbook();
+    await frame.createTables(
+      frameWorkbookTables(
+        areas.map((area) => ({ area, years: years.map((year) => ({ year, development: 10_000, operations: 50_000 })) })),
+        years.map((year) => ({ year, development: 50_000, operations: 2_250_000 })),
+      ),
+    );
+    const frameFile = path.join(dir, 'budgetram-2025-2027.xlsx');
+    await frame.save(frameFile);
+
+    await libraryStats(lib, 'DELETE');
+    const run = await cli(['consolidate', '--json', '--frame', frameFile, '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca]);
+    const stats = await libraryStats(lib);
+    expect(run.stderr).toBe('');
+    expect(graphRequests(stats.byRoute)).toEqual({ 'GET listItems': 1, 'POST batch': 3 });
+    expect(stats.steps).toBe(45);
+    const json = parse(run);
+    expect(json.areas.map((a) => a.area)).toEqual(areas);
+    // writePlan: 1 000 + 200 tkr of development in the first year, 45 areas against the city's 50 000.
+    expect(json.city['2025']).toEqual({ development: 54_000, frame: 50_000, excess: 4_000 });
+    expect(run.code).toBe(1);
+  });
+
+  describe('what it refuses', () => {
+    it('files and --library together, or neither: exit 2 with one line', async () => {
+      const both = await cli(['consolidate', '--frame', FRAME, '--library', lib.address, '--token', TOKEN, samples.first[0]]);
+      expect(both.code).toBe(2);
+      expect(both.stderr.trim().split('\n')).toHaveLength(1);
+      expect(both.stderr).toContain('inte båda');
+      const neither = await cli(['consolidate', '--frame', FRAME]);
+      expect(neither.code).toBe(2);
+      expect(neither.stderr).toContain('--library');
+    });
+
+    it('a frame it cannot read: exit 2 before the library is asked', async () => {
+      await libraryStats(lib, 'DELETE');
+      const run = await cli(['consolidate', '--frame', path.join(dir, 'finns-inte.xlsx'), '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('filen finns inte');
+      expect((await libraryStats(lib)).requests).toBe(0);
+    });
+
+    it('a wrong token: exit 2 with one line', async () => {
+      const run = await cli(['consolidate', '--frame', FRAME, '--library', lib.address, '--token', 'fel', '--ca', lib.info.ca]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toContain('401');
+    });
+
+    it('an unreachable library: exit 2 after the retries, one line, no stack trace', async () => {
+      const gone = await startLibrary();
+      await gone.stop();
+      const run = await cli(['consolidate', '--json', '--frame', FRAME, '--library', gone.address, '--token', TOKEN, '--ca', gone.info.ca]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^tjansteplan: --library https:\/\/localhost:\d+\/v1\.0\/\S+: .*biblioteket svarar inte/);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+    });
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * The nine sample plans of 2022–2024, published to a local library for `consolidate --library` and `pack`.
+ * Only Ekonomi and Inköp record a forum decision in their history; the other seven get one (a PF approval
+ * with the label the workflow suggests), written through the project's template code. IT is then approved
+ * again by BF as 2.0 with one amount lowered (and its stated sum with it): a second approved version with
+ * changed figures.
+ */
+import path from 'node:path';
+import { formatPeriod } from '../../src/domain/period';
+import { latestApproved, type Forum } from '../../src/domain/versions';
+import { suggestNextVersion } from '../../src/domain/workflow';
+import { checkWorkbook } from '../../src/workbook/checkPlan';
+import { planTables, type VersionInput } from '../../src/workbook/contract/template';
+import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
+import { connect, TOKEN, type RunningLibrary } from '../publish/helpers';
+import { requestFor } from '../publish/plans';
+import { ROOT } from './helpers';
+
+export const PLANS = path.join(ROOT, 'test', 'fixtures', 'plans');
+export const FRAME = path.join(ROOT, 'test', 'fixtures', 'frame', 'budgetram-2022-2024.xlsx');
+export const SAMPLE_FILES = [
+  'ekonomi',
+  'hr',
+  'inkop',
+  'it',
+  'kommunikation',
+  'kultur-och-fritid-samt-service',
+  'ledning-och-styrning',
+  'utbildning',
+  'vard-och-omsorg',
+].map((a) => path.join(PLANS, `tjansteplan-${a}-2022-2024.xlsx`));
+
+export interface Decision {
+  version: string;
+  forum: Forum;
+  date: string;
+  /** Sets one initiative's development in one year (the stated sum below it follows). */
+  change?: { nr: string; year: number; development: number };
+}
+
+/**
+ * The plan in `source` written anew through planTables with one more row in Versionshantering: the tables
+ * read back to the same figures (or with the one change), so only the history differs.
+ */
+export async function approvedCopy(source: string, dir: string, d: Decision): Promise<string> {
+  const { plan } = await checkWorkbook(await XlsxWorkbook.open(source));
+  if (!plan) throw new Error(`${source} is not a plan`);
+  const years = plan.info.period.years;
+  const initiatives = plan.initiatives.map((r) => ({ ...r, development: [...r.development] }));
+  if (d.change) {
+    const i = initiatives.findIndex((r) => r.nr === d.change!.nr && !r.isStatedSum);
+    const y = years.indexOf(d.change.year);
+    if (i < 0 || y < 0) throw new Error(`no initiative ${d.change.nr} in ${d.change.year}`);
+    const delta = d.change.development - initiatives[i].development[y]!;
+    initiatives[i].development[y] = d.change.development;
+    const sum = initiatives.findIndex((r, k) => k > i && r.isStatedSum);
+    if (sum >= 0) initiatives[sum].development[y]! += delta;
+  }
+  const versions: VersionInput[] = [
+    ...plan.versions.map((v) => ({
+      date: v.date ?? v.dateShown,
+      version: v.labelShown,
+      description: v.description,
+      changedBy: v.changedBy,
+      ...(v.forum ? { forum: v.forum } : {}),
+      ...(v.decision ? { decision: v.decision } : {}),
+    })),
+    { date: d.date, version: d.version, description: `Beslutad i ${d.forum}`, changedBy: 'Controller', forum: d.forum, decision: 'Fastställd' },
+  ];
+  const wb = new XlsxWorkbook();
+  await wb.createTables(
+    planTables({
+      area: plan.info.area,
+      period: plan.info.period,
+      owner: plan.info.owner,
+      securityLevel: plan.info.securityLevel,
+      initiatives: initiatives.map((r) => ({ nr: r.nr === '' ? null : r.nr, name: r.name, development: r.development, maintenance: r.maintenance, comment: r.comment })),
+      frame: years.map((year) => ({ year, development: plan.frame?.years.get(year)?.development ?? null, operations: plan.frame?.years.get(year)?.operations ?? null })),
+      versions,
+    }),
+  );
+  const file = path.join(dir, `${plan.info.area} ${formatPeriod(plan.info.period)} v${d.version}.xlsx`);
+  await wb.save(file);
+  return file;
+}
+
+export interface PublishedSamples {
+  /** The nine plans as first published (IT's v1.0 among them). */
+  first: string[];
+  /** IT's second approved version (BF, 2.0). */
+  changed: string;
+  /** The one change in IT v2.0. */
+  change: { area: string; nr: string; name: string; year: number; before: number; after: number };
+}
+
+export const CHANGE = { area: 'IT', nr: '14', name: 'Digitalisering med hjälp av automatisering', year: 2023, before: 2000, after: 1500 };
+
+/** Publishes the nine samples (approved as above), then IT's 2.0. */
+export async function publishSamples(lib: RunningLibrary, dir: string): Promise<PublishedSamples> {
+  const first: string[] = [];
+  for (const file of SAMPLE_FILES) {
+    const { plan } = await checkWorkbook(await XlsxWorkbook.open(file));
+    if (latestApproved(plan!.versions)) first.push(file);
+    else {
+      const version = suggestNextVersion(plan!.versions, { forum: 'PF', decision: 'Fastställd' }).text;
+      first.push(await approvedCopy(file, dir, { version, forum: 'PF', date: '2021-12-08' }));
+    }
+  }
+  const it = first[SAMPLE_FILES.findIndex((f) => f.includes('-it-'))];
+  const changed = await approvedCopy(it, dir, { version: '2.0', forum: 'BF', date: '2022-03-15', change: { nr: CHANGE.nr, year: CHANGE.year, development: CHANGE.after } });
+  const t = await connect(lib);
+  for (const file of [...first, changed]) {
+    const outcome = await t.library.publish(await requestFor(file));
+    if (outcome.kind !== 'published') throw new Error(`${file}: ${outcome.kind}`);
+  }
+  return { first, changed, change: CHANGE };
+}
+
+/** The local library's own request counts (GET /_library/stats; DELETE resets them). */
+export async function libraryStats(lib: RunningLibrary, method: 'GET' | 'DELETE' = 'GET'): Promise<{ requests: number; steps: number; byRoute: Record<string, number> }> {
+  const { readCa, trustedFetch } = await import('../../src/publish/node/trustedFetch');
+  const fetch = trustedFetch(await readCa(lib.info.ca));
+  const response = await fetch(`${new URL(lib.info.url).origin}/_library/stats`, { method, headers: { Authorization: `Bearer ${TOKEN}` } });
+  if (method === 'DELETE') return { requests: 0, steps: 0, byRoute: {} };
+  return (await response.json()) as { requests: number; steps: number; byRoute: Record<string, number> };
+}
