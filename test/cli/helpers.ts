@@ -49,62 +49,8 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, fn: (i
 // ---------------------------------------------------------------------------------------------------------
 // The manifest
 
-export type Severity = 'error' | 'warning' | 'info';
-
-export interface ExpectedFinding {
-  code: string;
-  severity: Severity;
-  sheet: string;
-  table: string;
-  row: number | null;
-  column: string | null;
-  address: string | null;
-  year?: number;
-  excess?: number;
-  area?: string;
-  messageIncludes?: string;
-}
-
-export interface PlanEntry {
-  file: string;
-  description: string;
-  frame?: string;
-  exitCode: 0 | 1;
-  findings: ExpectedFinding[];
-}
-
-export interface FrameEntry {
-  file: string;
-  description: string;
-  plan: string;
-  exitCode: 0 | 1;
-  findings: ExpectedFinding[];
-  planFindings: ExpectedFinding[];
-}
-
-export interface ConsolidateEntry {
-  name: string;
-  description: string;
-  frame: string;
-  files: string[];
-  exitCode: 0 | 1;
-  city: Record<string, { development: number | null; frame: number | null }>;
-  findings: ExpectedFinding[];
-}
-
-export interface UnreadableEntry {
-  file: string;
-  description: string;
-  exitCode: 2;
-  message: string;
-}
-
-export interface Manifest {
-  plans: PlanEntry[];
-  frames: FrameEntry[];
-  consolidate: ConsolidateEntry[];
-  unreadable: UnreadableEntry[];
-}
+export type { ConsolidateEntry, ExpectedFinding, FrameEntry, Manifest, PlanEntry, Severity, UnreadableEntry } from '../../scripts/fixtureManifest';
+import type { ExpectedFinding, Manifest, Severity } from '../../scripts/fixtureManifest';
 
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
