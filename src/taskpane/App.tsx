@@ -5,16 +5,18 @@ import type { Language } from '../domain/findings';
 import { OfficeHost } from '../workbook/office/officeHost';
 import { LanguageContext, STRINGS } from './i18n';
 import { PlanView } from './plan/PlanView';
+import { summaryTabLabel } from './summary/strings';
 import { fluentTheme, type OfficeThemeColors } from './theme';
 
 const PublishView = lazy(() => import('./publish/PublishView'));
+const SummaryView = lazy(() => import('./summary/SummaryView'));
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', padding: '8px 12px', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1 },
   header: { margin: '4px 0 8px', fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-type View = 'plan' | 'publish';
+type View = 'plan' | 'publish' | 'summary';
 
 export function App(props: { inExcel: boolean; lang: Language; officeTheme?: OfficeThemeColors }) {
   const styles = useStyles();
@@ -40,6 +42,7 @@ export function App(props: { inExcel: boolean; lang: Language; officeTheme?: Off
               <TabList selectedValue={view} onTabSelect={(_, d) => open(d.value as View)} aria-label={t.tabsLabel}>
                 <Tab value="plan">{t.tabPlan}</Tab>
                 <Tab value="publish">{t.tabPublish}</Tab>
+                <Tab value="summary">{summaryTabLabel(props.lang)}</Tab>
               </TabList>
               {/* A view stays mounted once opened, so switching tabs never loses a check or a form. */}
               <div role="tabpanel" aria-label={t.tabPlan} hidden={view !== 'plan'}>
@@ -49,6 +52,13 @@ export function App(props: { inExcel: boolean; lang: Language; officeTheme?: Off
                 <div role="tabpanel" aria-label={t.tabPublish} hidden={view !== 'publish'}>
                   <Suspense fallback={null}>
                     <PublishView />
+                  </Suspense>
+                </div>
+              )}
+              {visited.has('summary') && (
+                <div role="tabpanel" aria-label={summaryTabLabel(props.lang)} hidden={view !== 'summary'}>
+                  <Suspense fallback={null}>
+                    <SummaryView host={host} />
                   </Suspense>
                 </div>
               )}

@@ -1,0 +1,199 @@
+/**
+ * Sammanställning: finance consolidates every area's newest approved plan (from the library, or the open
+ * workbook's own plan) against the frame in the open workbook, shows areas, city, brief and findings, and
+ * exports the consolidation tables to new sheets (never over existing ones).
+ */
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { useCallback, useMemo, useState } from 'react';
+import { frameGapBrief, type YearBrief } from '../../domain/brief';
+import { consolidate, figuresOfPlan, figuresOfSnapshot, type Consolidation, type ConsolidationInput } from '../../domain/consolidation';
+import { bySeverity, type Finding } from '../../domain/findings';
+import { areaKey, type CityFrame } from '../../domain/frame';
+import { formatPeriod, parsePeriod } from '../../domain/period';
+import { checkTables } from '../../workbook/checkPlan';
+import { consolidationTables } from '../../workbook/contract/consolidationTables';
+import { readCityFrame } from '../../workbook/contract/readFrame';
+import type { InteractiveHost } from '../../workbook/host';
+import { FindingsList } from '../plan/FindingsList';
+import { useDelayed } from '../useDelayed';
+import { newestPerArea } from './chooseVersions';
+import { openLibrary, workbenchLibrary } from './libraryConnection';
+import { useSummaryStrings } from './strings';
+import { SummaryTables } from './SummaryTables';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: '8px', margin: '12px 0' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
+  status: { margin: '8px 0' },
+  intro: { margin: '8px 0', fontSize: tokens.fontSizeBase300 },
+  title: { margin: '16px 0 4px', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+});
+
+type Source = 'library' | 'workbook';
+
+interface Result {
+  consolidation: Consolidation;
+  brief: YearBrief[];
+  findings: Finding[];
+  period: string;
+}
+
+export default function SummaryView(props: { host: InteractiveHost }) {
+  const { host } = props;
+  const t = useSummaryStrings();
+  const styles = useStyles();
+  const connection = useMemo(() => workbenchLibrary(), []);
+  const [source, setSource] = useState<Source>(connection ? 'library' : 'workbook');
+  const [periodText, setPeriodText] = useState('');
+  const [periodError, setPeriodError] = useState<string | undefined>();
+  const [result, setResult] = useState<Result | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const showProgress = useDelayed(busy);
+
+  /** Runs one piece of work; errors become a message in the pane, never a broken pane. */
+  const work = useCallback(async (task: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setNotice('');
+    try {
+      await task();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const run = () =>
+    work(async () => {
+      let period = null;
+      if (periodText.trim() !== '') {
+        period = parsePeriod(periodText);
+        if (!period) {
+          setPeriodError(t.periodInvalid);
+          return;
+        }
+      }
+      setPeriodError(undefined);
+      const tables = await host.readTables();
+      const hasBudget = tables.some((x) => x.name.toLowerCase() === 'budgetram');
+      let frame: CityFrame;
+      const findings: Finding[] = [];
+      const inputs: ConsolidationInput[] = [];
+      if (source === 'library') {
+        if (!hasBudget || !connection) throw new Error(t.noFrameTables);
+        const reading = readCityFrame(tables);
+        frame = reading.frame;
+        findings.push(...reading.findings);
+        const years = [...frame.areas.values()].flatMap((a) => [...a.years.keys()]).concat([...frame.city.keys()]);
+        const periodName = period ? formatPeriod(period) : years.length ? `${Math.min(...years)}–${Math.max(...years)}` : '';
+        if (!periodName) throw new Error(t.periodInvalid);
+        if (!period) setPeriodText(periodName);
+        const library = openLibrary(connection);
+        const chosen = newestPerArea(await library.listVersions(periodName));
+        if (chosen.length === 0) throw new Error(t.noVersions(periodName));
+        const snapshots = await library.readSnapshots(chosen);
+        snapshots.forEach((s, i) =>
+          inputs.push({ figures: figuresOfSnapshot(s), file: chosen[i]?.webUrl || s.area, version: s.version, decisionDate: s.decisionDate }),
+        );
+        period = parsePeriod(periodName);
+      } else {
+        const check = checkTables(tables);
+        if (!check.plan) throw new Error(t.noPlan);
+        const plan = check.plan;
+        if (hasBudget) {
+          const reading = readCityFrame(tables);
+          frame = reading.frame;
+          findings.push(...reading.findings);
+        } else {
+          // The plan's own Ram table stands in for finance's frame (no city frame then).
+          frame = { areas: new Map(plan.frame ? [[areaKey(plan.info.area), plan.frame]] : []), city: new Map(), cityRef: null };
+        }
+        const latest = plan.versions.filter((v) => v.decision === 'Fastställd').at(-1);
+        inputs.push({ figures: figuresOfPlan(plan), file: plan.info.area, ...(latest ? { version: latest.labelShown } : {}) });
+        period = plan.info.period;
+      }
+      const consolidation = consolidate(inputs, frame);
+      const all = [...findings, ...consolidation.findings].sort(bySeverity);
+      setResult({ consolidation, brief: frameGapBrief(consolidation), findings: all, period: period ? formatPeriod(period) : '' });
+      setNotice(t.done(consolidation.areas.length, all.length));
+    });
+
+  const exportTables = () =>
+    work(async () => {
+      if (!result) return;
+      const writes = consolidationTables(result.consolidation, result.brief);
+      const tables = await host.readTables();
+      const taken = new Set(tables.map((x) => x.name.toLowerCase()));
+      const sheetsTaken = new Set(tables.map((x) => x.sheet.toLowerCase()));
+      const clash = [
+        ...writes.filter((w) => taken.has(w.name.toLowerCase())).map((w) => `${t.tableWord} ${w.name}`),
+        ...[...new Set(writes.map((w) => w.sheet))].filter((s) => sheetsTaken.has(s.toLowerCase())).map((s) => `${t.sheetWord} ${s}`),
+      ];
+      if (clash.length > 0) {
+        setError(t.exists([...new Set(clash)].join(', ')));
+        return;
+      }
+      try {
+        await host.createTables(writes);
+      } catch (e) {
+        setError(t.exportRefused(e instanceof Error ? e.message : String(e)));
+        return;
+      }
+      setNotice(t.exported([...new Set(writes.map((w) => w.sheet))].join(', ')));
+    });
+
+  return (
+    <div>
+      <p className={styles.intro}>{t.intro}</p>
+      <form
+        className={styles.form}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <Field label={t.period} hint={t.periodHint} validationMessage={periodError}>
+          <Input value={periodText} onChange={(_, d) => setPeriodText(d.value)} />
+        </Field>
+        <Field label={t.source} hint={connection ? undefined : t.noLibrary}>
+          <RadioGroup value={source} onChange={(_, d) => setSource(d.value as Source)}>
+            <Radio value="library" label={t.sourceLibrary} disabled={!connection} />
+            <Radio value="workbook" label={t.sourceWorkbook} />
+          </RadioGroup>
+        </Field>
+        <div className={styles.actions}>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {t.consolidate}
+          </Button>
+          <Button disabled={busy || !result} onClick={() => void exportTables()}>
+            {t.export}
+          </Button>
+        </div>
+      </form>
+      {showProgress && <ProgressBar aria-label={t.consolidating} className={styles.status} />}
+      <div role="status" aria-live="polite" className={styles.status} data-view="summary">
+        {notice}
+      </div>
+      {error && (
+        <MessageBar intent="error" className={styles.status}>
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && (
+        <>
+          <SummaryTables consolidation={result.consolidation} brief={result.brief} period={result.period} />
+          <section aria-labelledby="summary-findings-title">
+            <h2 id="summary-findings-title" className={styles.title}>
+              {t.findingsTitle} ({result.findings.length})
+            </h2>
+            {result.findings.length === 0 ? <p>{t.noFindings}</p> : <FindingsList findings={result.findings} onSelect={(f) => work(() => host.select(f.location!.sheet, f.location!.address!))} />}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
