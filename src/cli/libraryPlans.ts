@@ -7,7 +7,7 @@
 import { areaKey } from '../domain/frame';
 import { formatPeriod, parsePeriod } from '../domain/period';
 import type { PlanSnapshot } from '../domain/snapshot';
-import { compareVersions, parseVersionLabel, type Forum } from '../domain/versions';
+import { newestApprovedFirst, type Forum } from '../domain/versions';
 import { LibraryRefused, LibraryUnavailable } from '../publish/errors';
 import { BATCH_LIMIT } from '../publish/graph/snapshots';
 import { parseLibraryUrl } from '../publish/libraryUrl';
@@ -71,15 +71,7 @@ const isApproved = (v: PublishedVersion) => v.fields.Beslut === 'Fastställd';
  * decision date — the same order `consolidate()` applies to two plans of one area.
  */
 export function newestFirst(a: PublishedVersion, b: PublishedVersion): number {
-  const va = parseVersionLabel(a.fields.Version);
-  const vb = parseVersionLabel(b.fields.Version);
-  if (va && !vb) return -1;
-  if (!va && vb) return 1;
-  const c = va && vb ? compareVersions(vb, va) : 0;
-  if (c !== 0) return c;
-  const da = a.fields.Beslutsdatum.slice(0, 10);
-  const db = b.fields.Beslutsdatum.slice(0, 10);
-  return da === db ? 0 : da < db ? 1 : -1;
+  return newestApprovedFirst({ version: a.fields.Version, decisionDate: a.fields.Beslutsdatum }, { version: b.fields.Version, decisionDate: b.fields.Beslutsdatum });
 }
 
 /** The listed versions grouped by area (names compared as the frame compares them), approved only. */

@@ -9,7 +9,7 @@ import { locate, type Location, type TableRef } from './location';
 import type { Tkr } from './money';
 import { developmentColumn, developmentPerYear, maintenancePerYear, type Plan } from './plan';
 import type { PlanSnapshot } from './snapshot';
-import { compareVersions, parseVersionLabel } from './versions';
+import { newestApprovedFirst } from './versions';
 
 /** What consolidation needs of one area's plan. */
 export interface AreaFigures {
@@ -156,13 +156,7 @@ function newestPerArea(inputs: readonly ConsolidationInput[], findings: Finding[
 }
 
 function newer(a: ConsolidationInput, b: ConsolidationInput): boolean {
-  const va = a.version ? parseVersionLabel(a.version) : null;
-  const vb = b.version ? parseVersionLabel(b.version) : null;
-  if (va && !vb) return true;
-  if (!va || !vb) return false;
-  const c = compareVersions(va, vb);
-  if (c !== 0) return c > 0;
-  return (a.decisionDate ?? '') > (b.decisionDate ?? '');
+  return newestApprovedFirst(a, b) < 0;
 }
 
 /** An area finance set a frame for but that sent no plan. */

@@ -76,3 +76,22 @@ export function latestApproved(history: readonly VersionEntry[]): VersionEntry |
   }
   return null;
 }
+
+/**
+ * Newest first among approved versions: the higher label (part by part, 0.10 after 0.9), then the later
+ * decision date. A version with a readable label comes before one without.
+ */
+export function newestApprovedFirst(
+  a: { version?: string | null; decisionDate?: string | null },
+  b: { version?: string | null; decisionDate?: string | null },
+): number {
+  const va = a.version ? parseVersionLabel(a.version) : null;
+  const vb = b.version ? parseVersionLabel(b.version) : null;
+  if (va && !vb) return -1;
+  if (!va && vb) return 1;
+  const c = va && vb ? compareVersions(vb, va) : 0;
+  if (c !== 0) return c;
+  const da = (a.decisionDate ?? '').slice(0, 10);
+  const db = (b.decisionDate ?? '').slice(0, 10);
+  return da === db ? 0 : da < db ? 1 : -1;
+}
