@@ -75,10 +75,11 @@ export interface VersionSuggestion {
 
 export interface SuggestOptions {
   /**
-   * The tables differ from the newest approved version (e.g. `changedCells(...).count > 0`): a second
-   * forum then decides on new content, which gets a new label. Unknown (undefined) counts as unchanged.
+   * The forum decided on exactly the version the previous forum approved, and the label should stay.
+   * Off by default: the documents give a PF/BF decision the next whole version even "utan ändringar"
+   * (Ekonomi's 0.5 → 1.0), and each approved version is published once under its own label.
    */
-  contentChanged?: boolean;
+  sameVersion?: boolean;
 }
 
 const FORUM_ORDER: Record<Forum, number> = { TF: 0, PF: 1, BF: 2 };
@@ -109,7 +110,7 @@ export function suggestNextVersion(
     newest.forum &&
     FORUM_ORDER[newest.forum] < FORUM_ORDER[intent.forum] &&
     compareVersions(newest.label, highest) === 0 &&
-    !options.contentChanged
+    options.sameVersion === true
   ) {
     return make({ ...newest.label }, 'same-version');
   }

@@ -116,26 +116,26 @@ describe('suggestNextVersion on the real 2022–2024 histories', () => {
     });
   });
 
-  it('Ekonomi: the drafts and TF 0.5 as written; PF and BF decide on the version just approved', () => {
+  it('Ekonomi: every suggestion as written — the drafts, TF 0.5, then PF 1.0 and BF 2.0', () => {
     expect(replay('Ekonomi')).toEqual([
       ['0.1', '0.1'],
       ['0.2', '0.2'],
       ['0.3', '0.3'],
       ['0.5', '0.5'], // Beslutad i tjänsteforum
-      ['1.0', '0.5'], // PF "utan ändringar" on TF's 0.5: the same version; Ekonomi chose 1.0
-      ['2.0', '1.0'], // BF on PF's 1.0, likewise; Ekonomi chose 2.0
+      ['1.0', '1.0'], // PF "utan ändringar" on TF's 0.5: a new whole version, as Ekonomi wrote it
+      ['2.0', '2.0'], // BF on PF's 1.0, likewise
       ['3.0', '2.1'], // "efter dialog i TF" is not worded as a decision, so it reads as a draft edit
     ]);
   });
 
-  it('Ekonomi: once the tables have changed since the approval, a later forum gets the next whole version', () => {
+  it('Ekonomi: a later forum gets the next whole version unless asked to keep the label', () => {
     const h = realHistory('Ekonomi');
-    expect(suggestNextVersion(h.slice(0, 4), approve('PF'), { contentChanged: true })).toEqual({
+    expect(suggestNextVersion(h.slice(0, 4), approve('PF'))).toEqual({
       label: { major: 1, minor: 0 },
       text: '1.0',
       reason: 'whole-version',
     });
-    expect(suggestNextVersion(h.slice(0, 5), approve('BF'), { contentChanged: true }).text).toBe('2.0');
+    expect(suggestNextVersion(h.slice(0, 5), approve('BF')).text).toBe('2.0');
     // The autumn round starts at TF again: a new whole version (the real 3.0), changed or not.
     expect(suggestNextVersion(h.slice(0, 6), approve('TF')).text).toBe('3.0');
   });
@@ -150,7 +150,7 @@ describe('suggestNextVersion on the real 2022–2024 histories', () => {
       ['0.8', '1.0'], // Beslutad i prioriteringsforum: the next whole version is suggested; Inköp chose 0.8
       ['0.9', '0.9'],
       ['1.0', '1.0'], // PF again, after a draft: the next whole version
-      ['2.0', '1.0'], // BF on PF's 1.0: the same version
+      ['2.0', '2.0'], // BF on PF's 1.0: the next whole version, as written
       ['3.0', '2.1'],
     ]);
   });
@@ -221,16 +221,19 @@ describe('suggestNextVersion rules', () => {
     expect(suggest([entry('0.5', 'Fastställd', 'TF'), entry('0.6', 'Inskickad')], approve('PF'))).toBe('1.0');
   });
 
-  it('a later forum deciding on the version just approved keeps its label', () => {
+  it('a later forum deciding on the version just approved keeps its label when asked to', () => {
+    const same = { sameVersion: true };
     const h = [entry('0.3'), entry('0.5', 'Fastställd', 'TF')];
-    expect(suggestNextVersion(h, approve('PF'))).toEqual({ label: { major: 0, minor: 5 }, text: '0.5', reason: 'same-version' });
-    expect(suggest(h, approve('BF'))).toBe('0.5');
-    expect(suggest([...h, entry('0.5', 'Fastställd', 'PF')], approve('BF'))).toBe('0.5');
+    expect(suggestNextVersion(h, approve('PF'), same)).toEqual({ label: { major: 0, minor: 5 }, text: '0.5', reason: 'same-version' });
+    expect(suggestNextVersion(h, approve('BF'), same).text).toBe('0.5');
+    expect(suggestNextVersion([...h, entry('0.5', 'Fastställd', 'PF')], approve('BF'), same).text).toBe('0.5');
+    // Unless asked, a later forum gets the next whole version, as the documents record it.
+    expect(suggest(h, approve('PF'))).toBe('1.0');
     // ... but not the same forum again, nor an earlier one: that is a new round.
     expect(suggest(h, approve('TF'))).toBe('1.0');
     expect(suggest([entry('1.0', 'Fastställd', 'PF')], approve('TF'))).toBe('2.0');
     // ... nor once the tables have changed, nor after a draft row, nor when a higher label exists.
-    expect(suggestNextVersion(h, approve('PF'), { contentChanged: true }).text).toBe('1.0');
+    expect(suggestNextVersion(h, approve('PF')).text).toBe('1.0');
     expect(suggest([...h, entry('0.6')], approve('PF'))).toBe('1.0');
     expect(suggest([entry('0.7'), entry('0.5', 'Fastställd', 'TF')], approve('PF'))).toBe('1.0');
     // A return is never the same version.
@@ -247,7 +250,7 @@ describe('suggestNextVersion rules', () => {
     expect(suggest([entry('0,1'), entry('0.2')], draft)).toBe('0.3');
     expect(suggest([entry('0,1'), entry('utkast')], draft)).toBe('0,2');
     expect(suggest([entry('0,3')], approve('TF'))).toBe('0,5');
-    expect(suggest([entry('0,5', 'Fastställd', 'TF')], approve('PF'))).toBe('0,5');
+    expect(suggest([entry('0,5', 'Fastställd', 'TF')], approve('PF'))).toBe('1,0');
     expect(suggest([entry('v1,2')], approve('PF'))).toBe('2,0');
     expect(suggest([entry('1')], draft)).toBe('1.1');
   });
