@@ -16,19 +16,15 @@
  *   (Ekonomi 2.0 → 3.0 "efter dialog i TF") — takes the next whole version: 0.5 → 1.0 → 2.0 → 3.0
  *   (Ekonomi, Inköp, Ledning). Inköp's 0.8 decided in PF shows an area may choose otherwise; it may.
  * - A second forum deciding on the very version an earlier forum in the chain TF → PF → BF has just
- *   approved keeps that label ("equal labels recorded twice when two forums decide on the same version"):
- *   it is the same content, and a label names content (the fingerprint of an approved version is what
- *   the library keeps). "Just" means the approval is the newest row and the tables have not changed since
- *   (the caller knows the latter from `changedCells`; see SuggestOptions). A forum at or before the
- *   previous one in the chain starts a new round and a new label (Ekonomi's autumn TF again). The areas
- *   do not always do this: Ekonomi recorded PF's "utan ändringar" on its TF version 0.5 as 1.0, and BF's
- *   review of PF's 1.0 as 2.0 (Inköp alike); they may still type that.
+ *   approved may keep that label, but only when the caller asks (`sameVersion`): the documents give such a
+ *   decision the next whole version even "utan ändringar" (Ekonomi 0.5 → 1.0, Inköp 1.0 → 2.0), and each
+ *   approved version is published once under its own label.
  * - Återremitterad sends the plan back to draft, so it takes the next minor, like a draft edit: the
  *   returned row opens the next round of drafts and the submitted version's label stays unique to what
  *   was sent (Kommunikation 1.2 → returned by BF → reworked).
  *
  * Hence the one invariant the tests hold every history to: a suggestion is always above every existing
- * label, except the same-version case, where it equals the highest.
+ * label, except the asked-for same-version case, where it equals the highest.
  *
  * The separator follows the newest labelled row, so a history written with a decimal comma (Ledning's
  * 0,1 0,2 0,3) is continued in the same style.
