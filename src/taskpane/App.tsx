@@ -5,18 +5,20 @@ import type { Language } from '../domain/findings';
 import { OfficeHost } from '../workbook/office/officeHost';
 import { LanguageContext, STRINGS } from './i18n';
 import { PlanView } from './plan/PlanView';
+import { reviewTabLabel } from './review/strings';
 import { summaryTabLabel } from './summary/strings';
 import { fluentTheme, type OfficeThemeColors } from './theme';
 
 const PublishView = lazy(() => import('./publish/PublishView'));
 const SummaryView = lazy(() => import('./summary/SummaryView'));
+const ReviewView = lazy(() => import('./review/ReviewView'));
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', padding: '8px 12px', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1 },
   header: { margin: '4px 0 8px', fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-type View = 'plan' | 'publish' | 'summary';
+type View = 'plan' | 'review' | 'publish' | 'summary';
 
 export function App(props: { inExcel: boolean; lang: Language; officeTheme?: OfficeThemeColors }) {
   const styles = useStyles();
@@ -41,6 +43,7 @@ export function App(props: { inExcel: boolean; lang: Language; officeTheme?: Off
             <>
               <TabList selectedValue={view} onTabSelect={(_, d) => open(d.value as View)} aria-label={t.tabsLabel}>
                 <Tab value="plan">{t.tabPlan}</Tab>
+                <Tab value="review">{reviewTabLabel(props.lang)}</Tab>
                 <Tab value="publish">{t.tabPublish}</Tab>
                 <Tab value="summary">{summaryTabLabel(props.lang)}</Tab>
               </TabList>
@@ -51,7 +54,14 @@ export function App(props: { inExcel: boolean; lang: Language; officeTheme?: Off
               {visited.has('publish') && (
                 <div role="tabpanel" aria-label={t.tabPublish} hidden={view !== 'publish'}>
                   <Suspense fallback={null}>
-                    <PublishView />
+                    <PublishView host={host} />
+                  </Suspense>
+                </div>
+              )}
+              {visited.has('review') && (
+                <div role="tabpanel" aria-label={reviewTabLabel(props.lang)} hidden={view !== 'review'}>
+                  <Suspense fallback={null}>
+                    <ReviewView host={host} />
                   </Suspense>
                 </div>
               )}

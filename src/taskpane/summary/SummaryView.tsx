@@ -4,7 +4,7 @@
  * exports the consolidation tables to new sheets (never over existing ones).
  */
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, tokens } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { frameGapBrief, type YearBrief } from '../../domain/brief';
 import { consolidate, figuresOfPlan, figuresOfSnapshot, type Consolidation, type ConsolidationInput } from '../../domain/consolidation';
 import { bySeverity, type Finding } from '../../domain/findings';
@@ -17,7 +17,7 @@ import type { InteractiveHost } from '../../workbook/host';
 import { FindingsList } from '../plan/FindingsList';
 import { useDelayed } from '../useDelayed';
 import { newestPerArea } from './chooseVersions';
-import { openLibrary, workbenchLibrary } from './libraryConnection';
+import { connectLibrary, type Connected } from './libraryConnection';
 import { useSummaryStrings } from './strings';
 import { SummaryTables } from './SummaryTables';
 
@@ -42,8 +42,21 @@ export default function SummaryView(props: { host: InteractiveHost }) {
   const { host } = props;
   const t = useSummaryStrings();
   const styles = useStyles();
-  const connection = useMemo(() => workbenchLibrary(), []);
-  const [source, setSource] = useState<Source>(connection ? 'library' : 'workbook');
+  const [connection, setConnection] = useState<Connected | null | undefined>(undefined);
+  const [source, setSource] = useState<Source>('library');
+  useEffect(() => {
+    let live = true;
+    connectLibrary()
+      .catch(() => null)
+      .then((c) => {
+        if (!live) return;
+        setConnection(c);
+        if (!c) setSource('workbook');
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
   const [periodText, setPeriodText] = useState('');
   const [periodError, setPeriodError] = useState<string | undefined>();
   const [result, setResult] = useState<Result | null>(null);
@@ -91,7 +104,7 @@ export default function SummaryView(props: { host: InteractiveHost }) {
         const periodName = period ? formatPeriod(period) : years.length ? `${Math.min(...years)}–${Math.max(...years)}` : '';
         if (!periodName) throw new Error(t.periodInvalid);
         if (!period) setPeriodText(periodName);
-        const library = openLibrary(connection);
+        const { library } = connection;
         const chosen = newestPerArea(await library.listVersions(periodName));
         if (chosen.length === 0) throw new Error(t.noVersions(periodName));
         const snapshots = await library.readSnapshots(chosen);
@@ -159,7 +172,7 @@ export default function SummaryView(props: { host: InteractiveHost }) {
         <Field label={t.period} hint={t.periodHint} validationMessage={periodError}>
           <Input value={periodText} onChange={(_, d) => setPeriodText(d.value)} />
         </Field>
-        <Field label={t.source} hint={connection ? undefined : t.noLibrary}>
+        <Field label={t.source} hint={connection === null ? t.noLibrary : undefined}>
           <RadioGroup value={source} onChange={(_, d) => setSource(d.value as Source)}>
             <Radio value="library" label={t.sourceLibrary} disabled={!connection} />
             <Radio value="workbook" label={t.sourceWorkbook} />

@@ -1,33 +1,20 @@
 /**
- * The library the Sammanställning and Granskning views read: the local library the workbench announces on
- * its page (`library: {url, siteId, driveId, listId, token}`), or none. Read the way officeBoot reads the
- * workbench globals: same origin only, null inside Office.
+ * The library the Sammanställning and Granskning views read, resolved as Publicering resolves it
+ * (publish/libraryConfig.ts: the workbench's local library, or the deployment's SharePoint site), or null.
  */
-import { staticTokenProvider } from '../../publish/auth/tokenProvider';
 import { createGraphClient } from '../../publish/graph/client';
 import { GraphPlanLibrary } from '../../publish/graph/graphLibrary';
 import type { PlanLibrary } from '../../publish/planLibrary';
+import { loadLibraryConfig } from '../publish/libraryConfig';
 
-export interface LibraryConnection {
-  url: string;
-  siteId: string;
-  driveId: string;
-  listId: string;
-  token: string;
+export interface Connected {
+  library: PlanLibrary;
+  source: 'workbench' | 'deployment';
 }
 
-export function workbenchLibrary(): LibraryConnection | null {
-  try {
-    if (window.parent === window) return null;
-    const wb = (window.parent as unknown as { __tjansteplanWorkbench?: { library?: LibraryConnection | null } }).__tjansteplanWorkbench;
-    const lib = wb?.library;
-    return lib && lib.url && lib.siteId && lib.driveId && lib.listId ? lib : null;
-  } catch {
-    return null;
-  }
-}
-
-export function openLibrary(c: LibraryConnection): PlanLibrary {
-  const client = createGraphClient({ url: c.url, tokens: staticTokenProvider(c.token) });
-  return new GraphPlanLibrary(client, { site: c.siteId, driveId: c.driveId, listId: c.listId });
+export async function connectLibrary(): Promise<Connected | null> {
+  const config = await loadLibraryConfig();
+  if (!config) return null;
+  const client = createGraphClient({ url: config.url, tokens: await config.tokens() });
+  return { library: new GraphPlanLibrary(client, config.location), source: config.source };
 }
