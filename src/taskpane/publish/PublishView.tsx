@@ -1,12 +1,349 @@
-/** Publicering: says plainly that no library is configured until a SharePoint site or the local library is set. */
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { useStrings } from '../i18n';
+/**
+ * Publicering: where the plan stands, recording a forum's decision in Versionshantering, publishing the newest
+ * approved version through the outbox to the library, and the outbox itself. Says plainly when no library is
+ * configured. Every piece of work goes through `work()`: errors become a message, never a broken pane.
+ */
+import { Button, Link, makeStyles, MessageBar, MessageBarBody, ProgressBar, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { CellValue } from '../../domain/cell';
+import type { Finding } from '../../domain/findings';
+import { formatVersion, latestApproved, type VersionEntry } from '../../domain/versions';
+import { planState, recordDecision, type DecisionInput, type PlanState } from '../../domain/workflow';
+import { IndexedDbOutboxStore } from '../../publish/browser/indexedDbOutboxStore';
+import { createGraphClient } from '../../publish/graph/client';
+import { GraphPlanLibrary } from '../../publish/graph/graphLibrary';
+import { Outbox, outboxId, type OutboxEntry } from '../../publish/outbox';
+import type { PlanLibrary, PublishProgress, PublishRequest } from '../../publish/planLibrary';
+import { preparePublication } from '../../publish/prepare';
+import { checkTables, type PlanCheck } from '../../workbook/checkPlan';
+import { findTable, headerKey, TABLES } from '../../workbook/contract/tables';
+import type { InteractiveHost } from '../../workbook/host';
+import { SeverityIcon } from '../plan/SeverityIcon';
+import { useDelayed } from '../useDelayed';
+import { DecisionForm } from './DecisionForm';
+import { loadLibraryConfig, type LibraryConfig } from './libraryConfig';
+import { OutboxList } from './OutboxList';
+import { usePublishStrings, type PublishStrings } from './strings';
 
-export default function PublishView() {
-  const t = useStrings();
+const useStyles = makeStyles({
+  root: { marginTop: '12px' },
+  section: { margin: '12px 0', paddingBottom: '8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '4px 0' },
+  status: { margin: '8px 0' },
+  findings: { listStyleType: 'none', padding: 0, margin: '4px 0' },
+  finding: { display: 'flex', gap: '6px', alignItems: 'flex-start', margin: '2px 0' },
+});
+
+interface Outcome {
+  kind: 'published' | 'already-published' | 'conflict' | 'waiting';
+  fileName: string;
+  webUrl?: string;
+}
+
+interface Connected {
+  library: PlanLibrary;
+  outbox: Outbox;
+  store: IndexedDbOutboxStore;
+}
+
+function stateText(t: PublishStrings, s: PlanState): string {
+  const v = (e: VersionEntry | null) => (e ? e.labelShown || (e.label ? formatVersion(e.label) : '') : '');
+  switch (s.kind) {
+    case 'draft':
+      return t.stateDraft(s.current ? v(s.current) : null);
+    case 'submitted':
+      return t.stateSubmitted(v(s.current), s.current.forum ?? '');
+    case 'approved':
+      return t.stateApproved(s.approved.label ? formatVersion(s.approved.label) : v(s.approved), s.approved.forum ?? '', s.approved.date ?? s.approved.dateShown);
+    case 'returned':
+      return t.stateReturned(v(s.current), s.current.forum ?? '');
+  }
+}
+
+/** The Versionshantering row in the table's own column order (headers matched as the contract reads them). */
+function rowFor(headers: readonly string[], entry: VersionEntry): CellValue[] {
+  const [datum, version, beskrivning, andratAv, forum, beslut] = TABLES.versions.headers.map(headerKey);
+  return headers.map((h) => {
+    const k = headerKey(h);
+    if (k === datum) return entry.date ? new Date(`${entry.date}T00:00:00Z`) : entry.dateShown || null;
+    if (k === version) return entry.labelShown;
+    if (k === beskrivning) return entry.description || null;
+    if (k === andratAv) return entry.changedBy || null;
+    if (k === forum) return entry.forum;
+    if (k === beslut) return entry.decision;
+    return null;
+  });
+}
+
+export default function PublishView(props: { host?: InteractiveHost | null }) {
+  const t = usePublishStrings();
+  const styles = useStyles();
+  const ids = { state: useId(), record: useId(), publish: useId(), outbox: useId() };
+  const host = props.host ?? null;
+  const [config, setConfig] = useState<LibraryConfig | null | undefined>(undefined);
+  const connected = useRef<Connected | null>(null);
+  const [check, setCheck] = useState<PlanCheck | null>(null);
+  const [entries, setEntries] = useState<OutboxEntry[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [recorded, setRecorded] = useState<Finding[]>([]);
+  const [progress, setProgress] = useState<PublishProgress | null>(null);
+  const showProgress = useDelayed(busy);
+
+  const work = useCallback(
+    async (task: () => Promise<void>) => {
+      setBusy(true);
+      setError(null);
+      try {
+        await task();
+      } catch (e) {
+        setError(t.failed(e instanceof Error ? e.message : String(e)));
+      } finally {
+        setBusy(false);
+        setProgress(null);
+      }
+    },
+    [t],
+  );
+
+  /** A fresh read of the workbook: state and findings are never taken from an earlier check. */
+  const read = useCallback(async () => {
+    if (!host) throw new Error(t.noHost);
+    const tables = await host.readTables();
+    const result = checkTables(tables);
+    setCheck(result);
+    return { result, tables };
+  }, [host, t]);
+
+  const refreshEntries = useCallback(async () => {
+    if (connected.current) setEntries(await connected.current.outbox.entries());
+  }, []);
+
+  const send = useCallback(async (only?: string[]) => {
+    const c = connected.current!;
+    const report = await c.outbox.send(c.library, {
+      ...(only ? { only } : {}),
+      onProgress: (_, p) => setProgress(p),
+    });
+    await refreshEntries();
+    return report;
+  }, [refreshEntries]);
+
+  // Configuration first; then the outbox, the plan, and whatever an earlier session left waiting.
+  useEffect(() => {
+    let live = true;
+    void loadLibraryConfig().then((c) => live && setConfig(c));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!config || !host) return;
+    void work(async () => {
+      const store = await IndexedDbOutboxStore.open().catch((e: unknown) => {
+        throw new Error(t.outboxUnavailable(e instanceof Error ? e.message : String(e)));
+      });
+      const client = createGraphClient({ url: config.url, tokens: await config.tokens() });
+      connected.current = { library: new GraphPlanLibrary(client, config.location), outbox: new Outbox(store), store };
+      await refreshEntries();
+      await read();
+      const pending = await connected.current.outbox.pending();
+      if (pending.length > 0) {
+        const r = await send();
+        setNotice(t.resent(r.landed.length, r.waiting.length, r.failed.length));
+      }
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [config, host]);
+
+  const record = (input: DecisionInput) =>
+    work(async () => {
+      setRecorded([]);
+      const { result, tables } = await read();
+      const plan = result.plan;
+      if (!plan) throw new Error(t.noPlan);
+      const raw = findTable(tables, TABLES.versions.name);
+      if (!plan.versionTable || !raw) throw new Error(t.noVersionTable);
+      const errors = result.findings.filter((f) => f.severity === 'error').length;
+      if (input.decision === 'Fastställd' && errors > 0) {
+        setNotice(t.approveWithErrors(errors));
+        return;
+      }
+      const { entry, findings } = recordDecision(plan.versions, input, { ref: plan.versionTable, planFindings: result.findings });
+      await host!.appendTableRows(raw.name, [rowFor(raw.headers, entry)]);
+      await read();
+      setRecorded(findings);
+      setNotice(t.recorded(entry.labelShown, entry.decision ?? ''));
+    });
+
+  /** The same area and version already in the library with the same tables (another export of one file). */
+  const publishedTwin = async (library: PlanLibrary, request: PublishRequest) => {
+    try {
+      const listed = (await library.listVersions(request.fields.Planperiod)).find(
+        (v) => v.fields.Tjansteomrade === request.fields.Tjansteomrade && v.fields.Version === request.fields.Version,
+      );
+      if (!listed) return null;
+      if (listed.fileSha256 === request.fileSha256) return listed;
+      const [snapshot] = await library.readSnapshots([listed]);
+      return snapshot && snapshot.fingerprint === request.snapshot.fingerprint ? listed : null;
+    } catch {
+      // The outbox will find out (and keep the version) if the library cannot be reached.
+      return null;
+    }
+  };
+
+  const publish = () =>
+    work(async () => {
+      setOutcome(null);
+      const c = connected.current;
+      if (!c) throw new Error(t.notConfigured);
+      const { result } = await read();
+      if (!result.plan) throw new Error(t.noPlan);
+      setNotice(t.preparing);
+      const prep = await preparePublication(result.plan, result.findings, await host!.fileBytes());
+      if (!prep.ok) {
+        setNotice(t.notPublishable(prep.message));
+        return;
+      }
+      const { request } = prep;
+      const id = outboxId(request);
+      const known = (await c.outbox.entries()).find((e) => e.id === id);
+      if (known?.state === 'landed') {
+        setOutcome({ kind: 'already-published', fileName: known.fileName, webUrl: known.webUrl });
+        setNotice(t.alreadyPublished(known.fileName));
+        return;
+      }
+      if (!known) {
+        const twin = await publishedTwin(c.library, request);
+        if (twin) {
+          setOutcome({ kind: 'already-published', fileName: request.fileName, webUrl: twin.webUrl });
+          setNotice(t.alreadyPublished(request.fileName));
+          return;
+        }
+      }
+      await c.outbox.add(request);
+      const report = await send([id]);
+      const landed = report.landed.find((e) => e.id === id);
+      const failed = report.failed.find((e) => e.id === id);
+      if (landed) {
+        const kind = landed.outcome === 'already-published' ? 'already-published' : 'published';
+        setOutcome({ kind, fileName: landed.fileName, webUrl: landed.webUrl });
+        setNotice(kind === 'published' ? t.published(landed.fileName) : t.alreadyPublished(landed.fileName));
+      } else if (failed) {
+        setOutcome({ kind: 'conflict', fileName: failed.fileName, webUrl: failed.webUrl });
+        setNotice(t.conflict(failed.fileName, failed.reason ?? ''));
+      } else {
+        const waiting = (await c.outbox.entries()).find((e) => e.id === id);
+        setOutcome({ kind: 'waiting', fileName: request.fileName });
+        setNotice(t.stillWaiting(request.fileName, waiting?.reason ?? ''));
+      }
+    });
+
+  const retry = (entry: OutboxEntry) =>
+    work(async () => {
+      const c = connected.current!;
+      // A failed version is kept as it was; trying again puts it back in line, nothing else changes.
+      if (entry.state === 'failed') await c.store.put({ ...entry, state: 'waiting', updatedAt: new Date().toISOString() });
+      const r = await send([entry.id]);
+      setNotice(t.resent(r.landed.length, r.waiting.length, r.failed.length));
+    });
+
+  if (config === undefined) return <p className={styles.root}>{t.loading}</p>;
+  if (config === null || !host) {
+    return (
+      <MessageBar intent="warning" className={styles.root}>
+        <MessageBarBody>{config === null ? t.notConfigured : t.noHost}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+
+  const plan = check?.plan ?? null;
+  const state = plan ? planState(plan.versions) : null;
+  const approved = plan ? latestApproved(plan.versions) : null;
+  const approvedLabel = approved?.label ? formatVersion(approved.label) : null;
+
   return (
-    <MessageBar intent="warning" style={{ marginTop: 12 }}>
-      <MessageBarBody>{t.publishNotConfigured}</MessageBarBody>
-    </MessageBar>
+    <div className={styles.root}>
+      <section className={styles.section} aria-labelledby={ids.state}>
+        <h2 id={ids.state} className={styles.heading}>
+          {t.stateHeading}
+        </h2>
+        {check && !plan && <p>{t.noPlan}</p>}
+        {state && <p data-testid="plan-state" data-state={state.kind}>{stateText(t, state)}</p>}
+        {plan && <p>{approvedLabel ? t.lastApproved(approvedLabel) : t.noneApproved}</p>}
+        <Button disabled={busy} onClick={() => work(async () => void (await read()))}>
+          {t.reread}
+        </Button>
+      </section>
+
+      <div role="status" aria-live="polite" className={styles.status} data-testid="publish-status">
+        {notice}
+      </div>
+      {showProgress && (
+        <ProgressBar
+          className={styles.status}
+          aria-label={progress ? t.uploading(progress.sentBytes, progress.totalBytes) : t.reading}
+          {...(progress && progress.totalBytes > 0 ? { value: progress.sentBytes / progress.totalBytes } : {})}
+        />
+      )}
+      {error && (
+        <MessageBar intent="error" className={styles.status}>
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && (
+        <MessageBar intent={outcome.kind === 'published' || outcome.kind === 'already-published' ? 'success' : 'warning'} className={styles.status}>
+          <MessageBarBody>
+            {outcome.webUrl && (
+              <Link href={outcome.webUrl} target="_blank" rel="noopener noreferrer" data-testid="published-link">
+                {t.openFile(outcome.fileName)} {t.newTab}
+              </Link>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <section className={styles.section} aria-labelledby={ids.record}>
+        <h2 id={ids.record} className={styles.heading}>
+          {t.recordHeading}
+        </h2>
+        <DecisionForm history={plan?.versions ?? []} busy={busy} onRecord={record} headingId={ids.record} />
+        {recorded.length > 0 && (
+          <>
+            <h3 className={styles.heading}>{t.recordedFindings}</h3>
+            <ul className={styles.findings}>
+              {recorded.map((f, i) => (
+                <li key={i} className={styles.finding}>
+                  <SeverityIcon severity={f.severity} />
+                  <span>
+                    {f.location?.address ? `${f.location.address}: ` : ''}
+                    {f.message}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby={ids.publish}>
+        <h2 id={ids.publish} className={styles.heading}>
+          {t.publishHeading}
+        </h2>
+        <Button appearance="primary" disabled={busy || !approvedLabel} onClick={publish}>
+          {approvedLabel ? t.publish(approvedLabel) : t.publishNone}
+        </Button>
+      </section>
+
+      <section className={styles.section} aria-labelledby={ids.outbox}>
+        <h2 id={ids.outbox} className={styles.heading}>
+          {t.outboxHeading}
+        </h2>
+        <OutboxList entries={entries} busy={busy} onRetry={retry} labelledBy={ids.outbox} />
+      </section>
+    </div>
   );
 }
