@@ -93,7 +93,11 @@ export function samplePlans(samples: Samples): PlanInput[] {
 
 async function main() {
   const file = process.argv[2] ?? path.join(ROOT, '..', 'shared', 'samples', 'tjansteplan-2022-2024.json');
-  const samples = JSON.parse(await fs.readFile(file, 'utf8')) as Samples;
+  const text = await fs.readFile(file, 'utf8');
+  const samples = JSON.parse(text) as Samples;
+  // The tests read the real figures and histories from this copy, so they never depend on ../shared.
+  await fs.mkdir(path.join(OUT, 'samples'), { recursive: true });
+  await fs.writeFile(path.join(OUT, 'samples', 'tjansteplan-2022-2024.json'), text);
   const plans = samplePlans(samples);
   await fs.mkdir(path.join(OUT, 'plans'), { recursive: true });
   await fs.mkdir(path.join(OUT, 'frame'), { recursive: true });

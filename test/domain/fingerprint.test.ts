@@ -16,9 +16,9 @@ import { snapshotOf, type PlanSnapshot } from '../../src/domain/snapshot';
 import { parseVersionLabel, type VersionEntry } from '../../src/domain/versions';
 import { areaFrame, initiative, initiativeRef, makePlan } from './planBuilder';
 
-const SAMPLES = path.resolve(__dirname, '../../../shared/samples/tjansteplan-2022-2024.json');
+const SAMPLES = path.resolve(__dirname, '../fixtures/samples/tjansteplan-2022-2024.json');
 if (!existsSync(SAMPLES)) {
-  throw new Error(`The samples are missing: expected ${SAMPLES} (shared/samples beside the repository). These tests read the real plans from it.`);
+  throw new Error(`The samples are missing: expected ${SAMPLES} (a copy of ../shared/samples kept in test/fixtures/samples by npm run fixtures). These tests read the real plans from it.`);
 }
 interface SampleArea {
   rows: { nr: number | null; initiativ: string; utveckling: (number | null)[]; vidmakthalla: (number | null)[] }[];

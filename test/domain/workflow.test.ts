@@ -9,9 +9,9 @@ import { finding } from '../../src/domain/findings';
 // ---------------------------------------------------------------------------------------------------------
 // The real histories
 
-const SAMPLES = path.resolve(__dirname, '../../../shared/samples/tjansteplan-2022-2024.json');
+const SAMPLES = path.resolve(__dirname, '../fixtures/samples/tjansteplan-2022-2024.json');
 if (!existsSync(SAMPLES)) {
-  throw new Error(`The samples are missing: expected ${SAMPLES} (shared/samples beside the repository). These tests read the real version histories from it.`);
+  throw new Error(`The samples are missing: expected ${SAMPLES} (a copy of ../shared/samples kept in test/fixtures/samples by npm run fixtures). These tests read the real version histories from it.`);
 }
 
 interface SampleVersion {

@@ -6,9 +6,9 @@ import { validatePlan } from '../../../src/domain/validate';
 import { type Decision, type Forum, type VersionEntry } from '../../../src/domain/versions';
 import { areaFrame, initiative, makePlan, version, versionRef } from '../planBuilder';
 
-const SAMPLES = path.resolve(__dirname, '../../../../shared/samples/tjansteplan-2022-2024.json');
+const SAMPLES = path.resolve(__dirname, '../../fixtures/samples/tjansteplan-2022-2024.json');
 if (!existsSync(SAMPLES)) {
-  throw new Error(`The samples are missing: expected ${SAMPLES} (shared/samples beside the repository). These tests read the real plans from it.`);
+  throw new Error(`The samples are missing: expected ${SAMPLES} (a copy of ../shared/samples kept in test/fixtures/samples by npm run fixtures). These tests read the real plans from it.`);
 }
 
 interface SampleArea {
