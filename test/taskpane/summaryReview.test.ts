@@ -1,0 +1,181 @@
+/**
+ * Sammanställning and Granskning in the workbench, against a local library mounted on the workbench's origin
+ * with the nine sample plans of 2022–2024 published through the command line (`tjansteplan publish`).
+ * Finance opens its frame workbook (through the page's file input: the workbench's sample menu serves only
+ * test/fixtures/plans and broken) and consolidates from the library; a controller edits an amount in a
+ * sample plan and reviews it against its published version, then approves the change note.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { formatPeriod } from '../../src/domain/period';
+import { locate } from '../../src/domain/location';
+import { latestApproved } from '../../src/domain/versions';
+import { suggestNextVersion } from '../../src/domain/workflow';
+import { createLibrary, type Library } from '../../src/server/library';
+import { startWorkbench, type WorkbenchServer } from '../../src/server/workbenchServer';
+import { checkWorkbook } from '../../src/workbook/checkPlan';
+import { planTables, type VersionInput } from '../../src/workbook/contract/template';
+import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
+import { BROWSER_TEST_TIMEOUT, CHROMIUM, requirePrerequisites, ROOT, until, WEB_ROOT, Workbench } from './workbench';
+
+jest.setTimeout(BROWSER_TEST_TIMEOUT * 3);
+
+const TOKEN = 'granskning-test';
+const BIN = path.join(ROOT, 'bin', 'tjansteplan.js');
+const PLANS = path.join(ROOT, 'test', 'fixtures', 'plans');
+const FRAME = path.join(ROOT, 'test', 'fixtures', 'frame', 'budgetram-2022-2024.xlsx');
+const AREAS = ['ekonomi', 'hr', 'inkop', 'it', 'kommunikation', 'kultur-och-fritid-samt-service', 'ledning-och-styrning', 'utbildning', 'vard-och-omsorg'];
+const IT_SAMPLE = 'tjansteplan-it-2022-2024.xlsx';
+
+/** Spaces as the pane prints them (thin or no-break) read as plain spaces. */
+const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
+
+/** A sample without a forum decision gets one (PF), written anew through the template: same figures. */
+async function approved(file: string, dir: string): Promise<string> {
+  const { plan } = await checkWorkbook(await XlsxWorkbook.open(file));
+  if (!plan) throw new Error(`${file} is not a plan`);
+  if (latestApproved(plan.versions)) return file;
+  const version = suggestNextVersion(plan.versions, { forum: 'PF', decision: 'Fastställd' }).text;
+  const versions: VersionInput[] = [
+    ...plan.versions.map((v) => ({
+      date: v.date ?? v.dateShown,
+      version: v.labelShown,
+      description: v.description,
+      changedBy: v.changedBy,
+      ...(v.forum ? { forum: v.forum } : {}),
+      ...(v.decision ? { decision: v.decision } : {}),
+    })),
+    { date: '2021-12-08', version, description: 'Beslutad i PF', changedBy: 'Controller', forum: 'PF', decision: 'Fastställd' },
+  ];
+  const years = plan.info.period.years;
+  const wb = new XlsxWorkbook();
+  await wb.createTables(
+    planTables({
+      area: plan.info.area,
+      period: plan.info.period,
+      owner: plan.info.owner,
+      securityLevel: plan.info.securityLevel,
+      initiatives: plan.initiatives.map((r) => ({ nr: r.nr === '' ? null : r.nr, name: r.name, development: r.development, maintenance: r.maintenance, comment: r.comment })),
+      frame: years.map((year) => ({ year, development: plan.frame?.years.get(year)?.development ?? null, operations: plan.frame?.years.get(year)?.operations ?? null })),
+      versions,
+    }),
+  );
+  const out = path.join(dir, `${plan.info.area} ${formatPeriod(plan.info.period)} v${version}.xlsx`);
+  await wb.save(out);
+  return out;
+}
+
+function publish(file: string, address: string, ca: string, outbox: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'publish', '--library', address, '--token', TOKEN, '--ca', ca, '--outbox', outbox, file], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`publish ${file}: exit ${code}: ${err}`))));
+  });
+}
+
+let library: Library;
+let server: WorkbenchServer;
+let browser: Browser;
+const opened: Workbench[] = [];
+
+beforeAll(async () => {
+  requirePrerequisites();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tjp-sr-'));
+  library = await createLibrary({ dataDir: path.join(dir, 'library'), rootPage: false, token: TOKEN });
+  server = await startWorkbench({ port: 0, webRoot: WEB_ROOT, library, libraryConfig: { ...library.ids, token: TOKEN } });
+  const ids = library.ids;
+  const address = `${server.url}v1.0/sites/${encodeURIComponent(ids.siteId)}/drives/${encodeURIComponent(ids.driveId)}/lists/${encodeURIComponent(ids.listId)}`;
+  for (const area of AREAS) {
+    await publish(await approved(path.join(PLANS, `tjansteplan-${area}-2022-2024.xlsx`), dir), address, server.caPath, path.join(dir, 'utkorg.json'));
+  }
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+});
+
+afterEach(async () => {
+  for (const wb of opened.splice(0)) await wb.close().catch(() => undefined);
+});
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await server?.close();
+});
+
+async function open(query: string): Promise<Workbench> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 } });
+  const wb = new Workbench(context, await context.newPage());
+  opened.push(wb);
+  await wb.load(`${server.url}workbench.html?${query}`);
+  return wb;
+}
+
+/** The live region of one view (each view announces its own results). */
+const statusOf = (wb: Workbench, view: 'summary' | 'review') => wb.pane.locator(`[role=status][data-view="${view}"]`);
+
+test('Sammanställning: the frame workbook open, consolidated from the library: 2022 is 27,2 mkr over the city frame', async () => {
+  const wb = await open('');
+  await wb.page.locator('input[type=file]').setInputFiles(FRAME);
+  await until(async () => ((await wb.page.locator('header [role=status]').textContent()) ?? '').includes('budgetram'), 'the frame workbook to open');
+  // Opening a workbook reloads the pane, as reopening a file in Excel would.
+  await wb.page.waitForTimeout(300);
+  await wb.pane.getByRole('button', { name: 'Kontrollera' }).waitFor();
+
+  await wb.pane.getByRole('tab', { name: 'Sammanställning' }).click();
+  await wb.pane.getByLabel('Planperiod').fill('2022–2024');
+  await wb.pane.getByRole('button', { name: 'Sammanställ', exact: true }).click();
+  await until(async () => /områden sammanställda/.test((await statusOf(wb, 'summary').textContent()) ?? ''), 'the consolidation');
+  expect(plain(await statusOf(wb, 'summary').textContent())).toMatch(/^9 områden sammanställda/);
+
+  const city2022 = plain(await wb.pane.locator('table[data-table="city"] tr[data-year="2022"]').textContent());
+  expect(city2022).toContain('148 792');
+  expect(city2022).toContain('121 600');
+  expect(city2022).toContain('27 192 tkr över');
+  const text = plain(await wb.pane.locator('[data-list="city-text"]').textContent());
+  expect(text).toContain('2022: 148 792 tkr mot ramen 121 600 tkr, 27,2 mkr (27 192 tkr) över.');
+  const brief = plain(await wb.pane.locator('[data-brief-year="2022"]').textContent());
+  expect(brief).toContain('2022: utveckling 148 792 tkr är 27,2 mkr (27 192 tkr) över stadens ram 121 600 tkr.');
+  expect(await wb.pane.locator('[data-code="CITY_OVER_FRAME"]').count()).toBeGreaterThan(0);
+
+  // Exportera writes new sheets; a second export refuses, and says nothing was overwritten.
+  await wb.pane.getByRole('button', { name: 'Exportera' }).click();
+  await until(async () => /exporterad/.test((await statusOf(wb, 'summary').textContent()) ?? ''), 'the export');
+  await expect(wb.sheetTab('Sammanställning').count()).resolves.toBe(1);
+  await wb.pane.getByRole('button', { name: 'Exportera' }).click();
+  await until(async () => /Inget har skrivits över/.test((await wb.pane.locator('main').textContent()) ?? ''), 'the refusal');
+  expect(wb.problems).toEqual([]);
+});
+
+test('Granskning: an amount edited in the grid becomes the change note, approved into Versionshantering', async () => {
+  const { plan } = await checkWorkbook(await XlsxWorkbook.open(path.join(PLANS, IT_SAMPLE)));
+  const row = plan!.initiatives.find((r) => !r.isStatedSum && r.development[0] !== null && r.development[0] !== 999)!;
+  const year = plan!.info.period.years[0];
+  const where = locate(plan!.initiativeTable, row.row, `Utveckling ${year}`);
+
+  const wb = await open(`sample=${IT_SAMPLE}`);
+  await wb.showSheet(where.sheet);
+  await wb.selectCell(where.address!);
+  const bar = wb.page.getByLabel('Cellens innehåll');
+  await bar.fill('999');
+  await bar.press('Enter');
+  await until(async () => plain(await wb.cell(where.address!).textContent()).replace(/\s/g, '') === '999', 'the edited cell');
+
+  await wb.pane.getByRole('tab', { name: 'Granskning' }).click();
+  await wb.pane.getByRole('button', { name: 'Hämta versioner' }).click();
+  await until(async () => /publicerade versioner/.test((await statusOf(wb, 'review').textContent()) ?? ''), 'the versions');
+  await wb.pane.getByRole('button', { name: 'Visa skillnader' }).click();
+  await until(async () => /ändringar/.test((await statusOf(wb, 'review').textContent()) ?? ''), 'the diff');
+
+  const note = plain(await wb.pane.getByLabel('Ändringsnotering (Beskrivning)').inputValue());
+  const before = plain(String(row.development[0]).replace(/\B(?=(\d{3})+(?!\d))/g, ' '));
+  expect(note).toContain(`Utveckling ${year} för initiativ ${row.nr ? `${row.nr} ` : ''}${row.name} ändrad från ${before} tkr till 999 tkr`);
+
+  await wb.pane.getByRole('button', { name: 'Godkänn text' }).click();
+  await until(async () => /tillagd i Versionshantering/.test((await statusOf(wb, 'review').textContent()) ?? ''), 'the approval');
+  await wb.showSheet('Versioner');
+  const cells = Object.values(await wb.cells()).map((c) => plain(c.text));
+  expect(cells.some((c) => c.includes(`ändrad från ${before} tkr till 999 tkr`))).toBe(true);
+  expect(wb.problems).toEqual([]);
+});
