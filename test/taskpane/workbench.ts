@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import type { Finding, Severity } from '../../src/domain/findings';
+import { createLibrary, type Library } from '../../src/server/library';
 import { startWorkbench, type WorkbenchServer } from '../../src/server/workbenchServer';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
@@ -48,6 +49,8 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface Bench {
   url: string;
+  /** The local library on the workbench's origin, when startBench was asked for one. */
+  library: Library | null;
   browser: Browser;
   /** Opens workbench.html?QUERY in a new browser context and waits for the pane to be ready. */
   open(query: string, options?: { viewport?: { width: number; height: number } }): Promise<Workbench>;
@@ -56,19 +59,27 @@ export interface Bench {
   close(): Promise<void>;
 }
 
-export async function startBench(): Promise<Bench> {
+/** `library`: also serve a local library (data in that folder) on the workbench's origin, as `npm start` does. */
+export async function startBench(options: { library?: { dataDir: string } } = {}): Promise<Bench> {
   requirePrerequisites();
-  const server: WorkbenchServer = await startWorkbench({ port: 0, webRoot: WEB_ROOT });
+  const library = options.library ? await createLibrary({ dataDir: options.library.dataDir, rootPage: false }) : null;
+  const server: WorkbenchServer = await startWorkbench({
+    port: 0,
+    webRoot: WEB_ROOT,
+    ...(library ? { library, libraryConfig: { ...library.ids, token: library.token } } : {}),
+  });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   } catch (e) {
     await server.close();
+    await library?.close();
     throw new Error(`Could not launch ${CHROMIUM}: ${e instanceof Error ? e.message : String(e)}`);
   }
   const opened: Workbench[] = [];
   return {
     url: server.url,
+    library,
     browser,
     async open(query, options = {}) {
       const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: options.viewport ?? { width: 1400, height: 900 } });
@@ -84,6 +95,7 @@ export async function startBench(): Promise<Bench> {
       for (const wb of opened.splice(0)) await wb.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
       await server.close();
+      await library?.close();
     },
   };
 }

@@ -1,0 +1,94 @@
+/**
+ * Publicering end to end in the workbench with the local library on its origin: record TF's approval of
+ * Ekonomi's plan with the suggested version, see the row in the grid's Versioner sheet, publish it, see it
+ * arrive (with a link), publish it again and be told it is already there, and find it on the reviewers' page
+ * with its Forum and Beslut.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BROWSER_TEST_TIMEOUT, startBench, until, type Bench, type Workbench } from './workbench';
+
+jest.setTimeout(BROWSER_TEST_TIMEOUT * 2);
+
+let bench: Bench;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'tjansteplan-publish-'));
+  bench = await startBench({ library: { dataDir } });
+});
+afterEach(async () => {
+  await bench?.closePages();
+});
+afterAll(async () => {
+  await bench?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function publishPanel(wb: Workbench) {
+  return wb.pane.getByRole('tabpanel', { name: 'Publicering' });
+}
+
+async function statusSays(wb: Workbench, pattern: RegExp): Promise<string> {
+  const status = publishPanel(wb).locator('[role=status]');
+  let text = '';
+  await until(async () => pattern.test((text = (await status.textContent()) ?? '')), `the publish status to say ${pattern} (it says "${text}")`, 30_000);
+  return text;
+}
+
+test('records a TF decision, publishes the approved version once, and the reviewers see it', async () => {
+  const wb = await bench.open('sample=tjansteplan-ekonomi-2022-2024.xlsx');
+  await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
+  const panel = publishPanel(wb);
+
+  // The plan's state from a fresh read: Ekonomi's history ends with a draft row after BF's 2.0.
+  await panel.getByText('Senast fastställda version: v2.0').waitFor({ timeout: 15_000 });
+  await expect(panel.getByTestId('plan-state').textContent()).resolves.toMatch(/Utkast/);
+
+  // Registrera beslut: TF, Fastställd; the version field carries the suggestion, which the hint names.
+  const form = panel.getByRole('form', { name: 'Registrera beslut' });
+  await form.getByRole('combobox', { name: 'Forum' }).selectOption('TF');
+  await form.getByRole('combobox', { name: 'Beslut' }).selectOption('Fastställd');
+  const version = form.getByRole('textbox', { name: /^Version/ });
+  await until(async () => (await version.inputValue()) === '4.0', 'the suggested version 4.0');
+  await expect(form.getByText(/Förslag: 4\.0/).count()).resolves.toBe(1);
+  await form.getByRole('textbox', { name: 'Ändrat av' }).fill('Controller Ekonomi');
+  await form.getByRole('textbox', { name: 'Beskrivning' }).fill('=Beslutad i tjänsteforum');
+  await form.getByRole('button', { name: 'Registrera beslut' }).click();
+  await statusSays(wb, /Beslutet är registrerat: version 4\.0, Fastställd/);
+  await panel.getByText('Senast fastställda version: v4.0').waitFor();
+  await expect(panel.getByTestId('plan-state').getAttribute('data-state')).resolves.toBe('approved');
+
+  // The new row in the grid: text stays text (also a description starting with '='), the date a date.
+  await wb.showSheet('Versioner');
+  const rows = await wb.rows();
+  const row = rows.find((r) => r.includes('4.0') && r.includes('TF') && r.includes('Fastställd'));
+  expect(row).toBeDefined();
+  expect(row).toContain('=Beslutad i tjänsteforum');
+  expect(row).toContain('Controller Ekonomi');
+  expect(row!.some((c) => /^\d{4}-\d{2}-\d{2}$/.test(c))).toBe(true);
+
+  // Publish: it arrives, with a link that opens in a new tab.
+  await panel.getByRole('button', { name: 'Publicera v4.0' }).click();
+  await statusSays(wb, /Ekonomi 2022–2024 v4\.0\.xlsx har kommit fram/);
+  const link = panel.getByTestId('published-link');
+  await expect(link.getAttribute('target')).resolves.toBe('_blank');
+  await expect(link.getAttribute('rel')).resolves.toMatch(/noopener/);
+  expect(await link.getAttribute('href')).toMatch(/^https:\/\//);
+  const entry = panel.locator('li[data-state="landed"]');
+  await expect(entry.textContent()).resolves.toMatch(/Har kommit fram.*Ekonomi 2022–2024 v4\.0\.xlsx/);
+
+  // Again: already published, nothing rewritten.
+  await panel.getByRole('button', { name: 'Publicera v4.0' }).click();
+  await statusSays(wb, /redan publicerad/);
+
+  // The reviewers' page lists the file with its Forum and Beslut.
+  const page = await wb.context.newPage();
+  await page.goto(`${bench.url}_library/`);
+  const line = page.locator('tr', { hasText: 'Ekonomi 2022–2024 v4.0.xlsx' });
+  await line.waitFor();
+  const cells = await line.locator('td').allTextContents();
+  expect(cells).toContain('TF');
+  expect(cells).toContain('Fastställd');
+  expect(wb.problems).toEqual([]);
+});
