@@ -127,10 +127,10 @@ test('Tab, Shift+Tab, Enter, Space and arrows operate the pane, with focus alway
 
   // The view tabs: back to Plan, then arrows between the tabs and Enter / Space to choose.
   expect(await tabTo(wb, /^Plan$/, 'Shift+Tab')).toMatchObject({ role: 'tab' });
-  expect(await press(wb, 'ArrowRight')).toMatchObject({ role: 'tab', name: 'Publicering' });
+  expect(await press(wb, 'ArrowRight')).toMatchObject({ role: 'tab', name: 'Granskning' });
   await wb.page.keyboard.press('Enter');
-  await until(async () => (await wb.pane.getByRole('tab', { name: 'Publicering' }).getAttribute('aria-selected')) === 'true', 'Publicering to be chosen');
-  expect(await wb.pane.getByRole('tabpanel').getAttribute('aria-label')).toBe('Publicering');
+  await until(async () => (await wb.pane.getByRole('tab', { name: 'Granskning' }).getAttribute('aria-selected')) === 'true', 'Granskning to be chosen');
+  expect(await wb.pane.getByRole('tabpanel').getAttribute('aria-label')).toBe('Granskning');
   expect(await press(wb, 'ArrowLeft')).toMatchObject({ role: 'tab', name: 'Plan' });
   await wb.page.keyboard.press('Space');
   await until(async () => (await wb.pane.getByRole('tab', { name: 'Plan' }).getAttribute('aria-selected')) === 'true', 'Plan to be chosen');

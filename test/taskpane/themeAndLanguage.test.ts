@@ -45,7 +45,7 @@ test('English: buttons, summary, groups, messages and the dialog in English', as
   const wb = await bench.open(`sample=broken/${file}&lang=en`);
   expect(await wb.frame().evaluate(() => document.documentElement.lang)).toBe('en');
   for (const name of [EN.check, EN.highlight, EN.clear, EN.recompute]) expect(await wb.button(name).count()).toBe(1);
-  expect(await wb.pane.getByRole('tab').allInnerTexts()).toEqual(['Plan', 'Publishing']);
+  expect(await wb.pane.getByRole('tab').allInnerTexts()).toEqual(['Plan', 'Review', 'Publishing', 'Consolidation']);
   expect(await wb.button('Kontrollera').count()).toBe(0);
 
   expect(await wb.check('en')).toBe(EN.summary(2, 0, 0));
