@@ -9,7 +9,7 @@ import { planTables } from '../../workbook/contract/template';
 import { TABLES } from '../../workbook/contract/tables';
 import type { InteractiveHost } from '../../workbook/host';
 import { useStrings } from '../i18n';
-import { useDelayed } from '../useDelayed';
+import { useWork } from '../useWork';
 import { CreateTablesForm } from './CreateTablesForm';
 import { FindingsList } from './FindingsList';
 import { frameRows } from './frameRows';
@@ -30,23 +30,7 @@ export function PlanView(props: { host: InteractiveHost }) {
   const t = useStrings();
   const styles = useStyles();
   const [check, setCheck] = useState<PlanCheck | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
-  const showProgress = useDelayed(busy);
-
-  /** Runs one piece of work; errors become a message in the pane, never a broken pane. */
-  const work = useCallback(async (task: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await task();
-    } catch (e) {
-      setError(t.failed(e instanceof Error ? e.message : String(e)));
-    } finally {
-      setBusy(false);
-    }
-  }, [t]);
+  const { busy, error, notice, setNotice, showProgress, work } = useWork({ describe: t.failed });
 
   const runCheck = useCallback(async () => {
     const result = await checkWorkbook(host);

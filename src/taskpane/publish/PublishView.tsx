@@ -19,7 +19,7 @@ import { checkTables, type PlanCheck } from '../../workbook/checkPlan';
 import { findTable, headerKey, TABLES } from '../../workbook/contract/tables';
 import type { InteractiveHost } from '../../workbook/host';
 import { SeverityIcon } from '../plan/SeverityIcon';
-import { useDelayed } from '../useDelayed';
+import { useWork } from '../useWork';
 import { DecisionForm } from './DecisionForm';
 import { loadLibraryConfig, type LibraryConfig } from './libraryConfig';
 import { OutboxList } from './OutboxList';
@@ -84,29 +84,11 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
   const connected = useRef<Connected | null>(null);
   const [check, setCheck] = useState<PlanCheck | null>(null);
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [recorded, setRecorded] = useState<Finding[]>([]);
   const [progress, setProgress] = useState<PublishProgress | null>(null);
-  const showProgress = useDelayed(busy);
-
-  const work = useCallback(
-    async (task: () => Promise<void>) => {
-      setBusy(true);
-      setError(null);
-      try {
-        await task();
-      } catch (e) {
-        setError(t.failed(e instanceof Error ? e.message : String(e)));
-      } finally {
-        setBusy(false);
-        setProgress(null);
-      }
-    },
-    [t],
-  );
+  const clearProgress = useCallback(() => setProgress(null), []);
+  const { busy, error, notice, setNotice, showProgress, work } = useWork({ describe: t.failed, onSettled: clearProgress });
 
   /** A fresh read of the workbook: state and findings are never taken from an earlier check. */
   const read = useCallback(async () => {

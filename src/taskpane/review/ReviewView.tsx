@@ -4,7 +4,7 @@
  * edits and approves into a new Versionshantering row.
  */
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, Textarea, tokens } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { CellValue } from '../../domain/cell';
 import { changeNotes, diffPlans, versionOfPlan, versionOfSnapshot, type PlanDiff } from '../../domain/diff';
 import { areaKey } from '../../domain/frame';
@@ -16,7 +16,7 @@ import { TABLES } from '../../workbook/contract/tables';
 import type { InteractiveHost } from '../../workbook/host';
 import { newestFirst } from '../summary/chooseVersions';
 import { connectLibrary, type Connected } from '../summary/libraryConnection';
-import { useDelayed } from '../useDelayed';
+import { useWork } from '../useWork';
 import { DiffView } from './DiffView';
 import { useReviewStrings } from './strings';
 
@@ -43,24 +43,7 @@ export default function ReviewView(props: { host: InteractiveHost }) {
   const [afterId, setAfterId] = useState('');
   const [diff, setDiff] = useState<{ diff: PlanDiff; beforeLabel: string; afterLabel: string } | null>(null);
   const [notes, setNotes] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
-  const showProgress = useDelayed(busy);
-
-  /** Runs one piece of work; errors become a message in the pane, never a broken pane. */
-  const work = useCallback(async (task: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setNotice('');
-    try {
-      await task();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const { busy, error, setError, notice, setNotice, showProgress, work } = useWork({ clearNotice: true });
 
   const readPlan = async () => {
     const { plan } = await checkWorkbook(host);

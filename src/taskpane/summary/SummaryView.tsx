@@ -4,7 +4,7 @@
  * exports the consolidation tables to new sheets (never over existing ones).
  */
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { frameGapBrief, type YearBrief } from '../../domain/brief';
 import { consolidate, figuresOfPlan, figuresOfSnapshot, type Consolidation, type ConsolidationInput } from '../../domain/consolidation';
 import { bySeverity, type Finding } from '../../domain/findings';
@@ -15,7 +15,7 @@ import { consolidationTables } from '../../workbook/contract/consolidationTables
 import { readCityFrame } from '../../workbook/contract/readFrame';
 import type { InteractiveHost } from '../../workbook/host';
 import { FindingsList } from '../plan/FindingsList';
-import { useDelayed } from '../useDelayed';
+import { useWork } from '../useWork';
 import { newestPerArea } from './chooseVersions';
 import { connectLibrary, type Connected } from './libraryConnection';
 import { useSummaryStrings } from './strings';
@@ -60,24 +60,7 @@ export default function SummaryView(props: { host: InteractiveHost }) {
   const [periodText, setPeriodText] = useState('');
   const [periodError, setPeriodError] = useState<string | undefined>();
   const [result, setResult] = useState<Result | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
-  const showProgress = useDelayed(busy);
-
-  /** Runs one piece of work; errors become a message in the pane, never a broken pane. */
-  const work = useCallback(async (task: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setNotice('');
-    try {
-      await task();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const { busy, error, setError, notice, setNotice, showProgress, work } = useWork({ clearNotice: true });
 
   const run = () =>
     work(async () => {
