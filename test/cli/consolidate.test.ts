@@ -177,3 +177,13 @@ describe('consolidate with files it cannot use', () => {
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe('consolidate a plan whose numbers are all text', () => {
+  it('reads them exactly: the same figures as the plan written with numbers', async () => {
+    const run = (file: string) => cli(['consolidate', '--json', '--frame', samples.frame, path.join('test', 'fixtures', 'broken', file)]);
+    const [asText, asNumbers] = await Promise.all([run('30-annat-verktyg-allt-som-text.xlsx'), run('00-grund-utan-fel.xlsx')]);
+    const years = (r: Run) => (JSON.parse(r.stdout) as ConsolidateJson).areas.map((a) => [a.area, a.years]);
+    expect(years(asText)).toEqual(years(asNumbers));
+    expect(years(asText)[0][1]).toMatchObject({ 2022: { development: 5200, maintenance: 200 } });
+  });
+});

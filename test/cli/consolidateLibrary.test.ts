@@ -182,4 +182,28 @@ withLibrary('consolidate --library against the local library', () => {
       expect(run.stderr).not.toMatch(/^\s+at /m);
     });
   });
+
+  describe('a throttled and unsteady library', () => {
+    it('gives the same consolidation through 429 and 503 answers (Retry-After honoured)', async () => {
+      await libraryStats(lib, 'DELETE');
+      const clean = parse(await fromLibrary());
+      const cleanStats = await libraryStats(lib);
+      const { readCa, trustedFetch } = await import('../../src/publish/node/trustedFetch');
+      const fetch = trustedFetch(await readCa(lib.info.ca));
+      // The list query is throttled once and the first batch answered 503 once; the command must retry both.
+      const set = await fetch(`${new URL(lib.info.url).origin}/_library/faults`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' },
+        body: '429:GET:/items:1:retry-after=1;503:POST:/$batch:1:retry-after=1',
+      });
+      expect(set.status).toBeLessThan(300);
+      await libraryStats(lib, 'DELETE');
+      const run = await fromLibrary();
+      const stats = await libraryStats(lib);
+      expect(run.code).toBe(1);
+      expect(withoutFile(parse(run))).toEqual(withoutFile(clean));
+      // Both faults fired and each was followed by exactly one retry.
+      expect(stats.requests).toBe(cleanStats.requests + 2);
+    });
+  });
 });

@@ -4,7 +4,7 @@
  * which prints one JSON line with its URL, ids and CA. Requests are counted on the client side, by the
  * observer at the end of the Graph client's middleware chain: one count per request that went on the wire.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,13 +23,8 @@ if (!existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) {
   throw new Error('The command is not built: run `npm run build` before the publishing tests (npm test does).');
 }
 
-/**
- * Whether the built command has the `library` subcommand yet (src/server/library is built by another
- * engineer at the same time): the integration suites run only when it does, and say so when they do not.
- */
-export const HAS_LIBRARY = /^\s+library\b/m.test(spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' }).stdout ?? '');
-export const withLibrary: jest.Describe = HAS_LIBRARY ? describe : describe.skip;
-if (!HAS_LIBRARY) console.warn('tjansteplan library is not built yet: the publishing integration tests are skipped');
+/** The integration suites against the local library: plain describe — they fail, never skip, without it. */
+export const withLibrary: jest.Describe = describe;
 
 export interface LibraryInfo {
   url: string;
