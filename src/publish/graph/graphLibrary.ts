@@ -8,10 +8,10 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { DriveItem, ListItem } from '@microsoft/microsoft-graph-types';
 import type { PlanSnapshot } from '../../domain/snapshot';
-import type { PlanLibrary, PublishedFields, PublishedVersion, PublishOptions, PublishOutcome, PublishProgress, PublishRequest } from '../planLibrary';
+import { snapshotFileName, type PlanLibrary, type PublishedFields, type PublishedVersion, type PublishOptions, type PublishOutcome, type PublishProgress, type PublishRequest } from '../planLibrary';
 import { retryPolicy, type RetryPolicy } from '../retry';
 import { explain } from './errors';
-import { readExisting } from './existing';
+import { readExisting, readText } from './existing';
 import { compareFields, fieldsOf, readListItem, setFields } from './fields';
 import { odataString } from './paths';
 import { readSnapshotsInBatches, writeSnapshot } from './snapshots';
@@ -70,7 +70,11 @@ export class GraphPlanLibrary implements PlanLibrary {
     const existing = await readExisting(this.client, driveId, folder, request.fileName);
     const item = await readListItem(this.client, driveId, existing.item.id!);
     const have = fieldsOf(item.fields as Record<string, unknown>);
-    if (existing.sha256 !== request.fileSha256) return { kind: 'conflict', existing: this.version(existing.item, { ...request.fields, ...have }, existing.sha256) };
+    // Two saves of one workbook differ in their bytes (timestamps in the package) but not in the plan: the
+    // snapshot's fingerprint of the tables decides whether the file there is this very version.
+    if (existing.sha256 !== request.fileSha256 && !(await this.sameTables(driveId, folder, request))) {
+      return { kind: 'conflict', existing: this.version(existing.item, { ...request.fields, ...have }, existing.sha256) };
+    }
     const verdict = compareFields(have, request.fields);
     if (verdict === 'same') return { kind: 'already-published', version: this.version(existing.item, request.fields, existing.sha256) };
     if (verdict === 'other') return { kind: 'conflict', existing: this.version(existing.item, { ...request.fields, ...have }, existing.sha256) };
@@ -87,6 +91,17 @@ export class GraphPlanLibrary implements PlanLibrary {
     const fields = await setFields(this.client, driveId, file.id!, request.fields, eTag);
     if (fields.kind === 'other') return { kind: 'conflict', existing: { ...mine, fields: { ...request.fields, ...fields.fields } } };
     return { kind: 'published', version: mine };
+  }
+
+  /** Whether the snapshot already beside the file has the fingerprint of the plan being published. */
+  private async sameTables(driveId: string, folder: string, request: PublishRequest): Promise<boolean> {
+    try {
+      const text = await readText(this.client, driveId, folder, snapshotFileName(request.fileName));
+      const there = JSON.parse(text) as { fingerprint?: unknown };
+      return typeof there.fingerprint === 'string' && there.fingerprint === request.snapshot.fingerprint;
+    } catch {
+      return false;
+    }
   }
 
   private version(item: DriveItem, fields: PublishedFields, fileSha256: string): PublishedVersion {
