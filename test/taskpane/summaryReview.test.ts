@@ -10,15 +10,14 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { formatPeriod } from '../../src/domain/period';
 import { locate } from '../../src/domain/location';
 import { latestApproved } from '../../src/domain/versions';
 import { suggestNextVersion } from '../../src/domain/workflow';
 import { createLibrary, type Library } from '../../src/server/library';
 import { startWorkbench, type WorkbenchServer } from '../../src/server/workbenchServer';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
-import { planTables, type VersionInput } from '../../src/workbook/contract/template';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
+import { approvedCopy } from '../cli/librarySamples';
 import { BROWSER_TEST_TIMEOUT, CHROMIUM, requirePrerequisites, ROOT, until, WEB_ROOT, Workbench } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT * 3);
@@ -39,33 +38,7 @@ async function approved(file: string, dir: string): Promise<string> {
   if (!plan) throw new Error(`${file} is not a plan`);
   if (latestApproved(plan.versions)) return file;
   const version = suggestNextVersion(plan.versions, { forum: 'PF', decision: 'Fastställd' }).text;
-  const versions: VersionInput[] = [
-    ...plan.versions.map((v) => ({
-      date: v.date ?? v.dateShown,
-      version: v.labelShown,
-      description: v.description,
-      changedBy: v.changedBy,
-      ...(v.forum ? { forum: v.forum } : {}),
-      ...(v.decision ? { decision: v.decision } : {}),
-    })),
-    { date: '2021-12-08', version, description: 'Beslutad i PF', changedBy: 'Controller', forum: 'PF', decision: 'Fastställd' },
-  ];
-  const years = plan.info.period.years;
-  const wb = new XlsxWorkbook();
-  await wb.createTables(
-    planTables({
-      area: plan.info.area,
-      period: plan.info.period,
-      owner: plan.info.owner,
-      securityLevel: plan.info.securityLevel,
-      initiatives: plan.initiatives.map((r) => ({ nr: r.nr === '' ? null : r.nr, name: r.name, development: r.development, maintenance: r.maintenance, comment: r.comment })),
-      frame: years.map((year) => ({ year, development: plan.frame?.years.get(year)?.development ?? null, operations: plan.frame?.years.get(year)?.operations ?? null })),
-      versions,
-    }),
-  );
-  const out = path.join(dir, `${plan.info.area} ${formatPeriod(plan.info.period)} v${version}.xlsx`);
-  await wb.save(out);
-  return out;
+  return approvedCopy(file, dir, { version, forum: 'PF', date: '2021-12-08' });
 }
 
 function publish(file: string, address: string, ca: string, outbox: string): Promise<void> {
