@@ -3,7 +3,8 @@
  * library has it, across restarts and crashes, so nothing is lost. States: waiting (not sent yet, or the last
  * try did not get through), sending (a try is under way; found at start-up it means that try was cut short,
  * and its upload session is resumed), landed (in the library) and failed (the library refused it for a
- * reason retrying will not fix, such as a different file under the same name; kept, with the reason).
+ * reason retrying will not fix, such as a different file under the same name; kept, with the reason, and
+ * sent again only when someone asks for it: retry).
  * The storage is a port: a JSON file with atomic writes for the CLI, IndexedDB in the add-in.
  */
 import type { PlanSnapshot } from '../domain/snapshot';
@@ -59,6 +60,14 @@ export interface SendOptions {
   onProgress?: (entry: OutboxEntry, p: PublishProgress) => void;
   /** Only these entries (by id); all pending ones otherwise. */
   only?: readonly string[];
+}
+
+/** What retry did with the one entry it was asked about. */
+export interface RetryReport extends SendReport {
+  /** The entry as it stands afterwards (also in landed, failed or waiting, as send reports it). */
+  entry: OutboxEntry;
+  /** False when the entry had landed already: nothing went to the library. */
+  sent: boolean;
 }
 
 export class Outbox {
@@ -117,6 +126,31 @@ export class Outbox {
         break;
       }
     }
+    return report;
+  }
+
+  /**
+   * Tries one entry again because someone asked to: a failed one is put back in line first, a waiting one
+   * goes now, and a landed one is left as it is. Only this entry is sent, whatever else is pending.
+   */
+  async retry(library: PlanLibrary, id: string, options: Omit<SendOptions, 'only'> = {}): Promise<RetryReport> {
+    const entry = (await this.store.entries()).find((e) => e.id === id);
+    if (!entry) throw new Error(`Utkorgen har ingen version med id ${id}.`);
+    const report: RetryReport = { landed: [], failed: [], waiting: [], entry, sent: false };
+    if (entry.state === 'landed') {
+      report.landed.push(entry);
+      return report;
+    }
+    // The attempts go on counting, and the old reason stays until the new try gives its own. A failed try was
+    // refused, not cut short, so its upload session is not one to resume (and has likely expired while it
+    // waited for someone): a new session costs one request.
+    const queued = entry.state === 'failed' ? await this.update(entry, { state: 'waiting', uploadUrl: undefined }) : entry;
+    const done = await this.sendOne(library, queued, options);
+    report.entry = done;
+    report.sent = true;
+    if (done.state === 'landed') report.landed.push(done);
+    else if (done.state === 'failed') report.failed.push(done);
+    else report.waiting.push(done);
     return report;
   }
 

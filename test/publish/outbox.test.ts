@@ -1,14 +1,18 @@
 /**
  * The outbox with its file store, against the local library: a version added while the library is down
  * waits (with the reason) and lands on a later run from a fresh process's view of the same file; a conflict
- * fails with its reason and stays; nothing is lost or sent twice; every write leaves a whole file.
+ * fails with its reason and stays; nothing is lost or sent twice; every write leaves a whole file. Retrying
+ * one entry sends that entry only: a refused or unlucky version lands once, a conflict stays failed, and a
+ * landed one costs the library nothing (its own request counts say so).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FileOutboxStore } from '../../src/publish/node/fileOutboxStore';
+import { CHUNK_UNIT } from '../../src/publish/graph/upload';
 import { nodePlanLibrary } from '../../src/publish/node/connect';
-import { Outbox } from '../../src/publish/outbox';
-import { connect, startLibrary, tempDir, TOKEN, type RunningLibrary, withLibrary } from './helpers';
+import { readCa, trustedFetch } from '../../src/publish/node/trustedFetch';
+import { Outbox, outboxId } from '../../src/publish/outbox';
+import { connect, faultSpec, startLibrary, tempDir, TOKEN, type RunningLibrary, withLibrary } from './helpers';
 import { approvedAt, requestFor, writePlan } from './plans';
 
 jest.setTimeout(60_000);
@@ -16,10 +20,25 @@ jest.setTimeout(60_000);
 withLibrary('the outbox against the local library', () => {
 
   let lib: RunningLibrary;
+  // Libraries started with their own faults, so the shared one stays clean for the other tests.
+  const faulty: RunningLibrary[] = [];
   beforeAll(async () => {
     lib = await startLibrary();
   });
-  afterAll(() => lib?.stop());
+  afterAll(() => Promise.all([lib?.stop(), ...faulty.map((l) => l.stop())]));
+
+  async function libraryWith(faults: string): Promise<RunningLibrary> {
+    const started = await startLibrary({ faults });
+    faulty.push(started);
+    return started;
+  }
+
+  /** What the library itself counted: requests that reached it, whatever the client thinks it sent. */
+  async function libraryRequests(l: RunningLibrary): Promise<number> {
+    const fetch = trustedFetch(await readCa(l.info.ca));
+    const response = await fetch(`${new URL(l.info.url).origin}/_library/stats`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    return ((await response.json()) as { requests: number }).requests;
+  }
 
   const fast = { baseDelayMs: 1, maxDelayMs: 5, maxRetries: 2 };
 
@@ -74,6 +93,114 @@ withLibrary('the outbox against the local library', () => {
     ]);
     // The refused version's bytes stay with it.
     expect(existsSync(path.join(`${file}.filer`, changed.fileSha256))).toBe(true);
+  });
+
+  test('retry sends only the entry asked for: a version the library could not take lands exactly once, the other keeps its place', async () => {
+    // Three 503s outlast the client's two retries: the first send gives up, a later try gets through.
+    const down = await libraryWith(faultSpec({ method: 'PUT', path: '.xlsx:/content', status: 503, retryAfter: 1, times: 3 }));
+    const t = await connect(down, { retry: { maxRetries: 2 } });
+    const file = path.join(tempDir(), 'utkorg.json');
+    const first = await requestFor(await writePlan(tempDir(), { area: 'Ekonomi', versions: approvedAt('3.0') }));
+    const second = await requestFor(await writePlan(tempDir(), { area: 'HR', versions: approvedAt('3.0') }));
+    const outbox = new Outbox(new FileOutboxStore(file));
+    await outbox.add(first);
+    await outbox.add(second);
+    const report = await outbox.send(t.library);
+    expect(report.waiting.map((e) => [e.fileName, e.attempts])).toEqual([
+      [first.fileName, 1],
+      [second.fileName, 0],
+    ]);
+    expect(report.waiting[0].reason).toMatch(/svarar inte \(503\)/);
+
+    // Retried from a fresh view of the same outbox, as after a reload of the pane.
+    t.reset();
+    const retried = await new Outbox(new FileOutboxStore(file)).retry(t.library, outboxId(second));
+    expect(retried.sent).toBe(true);
+    expect(retried.entry).toMatchObject({ fileName: second.fileName, state: 'landed', outcome: 'published', attempts: 1 });
+    expect(retried.landed).toEqual([retried.entry]);
+    expect([retried.failed, retried.waiting]).toEqual([[], []]);
+    const puts = t.requests.filter((r) => r.method === 'PUT' && r.url.endsWith('.xlsx:/content?@microsoft.graph.conflictBehavior=fail'));
+    expect(puts.map((r) => path.basename(r.url.split(':/content')[0]))).toEqual([second.fileName]);
+    const untouched = (await outbox.entries()).find((e) => e.id === outboxId(first))!;
+    expect(untouched).toMatchObject({ state: 'waiting', attempts: 1, reason: report.waiting[0].reason });
+
+    const again = await outbox.retry(t.library, outboxId(first));
+    expect(again.entry).toMatchObject({ state: 'landed', outcome: 'published', attempts: 2 });
+    expect(again.entry.reason).toBeUndefined();
+    const listed = await t.library.listVersions('2022–2024');
+    expect(listed.map((v) => v.fields.Tjansteomrade).sort()).toEqual(['Ekonomi', 'HR']);
+  });
+
+  test('retry of a version refused in the middle of its upload starts a new session and lands once', async () => {
+    // The second chunk finds its session gone, and the check whether the file got there is refused: the
+    // version fails with the session it had opened still on it.
+    const refusing = await libraryWith(
+      faultSpec({ method: 'PUT', path: '/upload/', status: 404, after: 1, times: 1 }, { method: 'GET', path: '.xlsx', status: 400, times: 1 }),
+    );
+    const t = await connect(refusing, { chunkSize: 4 * CHUNK_UNIT });
+    const file = path.join(tempDir(), 'utkorg.json');
+    const request = await requestFor(await writePlan(tempDir(), { area: 'Inköp', versions: approvedAt('3.0'), padBytes: 4_600_000 }));
+    const outbox = new Outbox(new FileOutboxStore(file));
+    await outbox.add(request);
+    const [failed] = (await outbox.send(t.library)).failed;
+    expect(failed.reason).toMatch(/biblioteket svarade 400/);
+    expect(failed.uploadUrl).toBeDefined();
+    // A failed version is not sent again by itself.
+    t.reset();
+    expect(await outbox.send(t.library)).toEqual({ landed: [], failed: [], waiting: [] });
+    expect(t.requests).toEqual([]);
+
+    const retried = await outbox.retry(t.library, failed.id);
+    expect(retried.entry).toMatchObject({ state: 'landed', outcome: 'published', attempts: 2 });
+    expect(retried.entry.reason).toBeUndefined();
+    expect(retried.entry.uploadUrl).toBeUndefined();
+    expect(t.requests.filter((r) => r.url.endsWith(':/createUploadSession'))).toHaveLength(1);
+    const abandoned = decodeURIComponent(failed.uploadUrl!.split('?')[0]);
+    expect(t.requests.filter((r) => r.url.startsWith(abandoned))).toEqual([]);
+    expect((await t.library.listVersions('2022–2024')).map((v) => v.fields.Tjansteomrade)).toEqual(['Inköp']);
+    expect(readdirSync(`${file}.filer`)).toEqual([]);
+  });
+
+  test('retry of a conflict asks the library again and stays failed with its reason; the other file is untouched', async () => {
+    const file = path.join(tempDir(), 'utkorg.json');
+    const t = await connect(lib);
+    const original = await requestFor(await writePlan(tempDir(), { area: 'Kultur', versions: approvedAt('3.0'), development: 1 }));
+    const changed = await requestFor(await writePlan(tempDir(), { area: 'Kultur', versions: approvedAt('3.0'), development: 2 }));
+    expect((await t.library.publish(original)).kind).toBe('published');
+    const outbox = new Outbox(new FileOutboxStore(file));
+    await outbox.add(changed);
+    const [failed] = (await outbox.send(t.library)).failed;
+    expect(failed.reason).toMatch(/redan upptaget av en annan fil.*skrivs aldrig över/);
+
+    t.reset();
+    const retried = await outbox.retry(t.library, failed.id);
+    expect(retried.sent).toBe(true);
+    expect(retried.failed).toEqual([retried.entry]);
+    expect(retried.entry).toMatchObject({ state: 'failed', attempts: 2, reason: failed.reason });
+    expect(t.requests.filter((r) => r.method === 'PUT' && r.url.endsWith('.xlsx:/content?@microsoft.graph.conflictBehavior=fail'))).toHaveLength(1);
+    expect((await new Outbox(new FileOutboxStore(file)).entries()).map((e) => [e.state, e.attempts])).toEqual([['failed', 2]]);
+    const [listed] = (await t.library.listVersions('2022–2024')).filter((v) => v.fields.Tjansteomrade === 'Kultur');
+    const [snapshot] = await t.library.readSnapshots([listed]);
+    expect(snapshot.fingerprint).toBe(original.snapshot.fingerprint);
+    expect(existsSync(path.join(`${file}.filer`, changed.fileSha256))).toBe(true);
+  });
+
+  test('retry of a landed version leaves it alone and sends nothing; an unknown id is refused in Swedish', async () => {
+    const file = path.join(tempDir(), 'utkorg.json');
+    const t = await connect(lib);
+    const request = await requestFor(await writePlan(tempDir(), { area: 'Juridik', versions: approvedAt('3.0') }));
+    const outbox = new Outbox(new FileOutboxStore(file));
+    await outbox.add(request);
+    const [landed] = (await outbox.send(t.library)).landed;
+
+    t.reset();
+    const before = await libraryRequests(lib);
+    const retried = await outbox.retry(t.library, landed.id);
+    expect(retried).toEqual({ landed: [landed], failed: [], waiting: [], entry: landed, sent: false });
+    await expect(outbox.retry(t.library, 'finns/inte.xlsx@0000000000000000')).rejects.toThrow(/^Utkorgen har ingen version med id finns\/inte\.xlsx@0000000000000000/);
+    expect(t.requests).toEqual([]);
+    expect(await libraryRequests(lib)).toBe(before);
+    expect(await outbox.entries()).toEqual([landed]);
   });
 
   test('the file store writes whole files only: no temporary files are left and the JSON always parses', async () => {
