@@ -5,7 +5,7 @@ import type { TableRef } from '../../src/domain/location';
 import type { Tkr } from '../../src/domain/money';
 import { periodOf } from '../../src/domain/period';
 import { STATED_SUM, type AreaFrame, type FrameYear, type Initiative, type Plan } from '../../src/domain/plan';
-import { parseVersionLabel, type VersionEntry } from '../../src/domain/versions';
+import type { VersionEntry } from '../../src/domain/versions';
 
 export const YEARS = [2022, 2023, 2024] as const;
 
@@ -65,20 +65,6 @@ export function areaFrame(area: string, development: Record<number, Tkr | null>,
     years.set(Number(year), { year: Number(year), development: dev, operations: null, row: i + 1 });
   });
   return { area, years, ref: makeRef('Ram', 'Ram', ['År', 'Utveckling', 'Förvaltning'], { ...at, bodyRows: years.size }) };
-}
-
-export function version(row: number, labelShown: string, date: string | null, decision: VersionEntry['decision'] = null): VersionEntry {
-  return {
-    row,
-    date,
-    dateShown: date ?? '',
-    label: parseVersionLabel(labelShown),
-    labelShown,
-    description: '',
-    changedBy: '',
-    forum: null,
-    decision,
-  };
 }
 
 /** Versionshantering on sheet Versioner, header on row 3 from column A: Datum = A, Version = B. */

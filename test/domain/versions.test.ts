@@ -7,6 +7,7 @@ import {
   parseVersionLabel,
   type VersionEntry,
 } from '../../src/domain/versions';
+import { versionEntry } from './versionEntries';
 
 describe('parseVersionLabel', () => {
   it.each([
@@ -78,17 +79,8 @@ describe('forums and decisions', () => {
 
 describe('latestApproved', () => {
   let row = 0;
-  const entry = (labelShown: string, decision: VersionEntry['decision'], forum: VersionEntry['forum'] = null): VersionEntry => ({
-    row: ++row,
-    date: null,
-    dateShown: '',
-    label: parseVersionLabel(labelShown),
-    labelShown,
-    description: '',
-    changedBy: '',
-    forum,
-    decision,
-  });
+  const entry = (labelShown: string, decision: VersionEntry['decision'], forum: VersionEntry['forum'] = null): VersionEntry =>
+    versionEntry(++row, labelShown, { decision, forum });
 
   it('is the last row a forum approved', () => {
     const history = [

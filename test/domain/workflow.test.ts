@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TableRef } from '../../src/domain/location';
 import { checkDecisionLedger } from '../../src/domain/rules/decisionLedger';
-import { latestApproved, parseVersionLabel, compareVersions, type Decision, type Forum, type VersionEntry } from '../../src/domain/versions';
+import { latestApproved, compareVersions, type Decision, type Forum, type VersionEntry } from '../../src/domain/versions';
 import { planState, recordDecision, suggestNextVersion, type VersionIntent } from '../../src/domain/workflow';
 import { finding } from '../../src/domain/findings';
+import { versionEntry } from './versionEntries';
 
 // ---------------------------------------------------------------------------------------------------------
 // The real histories
@@ -40,17 +41,7 @@ function realHistory(area: string): VersionEntry[] {
   if (!versions) throw new Error(`The samples have no version history for ${area}`);
   return versions.map((v, i) => {
     const d = decisionIn(v.beskrivning);
-    return {
-      row: i + 1,
-      date: v.datum,
-      dateShown: v.datum,
-      label: parseVersionLabel(v.version),
-      labelShown: v.version,
-      description: v.beskrivning,
-      changedBy: v.andratAv,
-      forum: d?.forum ?? null,
-      decision: d?.decision ?? null,
-    };
+    return versionEntry(i + 1, v.version, { date: v.datum, description: v.beskrivning, changedBy: v.andratAv, forum: d?.forum, decision: d?.decision });
   });
 }
 
@@ -73,17 +64,7 @@ function replay(area: string): [string, string][] {
 
 let nextRow = 0;
 function entry(labelShown: string, decision: Decision | null = null, forum: Forum | null = null, date: string | null = null): VersionEntry {
-  return {
-    row: ++nextRow,
-    date,
-    dateShown: date ?? '',
-    label: parseVersionLabel(labelShown),
-    labelShown,
-    description: '',
-    changedBy: '',
-    forum,
-    decision,
-  };
+  return versionEntry(++nextRow, labelShown, { decision, forum, date });
 }
 beforeEach(() => {
   nextRow = 0;

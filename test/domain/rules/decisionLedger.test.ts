@@ -4,7 +4,8 @@ import { finding, type Finding } from '../../../src/domain/findings';
 import { checkApprovedWithErrors, checkDecisionLedger, checkDecisionsPublished, isForumDecision } from '../../../src/domain/rules/decisionLedger';
 import { validatePlan } from '../../../src/domain/validate';
 import { type Decision, type Forum, type VersionEntry } from '../../../src/domain/versions';
-import { areaFrame, initiative, makePlan, version, versionRef } from '../planBuilder';
+import { areaFrame, initiative, makePlan, versionRef } from '../planBuilder';
+import { versionEntry } from '../versionEntries';
 
 const SAMPLES = path.resolve(__dirname, '../../fixtures/samples/tjansteplan-2022-2024.json');
 if (!existsSync(SAMPLES)) {
@@ -37,15 +38,12 @@ function samplePlan(area: string) {
     ),
     versions: (a.versions ?? []).map((v, i) => {
       const d = decisionIn(v.beskrivning);
-      return { ...version(i + 1, v.version, v.datum, d?.decision ?? null), description: v.beskrivning, changedBy: v.andratAv, forum: d?.forum ?? null };
+      return versionEntry(i + 1, v.version, { date: v.datum, description: v.beskrivning, changedBy: v.andratAv, forum: d?.forum, decision: d?.decision });
     }),
   });
 }
 
-const decided = (row: number, label: string, forum: Forum | null, decision: Decision | null): VersionEntry => ({
-  ...version(row, label, '2021-01-01', decision),
-  forum,
-});
+const decided = (row: number, label: string, forum: Forum | null, decision: Decision | null): VersionEntry => versionEntry(row, label, { date: '2021-01-01', forum, decision });
 
 const LEDGER = ['DECISION_WITHOUT_FORUM', 'FORUM_WITHOUT_DECISION', 'DECISION_WITHOUT_VERSION', 'APPROVED_WITH_ERRORS', 'DECISION_UNPUBLISHED'];
 

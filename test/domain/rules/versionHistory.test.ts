@@ -1,19 +1,20 @@
 import { checkVersionHistory } from '../../../src/domain/rules/versionHistory';
-import { version, versionRef } from '../planBuilder';
+import { versionRef } from '../planBuilder';
+import { versionEntry } from '../versionEntries';
 
 describe('checkVersionHistory', () => {
   const history = [
-    version(1, '0.1', '2021-03-01'),
-    version(2, '0.2', '2021-03-05'),
-    version(3, '0.2', '2021-03-05', 'Fastställd'), // the same label when a forum decides: in order
-    version(4, '0.5', '2021-04-01'),
-    version(5, '0,3', '2021-04-02'),
-    version(6, '0.4', '2021-04-03'), // above 0.3 but still below the highest, 0.5
-    version(7, '0.9', '2021-04-04'),
-    version(8, '0.10', '2021-04-05'), // 0.10 comes after 0.9
-    version(9, '1.0', '2021-03-20'),
-    version(10, 'slutversion', null),
-    version(11, '1,0', '2021-05-01'),
+    versionEntry(1, '0.1', { date: '2021-03-01' }),
+    versionEntry(2, '0.2', { date: '2021-03-05' }),
+    versionEntry(3, '0.2', { date: '2021-03-05', decision: 'Fastställd' }), // the same label when a forum decides: in order
+    versionEntry(4, '0.5', { date: '2021-04-01' }),
+    versionEntry(5, '0,3', { date: '2021-04-02' }),
+    versionEntry(6, '0.4', { date: '2021-04-03' }), // above 0.3 but still below the highest, 0.5
+    versionEntry(7, '0.9', { date: '2021-04-04' }),
+    versionEntry(8, '0.10', { date: '2021-04-05' }), // 0.10 comes after 0.9
+    versionEntry(9, '1.0', { date: '2021-03-20' }),
+    versionEntry(10, 'slutversion', { date: null }),
+    versionEntry(11, '1,0', { date: '2021-05-01' }),
   ];
 
   it('warns about labels below the highest so far and dates before the row above', () => {
@@ -43,17 +44,17 @@ describe('checkVersionHistory', () => {
 
   it('accepts a tidy history with repeated labels', () => {
     const tidy = [
-      version(1, '0.1', '2021-03-01'),
-      version(2, '0.5', '2021-03-05'),
-      version(3, '0.5', '2021-03-05'),
-      version(4, 'v1', '2021-06-01'),
-      version(5, '1.0', '2021-06-01'),
+      versionEntry(1, '0.1', { date: '2021-03-01' }),
+      versionEntry(2, '0.5', { date: '2021-03-05' }),
+      versionEntry(3, '0.5', { date: '2021-03-05' }),
+      versionEntry(4, 'v1', { date: '2021-06-01' }),
+      versionEntry(5, '1.0', { date: '2021-06-01' }),
     ];
     expect(checkVersionHistory(tidy, versionRef())).toEqual([]);
   });
 
   it('compares a date with the last readable date above it', () => {
-    const h = [version(1, '0.1', '2021-03-10'), version(2, '0.2', null), version(3, '0.3', '2021-03-09')];
+    const h = [versionEntry(1, '0.1', { date: '2021-03-10' }), versionEntry(2, '0.2', { date: null }), versionEntry(3, '0.3', { date: '2021-03-09' })];
     expect(checkVersionHistory(h, versionRef()).map((f) => [f.code, f.location?.row])).toEqual([['DATE_ORDER', 3]]);
   });
 
