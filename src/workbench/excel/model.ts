@@ -18,6 +18,9 @@ import { SheetModel, type CellData, type ConditionalFormatData } from './sheet';
 import { isValidTableName, structuredRect, TableModel } from './tables';
 import { GENERAL, errorValue, isError, normalizeColor, readInput, sameScalar, valueTypeOf, type Entry, type Scalar, type ValueType } from './values';
 
+/** Characters one cell can hold (Excel's specification and limits). */
+export const MAX_CELL_TEXT = 32_767;
+
 export type ChangeKind = 'values' | 'formats' | 'widths' | 'tables' | 'sheets' | 'selection' | 'settings' | 'conditionalFormats';
 
 /** What changed, reported once per `context.sync()` that changed something and after each user action. */
@@ -351,7 +354,11 @@ export class WorkbookModel {
       if (!Number.isFinite(input)) throw invalidArgument(location, 'a number must be finite');
       entry = { value: input };
     } else if (typeof input === 'boolean') entry = { value: input };
-    else if (typeof input === 'string') entry = readInput(input, old?.nf);
+    else if (typeof input === 'string') {
+      // Excel's limit on a cell's text; longer values are refused, not cut.
+      if (input.length > MAX_CELL_TEXT) throw invalidArgument(location, `a cell holds at most ${MAX_CELL_TEXT} characters`);
+      entry = readInput(input, old?.nf);
+    }
     else throw invalidArgument(location, 'a cell takes a string, a number or a boolean');
     const cell: CellData = { v: entry.value, nf: entry.numberFormat ?? old?.nf, fill: old?.fill };
     if (entry.formula !== undefined) {

@@ -86,6 +86,15 @@ describe('values written through the API are read like typed input', () => {
     expect(e.code).toBe('InvalidArgument');
   });
 
+  test('a cell holds at most 32 767 characters: longer text is refused, not cut, and the cell keeps what it had', async () => {
+    const host = await emptyHost();
+    await write(host, 'A1', [['x'.repeat(32_767)]], [['@']]);
+    expect(((await read(host, 'A1')).values[0][0] as string).length).toBe(32_767);
+    const e = await failure(write(host, 'A1', [['y'.repeat(32_768)]]));
+    expect(e.code).toBe('InvalidArgument');
+    expect(((await read(host, 'A1')).values[0][0] as string).startsWith('x')).toBe(true);
+  });
+
   test('one value for a whole range is written to every cell', async () => {
     const host = await emptyHost();
     await host.run(async (context) => {
