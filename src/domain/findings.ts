@@ -212,6 +212,13 @@ const CATALOG = {
       `${a.count} ${Number(a.count) === 1 ? 'cell skiljer' : 'celler skiljer'} sig från den fastställda versionen ${a.version}.`,
     en: (a) => `${a.count} ${Number(a.count) === 1 ? 'cell differs' : 'cells differ'} from the approved version ${a.version}.`,
   },
+  APPROVAL_UNREADABLE: {
+    severity: 'warning',
+    sv: () =>
+      'Arbetsbokens sparade uppgifter om den fastställda versionen går inte att läsa, så ändringar sedan fastställandet kan inte visas. De skrivs på nytt nästa gång ett beslut Fastställd registreras eller versionen publiceras.',
+    en: () =>
+      "The workbook's record of its approved version cannot be read, so changes since approval cannot be shown. It is written again the next time a Fastställd decision is recorded or the version is published.",
+  },
 } satisfies Record<string, Entry>;
 
 export type FindingCode = keyof typeof CATALOG;

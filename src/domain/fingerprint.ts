@@ -13,14 +13,11 @@
  * The invariant the tests hold: two plans have the same canonical text exactly when `changedCells`
  * between them counts 0.
  */
-import { finding, type Finding } from './findings';
 import { locate, type Location, type TableRef } from './location';
 import type { Tkr } from './money';
 import { formatPeriod, parsePeriod } from './period';
 import { developmentColumn, maintenanceColumn, STATED_SUM, type Plan } from './plan';
 import { SNAPSHOT_SCHEMA, type PlanSnapshot } from './snapshot';
-import { compareVersions, parseVersionLabel } from './versions';
-import { planState } from './workflow';
 
 export const CANONICAL_SCHEMA = 'tjansteplan.canonical/1';
 
@@ -246,26 +243,4 @@ function yearValue(year: number, field: 'development' | 'maintenance') {
 
 function unplaced(ref: Pick<TableRef, 'sheet' | 'table'>, row: number, column: string): Location {
   return { sheet: ref.sheet, table: ref.table, row, column };
-}
-
-/**
- * CHANGED_SINCE_APPROVAL when the workbook's tables differ from the approved snapshot, located at the
- * first differing cell (`changedCells` gives them all, for highlighting). Info while the plan is a new
- * draft, where changes are the point; a warning when the history says the workbook IS that approved
- * version (its newest row approves it), because then the tables no longer show what the forum decided.
- */
-export function checkChangedSinceApproval(approved: PlanSnapshot, plan: Plan): Finding[] {
-  const { count, cells } = changedCells(approved, plan);
-  if (count === 0) return [];
-  const state = planState(plan.versions);
-  const snapshotLabel = parseVersionLabel(approved.version);
-  const claimsApproved =
-    state.kind === 'approved' &&
-    snapshotLabel !== null &&
-    state.approved.label !== null &&
-    compareVersions(state.approved.label, snapshotLabel) === 0;
-  const location = cells.find((l) => l.address) ?? cells[0];
-  return [
-    finding('CHANGED_SINCE_APPROVAL', { count, version: approved.version }, { location, ...(claimsApproved ? { severity: 'warning' as const } : {}) }),
-  ];
 }

@@ -1,14 +1,18 @@
 /** Read and validate the plan in any host: what the task pane's "Kontrollera" and the CLI's validate share. */
+import { checkChangedSinceApproval, type ApprovalRecord } from '../domain/approval';
 import { bySeverity, type Finding } from '../domain/findings';
 import { frameForArea, type CityFrame } from '../domain/frame';
 import type { Plan } from '../domain/plan';
 import { validatePlan } from '../domain/validate';
+import { readApproval } from './contract/approvalTable';
 import { readPlan } from './contract/readPlan';
 import type { RawTable, WorkbookHost } from './host';
 
 export interface PlanCheck {
   plan: Plan | null;
   findings: Finding[];
+  /** The approved version the workbook itself records (Fastställd), when it has a readable one. */
+  approval: ApprovalRecord | null;
 }
 
 export function checkTables(tables: readonly RawTable[], cityFrame?: CityFrame | null): PlanCheck {
@@ -18,8 +22,11 @@ export function checkTables(tables: readonly RawTable[], cityFrame?: CityFrame |
     const frame = cityFrame ? (frameForArea(cityFrame, plan.info.area) ?? { area: plan.info.area, years: new Map(), ref: plan.initiativeTable }) : null;
     findings.push(...validatePlan(plan, { frame }));
   }
+  const approval = readApproval(tables);
+  findings.push(...approval.findings);
+  if (plan && approval.record) findings.push(...checkChangedSinceApproval(approval.record, plan));
   // Stable sort: errors first, each group in the order of the workbook.
-  return { plan, findings: findings.sort(bySeverity) };
+  return { plan, findings: findings.sort(bySeverity), approval: approval.record };
 }
 
 export async function checkWorkbook(host: WorkbookHost, cityFrame?: CityFrame | null): Promise<PlanCheck> {

@@ -37,6 +37,17 @@ export interface WorkbookHost {
   readTables(): Promise<RawTable[]>;
   /** Creates the given tables; refuses (throws) when a table or a sheet's target range is already in use. */
   createTables(tables: TableWrite[]): Promise<void>;
+  /**
+   * Writes one of the add-in's own tables on a very hidden sheet of that name, replacing the table there.
+   * Refuses (throws) when a visible or merely hidden sheet has the name (it is the user's), or when the
+   * table name is taken on another sheet.
+   */
+  writeHiddenTable(table: TableWrite): Promise<void>;
+}
+
+/** Why writeHiddenTable refuses a sheet name that is already the user's. */
+export function ownSheetTaken(sheet: string): string {
+  return `Bladet ${sheet} finns redan i arbetsboken och är inte tilläggets eget; det skrivs inte över. Byt namn på det och försök igen.`;
 }
 
 /** A value the user confirmed, for one cell. */

@@ -6,10 +6,10 @@ import {
   canonicalForm,
   canonicalPlan,
   changedCells,
-  checkChangedSinceApproval,
   fingerprint,
   normalizeText,
 } from '../../src/domain/fingerprint';
+import { checkChangedSinceApproval } from '../../src/domain/approval';
 import { periodOf } from '../../src/domain/period';
 import type { FrameYear, Initiative, Plan } from '../../src/domain/plan';
 import { snapshotOf, type PlanSnapshot } from '../../src/domain/snapshot';

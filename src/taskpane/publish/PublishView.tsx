@@ -5,8 +5,10 @@
  */
 import { Button, Link, makeStyles, MessageBar, MessageBarBody, ProgressBar, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { approvalOf } from '../../domain/approval';
 import type { CellValue } from '../../domain/cell';
 import type { Finding } from '../../domain/findings';
+import type { Plan } from '../../domain/plan';
 import { formatVersion, latestApproved, type VersionEntry } from '../../domain/versions';
 import { planState, recordDecision, type DecisionInput, type PlanState } from '../../domain/workflow';
 import { IndexedDbOutboxStore } from '../../publish/browser/indexedDbOutboxStore';
@@ -14,8 +16,9 @@ import { createGraphClient } from '../../publish/graph/client';
 import { GraphPlanLibrary } from '../../publish/graph/graphLibrary';
 import { Outbox, outboxId, type OutboxEntry } from '../../publish/outbox';
 import type { PlanLibrary, PublishProgress, PublishRequest } from '../../publish/planLibrary';
-import { preparePublication } from '../../publish/prepare';
+import { preparePublication, versionToPublish } from '../../publish/prepare';
 import { checkTables, type PlanCheck } from '../../workbook/checkPlan';
+import { approvalTable } from '../../workbook/contract/approvalTable';
 import { findTable, headerKey, TABLES } from '../../workbook/contract/tables';
 import type { InteractiveHost } from '../../workbook/host';
 import { SeverityIcon } from '../plan/SeverityIcon';
@@ -156,10 +159,26 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
       }
       const { entry, findings } = recordDecision(plan.versions, input, { ref: plan.versionTable, planFindings: result.findings });
       await host!.appendTableRows(raw.name, [rowFor(raw.headers, entry)]);
+      let kept: string | null = null;
+      if (entry.decision === 'Fastställd') kept = await keepApproval(plan, entry);
       await read();
       setRecorded(findings);
-      setNotice(t.recorded(entry.labelShown, entry.decision ?? ''));
+      if (entry.decision !== 'Fastställd') setNotice(t.recorded(entry.labelShown, entry.decision ?? ''));
+      else setNotice(kept === null ? t.recordedApproved(entry.labelShown) : t.approvalNotKept(entry.labelShown, kept));
     });
+
+  /**
+   * Keeps the tables as the forum approved them in the workbook (its hidden Fastställd table), for every
+   * later check to compare with. The decision row is already written: a failure here is told, not thrown.
+   */
+  const keepApproval = async (plan: Plan, approved: VersionEntry): Promise<string | null> => {
+    try {
+      await host!.writeHiddenTable(approvalTable(await approvalOf(plan, approved)));
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  };
 
   /** The same area and version already in the library with the same tables (another export of one file). */
   const publishedTwin = async (library: PlanLibrary, request: PublishRequest) => {
@@ -185,6 +204,13 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
       const { result } = await read();
       if (!result.plan) throw new Error(t.noPlan);
       setNotice(t.preparing);
+      // A version approved before the add-in kept a record (typed in by hand, say) gets one now, before the
+      // file is taken, so the published copy carries it too.
+      const publishable = versionToPublish(result.plan, result.findings);
+      if (publishable.ok && result.approval?.version !== formatVersion(publishable.approved.label)) {
+        const failure = await keepApproval(result.plan, publishable.approved);
+        if (failure) throw new Error(failure);
+      }
       const prep = await preparePublication(result.plan, result.findings, await host!.fileBytes());
       if (!prep.ok) {
         setNotice(t.notPublishable(prep.message));

@@ -32,6 +32,10 @@ const sv = {
   noVersionTable: 'Planen saknar tabellen Versionshantering; skapa den under fliken Plan.',
   approveWithErrors: (n: number) => `Planen har ${n} fel och kan inte registreras som Fastställd. Rätta felen under fliken Plan först; ett fastställt beslut ska gälla en plan utan fel.`,
   recorded: (v: string, decision: string) => `Beslutet är registrerat: version ${v}, ${decision}.`,
+  recordedApproved: (v: string) =>
+    `Beslutet är registrerat: version ${v}, Fastställd. De fastställda tabellerna sparas i arbetsboken, så Kontrollera visar om något ändras efteråt.`,
+  approvalNotKept: (v: string, reason: string) =>
+    `Beslutet är registrerat (version ${v}, Fastställd), men de fastställda tabellerna kunde inte sparas i arbetsboken: ${reason}`,
   recordedFindings: 'Att se över i den nya raden',
   publishHeading: 'Publicera',
   publish: (v: string) => `Publicera v${v}`,
@@ -103,6 +107,9 @@ const en: PublishStrings = {
   noVersionTable: 'The plan lacks the Versionshantering table; create it on the Plan tab.',
   approveWithErrors: (n) => `The plan has ${n} errors and cannot be recorded as approved (Fastställd). Fix them on the Plan tab first; an approval must be of a plan without errors.`,
   recorded: (v, decision) => `The decision is recorded: version ${v}, ${decision}.`,
+  recordedApproved: (v) =>
+    `The decision is recorded: version ${v}, approved (Fastställd). The approved tables are kept in the workbook, so Check shows whether anything changes afterwards.`,
+  approvalNotKept: (v, reason) => `The decision is recorded (version ${v}, approved), but the approved tables could not be kept in the workbook: ${reason}`,
   recordedFindings: 'To review in the new row',
   publishHeading: 'Publish',
   publish: (v) => `Publish v${v}`,

@@ -8,6 +8,7 @@ export const SHEET_PLAN = 'Tjänsteplan';
 export const SHEET_FRAME = 'Ram';
 export const SHEET_VERSIONS = 'Versioner';
 export const SHEET_BUDGET = 'Budgetram';
+export const SHEET_APPROVAL = 'Tjänsteplan fastställd';
 
 export const TABLES = {
   planInfo: { name: 'Planuppgifter', sheet: SHEET_PLAN, headers: ['Uppgift', 'Värde'] },
@@ -20,6 +21,8 @@ export const TABLES = {
   },
   budget: { name: 'Budgetram', sheet: SHEET_BUDGET, headers: ['Tjänsteområde', 'År', 'Förvaltning', 'Utveckling'] },
   city: { name: 'Stadsram', sheet: SHEET_BUDGET, headers: ['År', 'Förvaltning', 'Utveckling'] },
+  /** The add-in's own record of the approved version (approvalTable.ts), on a sheet users never see. */
+  approval: { name: 'Fastställd', sheet: SHEET_APPROVAL, headers: ['Uppgift', 'Värde'] },
 } as const;
 
 /** Planuppgifter rows (Uppgift). */

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import type { CellValue } from '../../domain/cell';
-import type { RawTable, TableWrite, WorkbookHost } from '../host';
+import { ownSheetTaken, type RawTable, type TableWrite, type WorkbookHost } from '../host';
 import { classifyUnreadable, UnreadableWorkbook } from './unreadable';
 
 export class XlsxWorkbook implements WorkbookHost {
@@ -66,6 +66,16 @@ export class XlsxWorkbook implements WorkbookHost {
       const top = ws.actualRowCount === 0 ? 1 : ws.lastRow!.number + 2;
       writeTable(ws, t, top);
     }
+  }
+
+  async writeHiddenTable(t: TableWrite): Promise<void> {
+    const existing = this.workbook.getWorksheet(t.sheet);
+    if (existing && existing.state !== 'veryHidden') throw new Error(ownSheetTaken(t.sheet));
+    const elsewhere = (await this.readTables()).find((r) => r.name.toLowerCase() === t.name.toLowerCase() && r.sheet !== t.sheet);
+    if (elsewhere) throw new Error(`Tabellen ${t.name} finns redan på bladet ${elsewhere.sheet}`);
+    // The sheet is the add-in's alone: replaced whole, so nothing of an older, longer record stays behind.
+    if (existing) this.workbook.removeWorksheet(existing.id);
+    writeTable(this.workbook.addWorksheet(t.sheet, { state: 'veryHidden' }), t, 1);
   }
 
   async toBuffer(): Promise<Buffer> {

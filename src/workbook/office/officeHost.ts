@@ -4,7 +4,7 @@
  */
 /// <reference types="office-js" />
 import type { CellValue } from '../../domain/cell';
-import type { CellMark, CellWrite, InteractiveHost, RawTable, TableWrite } from '../host';
+import { ownSheetTaken, type CellMark, type CellWrite, type InteractiveHost, type RawTable, type TableWrite } from '../host';
 import { MAX_REQUEST_BYTES, parseAddress, rowBytes, splitByPayload, textSafe } from './ranges';
 
 /** `Excel.run`, passed in so the same adapter drives Excel and the workbench's test host. */
@@ -74,6 +74,31 @@ export class OfficeHost implements InteractiveHost {
       });
       const budget = new Budget(() => context.sync());
       for (const q of queued) await writeTable(q.sheet, q.w, q.top, budget);
+      await budget.flush();
+    });
+  }
+
+  /** 2 syncs: one to see what the sheet and the table are, one to write (more only past the payload limit). */
+  async writeHiddenTable(w: TableWrite): Promise<void> {
+    await this.run(async (context) => {
+      const wb = context.workbook;
+      const existing = wb.worksheets.getItemOrNullObject(w.sheet);
+      existing.load('visibility');
+      wb.tables.load('items/name,items/worksheet/name');
+      await context.sync();
+      if (!existing.isNullObject && existing.visibility !== 'VeryHidden') throw new Error(ownSheetTaken(w.sheet));
+      const table = wb.tables.items.find((t) => t.name.toLowerCase() === w.name.toLowerCase());
+      if (table && table.worksheet.name !== w.sheet) throw new Error(`Tabellen ${w.name} finns redan på bladet ${table.worksheet.name}`);
+      let sheet = existing;
+      if (existing.isNullObject) {
+        sheet = wb.worksheets.add(w.sheet);
+        sheet.visibility = 'VeryHidden';
+      } else if (table) {
+        // Deleting the table clears its cells, so a shorter record leaves nothing of the longer one behind.
+        table.delete();
+      }
+      const budget = new Budget(() => context.sync());
+      await writeTable(sheet, w, 1, budget);
       await budget.flush();
     });
   }

@@ -210,6 +210,30 @@ describe('XlsxWorkbook.createTables never writes over anything', () => {
   });
 });
 
+describe('XlsxWorkbook.writeHiddenTable', () => {
+  const own = (rows: string[][]) => ({ sheet: 'Tjänsteplan fastställd', name: 'Fastställd', headers: ['Uppgift', 'Värde'], rows, numberFormats: ['@', '@'] });
+
+  it('writes the table on a very hidden sheet that survives the file, and replaces it whole', async () => {
+    const wb = await written();
+    await wb.writeHiddenTable(own([['Version', '1.0'], ['Tabeller', '=A1'], ['Tabeller', 'mer']]));
+    const once = await roundTrip(wb);
+    expect(once.workbook.getWorksheet('Tjänsteplan fastställd')?.state).toBe('veryHidden');
+    expect(table(await once.readTables(), 'Fastställd').body).toEqual([['Version', '1.0'], ['Tabeller', '=A1'], ['Tabeller', 'mer']]);
+    await once.writeHiddenTable(own([['Version', '2.0']]));
+    const twice = await roundTrip(once);
+    expect((await twice.readTables()).filter((t) => t.sheet === 'Tjänsteplan fastställd').map((t) => t.body)).toEqual([[['Version', '2.0']]]);
+    // The plan's own tables are untouched by it.
+    expect(readPlan(await twice.readTables()).findings).toEqual(readPlan(await (await roundTrip(await written())).readTables()).findings);
+  });
+
+  it("refuses a sheet of that name that is the user's", async () => {
+    const wb = await written();
+    wb.workbook.addWorksheet('Tjänsteplan fastställd').getCell('A1').value = 'mina anteckningar';
+    await expect(wb.writeHiddenTable(own([['Version', '1.0']]))).rejects.toThrow('är inte tilläggets eget');
+    expect(wb.workbook.getWorksheet('Tjänsteplan fastställd')?.getCell('A1').value).toBe('mina anteckningar');
+  });
+});
+
 describe('XlsxWorkbook reads what Excel writes', () => {
   it('reads error values and formulas with and without cached results', async () => {
     const wb = await roundTrip(await written());

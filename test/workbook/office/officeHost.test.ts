@@ -289,3 +289,43 @@ describe('select', () => {
     expect(host.syncCount).toBe(1);
   });
 });
+
+describe('writeHiddenTable', () => {
+  const record = (rows: string[][]) => ({ sheet: 'Tjänsteplan fastställd', name: 'Fastställd', headers: ['Uppgift', 'Värde'], rows, numberFormats: ['@', '@'] });
+
+  test('puts the table on a new very hidden sheet in 2 syncs, text kept as text, and it survives save and reopen', async () => {
+    const host = await hostOf(await fixtureBytes('tjansteplan-ekonomi-2022-2024.xlsx'));
+    const sheetsBefore = host.model.getSheetNames();
+    await new OfficeHost(host.run).writeHiddenTable(record([['Version', '1.0'], ['Tabeller', '=inte en formel'], ['Tabeller', '2022']]));
+    expect(host.syncCount).toBe(2);
+    // The user sees the same sheets as before.
+    expect(host.model.getSheetNames()).toEqual(sheetsBefore);
+    const reopened = await hostOf(await host.model.toXlsx());
+    const [table] = (await new OfficeHost(reopened.run).readTables()).filter((t) => t.name === 'Fastställd');
+    expect(table).toMatchObject({ sheet: 'Tjänsteplan fastställd', headerRow: 1, body: [['Version', '1.0'], ['Tabeller', '=inte en formel'], ['Tabeller', '2022']] });
+    expect(reopened.model.getSheetNames({ includeHidden: true })).toContain('Tjänsteplan fastställd');
+    expect(reopened.model.getSheetNames()).toEqual(sheetsBefore);
+  });
+
+  test('replaces its own table whole: a shorter record leaves nothing of the longer one', async () => {
+    const host = await emptyHost();
+    const office = new OfficeHost(host.run);
+    await office.writeHiddenTable(record(Array.from({ length: 6 }, (_, i) => ['Tabeller', `del ${i}`])));
+    await office.writeHiddenTable(record([['Version', '2.0']]));
+    const tables = (await office.readTables()).filter((t) => t.sheet === 'Tjänsteplan fastställd');
+    expect(tables.map((t) => [t.name, t.body])).toEqual([['Fastställd', [['Version', '2.0']]]]);
+    expect(host.model.getCellValue('Tjänsteplan fastställd', 4, 2)).toBeNull();
+  });
+
+  test("refuses a sheet of the same name that is the user's, and leaves it as it was", async () => {
+    const host = await emptyHost();
+    await host.run(async (context) => {
+      context.workbook.worksheets.add('Tjänsteplan fastställd').getRange('A1').values = [['mina anteckningar']];
+    });
+    await expect(new OfficeHost(host.run).writeHiddenTable(record([['Version', '1.0']]))).rejects.toThrow(
+      'Bladet Tjänsteplan fastställd finns redan i arbetsboken och är inte tilläggets eget',
+    );
+    expect(host.model.getCellValue('Tjänsteplan fastställd', 1, 1)).toBe('mina anteckningar');
+    expect(host.model.getTables()).toEqual([]);
+  });
+});
