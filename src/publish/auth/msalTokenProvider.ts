@@ -2,9 +2,8 @@
  * Tokens for Graph in the add-in: MSAL.js nested app authentication (the Office host signs the user in, no
  * middle tier), and the Office dialog API when the host has no NAA or needs the user to consent. Browser only.
  *
- * Least privilege: `Sites.Selected` gives the app no site at all until an administrator grants it the one
- * Tjänsteplan site (write role), instead of every site the user can reach. Tokens stay in MSAL's session-
- * storage cache and in memory here, never in localStorage, so closing the pane's session forgets them.
+ * Least privilege: `Sites.Selected` (msalSettings.ts). Tokens stay in MSAL's session-storage cache and in
+ * memory here, never in localStorage, so closing the pane's session forgets them.
  */
 import {
   BrowserCacheLocation,
@@ -13,23 +12,20 @@ import {
   type AccountInfo,
   type IPublicClientApplication,
 } from '@azure/msal-browser';
+import { GRAPH_SCOPES, type MsalSettings } from './msalSettings';
+import { tokenFromDialog, type DialogToken } from './officeDialog';
 import type { TokenProvider } from './tokenProvider';
 
-export const GRAPH_SCOPES: readonly string[] = ['https://graph.microsoft.com/Sites.Selected'];
+export { GRAPH_SCOPES, type MsalSettings } from './msalSettings';
 
-export interface MsalSettings {
-  /** The add-in's app registration (with the `brk-multihub://<origin>` SPA redirect that NAA needs). */
-  clientId: string;
-  /** `https://login.microsoftonline.com/<tenant id>`; the organisations endpoint when absent. */
-  authority?: string;
-  scopes?: readonly string[];
-  /** Our page that signs in inside an Office dialog and sends `{accessToken}` back with messageParent. */
-  dialogUrl?: string;
-}
-
-export function msalConfiguration(s: MsalSettings) {
+/** `redirectUri` must be registered in the app registration exactly as given (the sign-in page passes its own). */
+export function msalConfiguration(s: MsalSettings, redirectUri?: string) {
   return {
-    auth: { clientId: s.clientId, authority: s.authority ?? 'https://login.microsoftonline.com/organizations' },
+    auth: {
+      clientId: s.clientId,
+      authority: s.authority ?? 'https://login.microsoftonline.com/organizations',
+      ...(redirectUri ? { redirectUri } : {}),
+    },
     cache: { cacheLocation: BrowserCacheLocation.SessionStorage },
   };
 }
@@ -40,16 +36,20 @@ export async function msalTokenProvider(settings: MsalSettings): Promise<TokenPr
   return new MsalTokenProvider(pca, settings);
 }
 
+export type DialogSignIn = (url: string) => Promise<DialogToken>;
+
 /** A minute of slack: a token about to expire is renewed before it is sent. */
 const SLACK_MS = 60_000;
 
 export class MsalTokenProvider implements TokenProvider {
   private token: { value: string; expiresOn: number } | null = null;
   private refresh = false;
+  private pending: Promise<string> | null = null;
 
   constructor(
-    private readonly pca: IPublicClientApplication,
+    private readonly pca: Pick<IPublicClientApplication, 'getActiveAccount' | 'getAllAccounts' | 'acquireTokenSilent' | 'acquireTokenPopup' | 'setActiveAccount'>,
     private readonly settings: MsalSettings,
+    private readonly dialog: DialogSignIn = tokenFromDialog,
   ) {}
 
   private get scopes(): string[] {
@@ -58,10 +58,15 @@ export class MsalTokenProvider implements TokenProvider {
 
   async getToken(): Promise<string> {
     if (this.token && !this.refresh && this.token.expiresOn - SLACK_MS > Date.now()) return this.token.value;
-    const forceRefresh = this.refresh;
-    this.refresh = false;
-    const value = await this.acquire(forceRefresh);
-    return value;
+    // Requests sent together share one sign-in: a second Office dialog would fail with 12007.
+    if (!this.pending) {
+      const forceRefresh = this.refresh;
+      this.refresh = false;
+      this.pending = this.acquire(forceRefresh).finally(() => {
+        this.pending = null;
+      });
+    }
+    return this.pending;
   }
 
   invalidate(): void {
@@ -76,7 +81,7 @@ export class MsalTokenProvider implements TokenProvider {
       return this.keep(r.accessToken, r.expiresOn);
     } catch (e) {
       if (!(e instanceof InteractionRequiredAuthError)) {
-        if (this.settings.dialogUrl) return this.keep(await tokenFromDialog(this.settings.dialogUrl), null);
+        if (this.settings.dialogUrl) return this.fromDialog(this.settings.dialogUrl);
         throw e;
       }
     }
@@ -85,38 +90,20 @@ export class MsalTokenProvider implements TokenProvider {
       this.pca.setActiveAccount(r.account);
       return this.keep(r.accessToken, r.expiresOn);
     } catch (e) {
-      // A popup the host blocks (or cannot show) is what the Office dialog is for.
-      if (!this.settings.dialogUrl) throw e;
-      return this.keep(await tokenFromDialog(this.settings.dialogUrl), null);
+      // A popup the host blocks (or cannot show) is what the Office dialog is for; one the user closed is an answer.
+      if (!this.settings.dialogUrl || (e as { errorCode?: string }).errorCode === 'user_cancelled') throw e;
+      return this.fromDialog(this.settings.dialogUrl);
     }
   }
 
+  private async fromDialog(url: string): Promise<string> {
+    const t = await this.dialog(url);
+    return this.keep(t.accessToken, t.expiresOn);
+  }
+
   private keep(value: string, expiresOn: Date | null): string {
-    // Without an expiry (the dialog's token) it is used until the library answers 401.
+    // Without an expiry (a dialog page that could not say) it is used until the library answers 401.
     this.token = { value, expiresOn: expiresOn ? expiresOn.getTime() : Number.MAX_SAFE_INTEGER };
     return value;
   }
-}
-
-/** Signs in inside an Office dialog; only a message from our own origin is taken as the token. */
-export function tokenFromDialog(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    Office.context.ui.displayDialogAsync(url, { height: 60, width: 30 }, (opened) => {
-      if (opened.status === Office.AsyncResultStatus.Failed) return reject(new Error(opened.error.message));
-      const dialog = opened.value;
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
-        const message = arg as { message: string; origin?: string };
-        dialog.close();
-        if (message.origin !== undefined && message.origin !== window.location.origin) return reject(new Error('svar från fel ursprung'));
-        try {
-          const body = JSON.parse(message.message) as { accessToken?: string; error?: string };
-          if (body.accessToken) resolve(body.accessToken);
-          else reject(new Error(body.error ?? 'inloggningen gav ingen token'));
-        } catch {
-          reject(new Error('oläsligt svar från inloggningsfönstret'));
-        }
-      });
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => reject(new Error('inloggningsfönstret stängdes')));
-    });
-  });
 }
