@@ -1,5 +1,6 @@
 /**
- * Two browser bundles: the task pane (what Excel loads; small, later views split off) and the workbench
+ * Browser bundles: the task pane (what Excel loads; small, later views split off), the sign-in page the
+ * pane opens in an Office dialog when MSAL's nested app authentication cannot sign in, and the workbench
  * (the pane beside the Excel test host, for `npm start` and the browser tests). Node-only code (CLI,
  * server) is never imported from these entries.
  */
@@ -32,7 +33,11 @@ module.exports = (env, argv) => {
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-source-map',
-    entry: env.only === 'taskpane' ? { taskpane: './src/taskpane/index.tsx' } : { taskpane: './src/taskpane/index.tsx', workbench: './src/workbench/index.tsx' },
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      signin: './src/signin/index.ts',
+      ...(env.only === 'taskpane' ? {} : { workbench: './src/workbench/index.tsx' }),
+    },
     output: {
       path: path.resolve(__dirname, 'dist/web'),
       filename: '[name].[contenthash:8].js',
@@ -57,6 +62,13 @@ module.exports = (env, argv) => {
         chunks: ['taskpane'],
         title: 'Tjänsteplan',
         template: './src/taskpane/taskpane.html',
+        meta: { 'Content-Security-Policy': { 'http-equiv': 'Content-Security-Policy', content: CSP } },
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'signin.html',
+        chunks: ['signin'],
+        title: 'Tjänsteplan – inloggning',
+        template: './src/signin/signin.html',
         meta: { 'Content-Security-Policy': { 'http-equiv': 'Content-Security-Policy', content: CSP } },
       }),
       env.only !== 'taskpane' && new HtmlWebpackPlugin({
