@@ -5,6 +5,7 @@
  * publishing is not configured. MSAL is imported only when a deployment needs it, so it stays out of the
  * initial bundle.
  */
+import { readMsalSettings, SIGNIN_PAGE } from '../../publish/auth/msalSettings';
 import type { TokenProvider } from '../../publish/auth/tokenProvider';
 import { staticTokenProvider } from '../../publish/auth/tokenProvider';
 import type { LibraryLocation } from '../../publish/graph/graphLibrary';
@@ -45,13 +46,17 @@ function workbenchLibrary(): WorkbenchLibrary | null {
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
-/** Reads `config.json` next to the page; null when it is absent or says nothing usable. */
-export function deploymentConfig(body: DeploymentFile): LibraryConfig | null {
+/**
+ * Reads `config.json` next to the page; null when it is absent or says nothing usable. `pageUrl` is the task
+ * pane's address, which the sign-in dialog's page sits beside.
+ */
+export function deploymentConfig(body: DeploymentFile, pageUrl: string = window.location.href): LibraryConfig | null {
   const url = text(body.graph?.url);
   const site = text(body.graph?.siteId);
-  const clientId = text(body.msal?.clientId);
-  if (!url || !site || !clientId) return null;
-  const authority = text(body.msal?.authority);
+  const msal = readMsalSettings(body.msal);
+  if (!url || !site || !msal) return null;
+  // Resolved against the pane's address, so the pane's own query (Office's _host_Info) is not carried over.
+  const dialogUrl = new URL(SIGNIN_PAGE, pageUrl).toString();
   const location: LibraryLocation = { site };
   const driveId = text(body.graph?.driveId);
   const listId = text(body.graph?.listId);
@@ -66,7 +71,7 @@ export function deploymentConfig(body: DeploymentFile): LibraryConfig | null {
     source: 'deployment',
     tokens() {
       provider ??= import(/* webpackChunkName: "msal" */ '../../publish/auth/msalTokenProvider').then((m) =>
-        m.msalTokenProvider({ clientId, ...(authority ? { authority } : {}) }),
+        m.msalTokenProvider({ ...msal, dialogUrl }),
       );
       return provider;
     },
