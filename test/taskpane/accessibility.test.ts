@@ -3,20 +3,11 @@
  * chart), with the "Räkna om summor" dialog open, and with the "Skapa tabeller" form showing its validation
  * message — no serious or critical violations. The findings' live region announces the summary.
  */
-import { BROWSER_TEST_TIMEOUT, startBench, WORDS, type AxeViolation, type Bench, type Workbench } from './workbench';
+import { BROWSER_TEST_TIMEOUT, useBench, WORDS, type AxeViolation, type Workbench } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT);
 
-let bench: Bench;
-beforeAll(async () => {
-  bench = await startBench();
-});
-afterEach(async () => {
-  await bench?.closePages();
-});
-afterAll(async () => {
-  await bench?.close();
-});
+const bench = useBench();
 
 const SV = WORDS.sv;
 
@@ -29,7 +20,7 @@ describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
   const query = (q: string) => (theme === 'dark' ? `${q}&theme=dark` : q);
 
   test('findings after a check: no serious or critical violations; the live region announces the summary', async () => {
-    const wb = await bench.open(query('sample=broken/13-formelfel.xlsx'));
+    const wb = await bench().open(query('sample=broken/13-formelfel.xlsx'));
     const status = wb.status();
     // The live region is there (and empty) before anything happens, so screen readers announce what comes.
     expect(await status.getAttribute('aria-live')).toBe('polite');
@@ -46,7 +37,7 @@ describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
   });
 
   test('the recompute dialog: no serious or critical violations', async () => {
-    const wb = await bench.open(query('sample=broken/19-summor-fel-i-tva-block.xlsx'));
+    const wb = await bench().open(query('sample=broken/19-summor-fel-i-tva-block.xlsx'));
     await wb.check();
     await wb.button(SV.recompute).click();
     await wb.pane.getByRole('dialog', { name: SV.recompute }).waitFor();
@@ -55,7 +46,7 @@ describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
   });
 
   test('the create-tables form with a validation message: no serious or critical violations', async () => {
-    const wb = await bench.open(query('empty'));
+    const wb = await bench().open(query('empty'));
     await wb.check();
     const form = wb.pane.getByRole('form', { name: 'Skapa tabeller' });
     await form.getByRole('button', { name: 'Skapa tabeller' }).click();

@@ -5,23 +5,14 @@
  */
 import { parsePeriod } from '../../src/domain/period';
 import { planTables } from '../../src/workbook/contract/template';
-import { BROWSER_TEST_TIMEOUT, startBench, until, WORDS, type Bench } from './workbench';
+import { BROWSER_TEST_TIMEOUT, useBench, until, WORDS } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT);
 
-let bench: Bench;
-beforeAll(async () => {
-  bench = await startBench();
-});
-afterEach(async () => {
-  await bench?.closePages();
-});
-afterAll(async () => {
-  await bench?.close();
-});
+const bench = useBench();
 
 test('creates the plan tables in an empty workbook after refusing a wrong period', async () => {
-  const wb = await bench.open('empty');
+  const wb = await bench().open('empty');
   const sheetsBefore = await wb.page.locator('.tabs [role=tab]').allTextContents();
 
   expect(await wb.check()).toBe(WORDS.sv.summary(2, 0, 0));

@@ -4,20 +4,11 @@
  * another sheet too.
  */
 import { messageIn } from '../../src/domain/findings';
-import { BROWSER_TEST_TIMEOUT, countsOf, domainFindings, expectedFor, startBench, until, WORDS, type Bench, type Workbench } from './workbench';
+import { BROWSER_TEST_TIMEOUT, countsOf, domainFindings, expectedFor, useBench, until, WORDS, type Workbench } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT);
 
-let bench: Bench;
-beforeAll(async () => {
-  bench = await startBench();
-});
-afterEach(async () => {
-  await bench?.closePages();
-});
-afterAll(async () => {
-  await bench?.close();
-});
+const bench = useBench();
 
 const SV = WORDS.sv;
 
@@ -71,7 +62,7 @@ async function clickSelectsCell(wb: Workbench, code: string, sheet: string, addr
 
 test('19: two sums that do not add up, each a button that selects its cell', async () => {
   const file = '19-summor-fel-i-tva-block.xlsx';
-  const wb = await bench.open(`sample=broken/${file}`);
+  const wb = await bench().open(`sample=broken/${file}`);
   await checkShowsManifest(wb, file);
   await wb.screenshot('findings-19');
   await clickSelectsCell(wb, 'SUM_MISMATCH', 'Tjänsteplan', 'G14');
@@ -81,7 +72,7 @@ test('19: two sums that do not add up, each a button that selects its cell', asy
 
 test('13: errors and a warning on two sheets; a finding on Ram switches the grid to Ram', async () => {
   const file = '13-formelfel.xlsx';
-  const wb = await bench.open(`sample=broken/${file}`);
+  const wb = await bench().open(`sample=broken/${file}`);
   await checkShowsManifest(wb, file);
   expect(await wb.shownSheet()).toBe('Tjänsteplan');
   await clickSelectsCell(wb, 'FORMULA_ERROR', 'Ram', 'B3');
@@ -93,7 +84,7 @@ test('13: errors and a warning on two sheets; a finding on Ram switches the grid
 
 test('38: notes and an error across Tjänsteplan and Ram', async () => {
   const file = '38-mkr-text-over-ram.xlsx';
-  const wb = await bench.open(`sample=broken/${file}`);
+  const wb = await bench().open(`sample=broken/${file}`);
   await checkShowsManifest(wb, file);
   await clickSelectsCell(wb, 'OVER_FRAME', 'Ram', 'B3');
   await clickSelectsCell(wb, 'NUMBER_AS_TEXT', 'Tjänsteplan', 'D10');
@@ -102,7 +93,7 @@ test('38: notes and an error across Tjänsteplan and Ram', async () => {
 
 test('36: a workbook without tables gets findings without cells, shown as readable text, and no exception', async () => {
   const file = '36-inga-tabeller.xlsx';
-  const wb = await bench.open(`sample=broken/${file}`);
+  const wb = await bench().open(`sample=broken/${file}`);
   await checkShowsManifest(wb, file);
   // A finding without a cell is not a (disabled) button: its text is as readable as the others.
   await expect(wb.pane.locator('button[data-code="TABLE_MISSING"]').count()).resolves.toBe(0);

@@ -4,20 +4,11 @@
  * the user recoloured afterwards keeps the user's colour.
  */
 import { HIGHLIGHT } from '../../src/workbook/office/officeHost';
-import { BROWSER_TEST_TIMEOUT, expectedFor, startBench, until, WORDS, type Bench, type Workbench } from './workbench';
+import { BROWSER_TEST_TIMEOUT, expectedFor, useBench, until, WORDS, type Workbench } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT);
 
-let bench: Bench;
-beforeAll(async () => {
-  bench = await startBench();
-});
-afterEach(async () => {
-  await bench?.closePages();
-});
-afterAll(async () => {
-  await bench?.close();
-});
+const bench = useBench();
 
 type Fills = Record<string, Record<string, string | null>>;
 
@@ -37,7 +28,7 @@ const RANK = { error: 3, warning: 2, info: 1 } as const;
 test('marks every finding cell by severity and removes exactly its own marks', async () => {
   const file = '13-formelfel.xlsx';
   const sheets = ['Tjänsteplan', 'Ram'];
-  const wb = await bench.open(`sample=broken/${file}`);
+  const wb = await bench().open(`sample=broken/${file}`);
 
   // The user's own fill, before the add-in does anything: in the very colour of an error mark.
   await wb.showSheet('Tjänsteplan');

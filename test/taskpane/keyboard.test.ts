@@ -3,20 +3,11 @@
  * and operate Kontrollera, a finding (its cell is selected), Markera i arket, Ta bort markeringar, the
  * dialog (Escape closes it, focus returns) and the view tabs; every focus stop shows a focus indicator.
  */
-import { BROWSER_TEST_TIMEOUT, startBench, until, WORDS, type Bench, type Workbench } from './workbench';
+import { BROWSER_TEST_TIMEOUT, useBench, until, WORDS, type Workbench } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT);
 
-let bench: Bench;
-beforeAll(async () => {
-  bench = await startBench();
-});
-afterEach(async () => {
-  await bench?.closePages();
-});
-afterAll(async () => {
-  await bench?.close();
-});
+const bench = useBench();
 
 const SV = WORDS.sv;
 
@@ -77,7 +68,7 @@ async function tabTo(wb: Workbench, name: RegExp, key = 'Tab', limit = 8): Promi
 }
 
 test('Tab, Shift+Tab, Enter, Space and arrows operate the pane, with focus always visible', async () => {
-  const wb = await bench.open('sample=broken/19-summor-fel-i-tva-block.xlsx');
+  const wb = await bench().open('sample=broken/19-summor-fel-i-tva-block.xlsx');
 
   // Arrive from the workbench page: the last sheet tab, then Tab into the pane.
   await wb.page.locator('.tabs [role=tab]').last().focus();

@@ -7,22 +7,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BROWSER_TEST_TIMEOUT, startBench, until, type Bench, type Workbench } from './workbench';
+import { BROWSER_TEST_TIMEOUT, until, useBench, type Workbench } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT * 2);
 
-let bench: Bench;
-let dataDir: string;
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'tjansteplan-publish-'));
-  bench = await startBench({ library: { dataDir } });
-});
-afterEach(async () => {
-  await bench?.closePages();
-});
-afterAll(async () => {
-  await bench?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+let dataDir: string | undefined;
+const bench = useBench(() => ({ library: { dataDir: (dataDir = mkdtempSync(path.join(os.tmpdir(), 'tjansteplan-publish-'))) } }));
+// After useBench's own afterAll, so the library is closed before its folder goes.
+afterAll(() => {
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 function publishPanel(wb: Workbench) {
@@ -37,7 +30,7 @@ async function statusSays(wb: Workbench, pattern: RegExp): Promise<string> {
 }
 
 test('records a TF decision, publishes the approved version once, and the reviewers see it', async () => {
-  const wb = await bench.open('sample=tjansteplan-ekonomi-2022-2024.xlsx');
+  const wb = await bench().open('sample=tjansteplan-ekonomi-2022-2024.xlsx');
   await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
   const panel = publishPanel(wb);
 
@@ -84,7 +77,7 @@ test('records a TF decision, publishes the approved version once, and the review
 
   // The reviewers' page lists the file with its Forum and Beslut.
   const page = await wb.context.newPage();
-  await page.goto(`${bench.url}_library/`);
+  await page.goto(`${bench().url}_library/`);
   const line = page.locator('tr', { hasText: 'Ekonomi 2022–2024 v4.0.xlsx' });
   await line.waitFor();
   const cells = await line.locator('td').allTextContents();

@@ -3,20 +3,11 @@
  * and recomputed, as the grid shows them), Avbryt leaves the workbook as it was, and confirming writes the
  * recomputed sums into exactly those cells, after which the check finds no SUM_MISMATCH.
  */
-import { BROWSER_TEST_TIMEOUT, expectedFor, startBench, until, WORDS, type Bench, type Workbench } from './workbench';
+import { BROWSER_TEST_TIMEOUT, expectedFor, useBench, until, WORDS, type Workbench } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT);
 
-let bench: Bench;
-beforeAll(async () => {
-  bench = await startBench();
-});
-afterEach(async () => {
-  await bench?.closePages();
-});
-afterAll(async () => {
-  await bench?.close();
-});
+const bench = useBench();
 
 const SV = WORDS.sv;
 /** `4 500`, `−300` as the grid and the pane write numbers (no-break or narrow spaces between thousands). */
@@ -46,7 +37,7 @@ test('lists the differing sums, cancels without a change and writes exactly the 
   const file = '19-summor-fel-i-tva-block.xlsx';
   const mismatches = expectedFor(file).findings.filter((f) => f.code === 'SUM_MISMATCH');
   expect(mismatches.map((f) => f.address)).toEqual(['C11', 'G14']);
-  const wb = await bench.open(`sample=broken/${file}`);
+  const wb = await bench().open(`sample=broken/${file}`);
   await wb.showSheet('Tjänsteplan');
   const before = await wb.cells();
   const rows = await wb.rows();

@@ -9,16 +9,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { locate } from '../../src/domain/location';
 import { latestApproved } from '../../src/domain/versions';
 import { suggestNextVersion } from '../../src/domain/workflow';
-import { createLibrary, type Library } from '../../src/server/library';
-import { startWorkbench, type WorkbenchServer } from '../../src/server/workbenchServer';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
 import { approvedCopy } from '../cli/librarySamples';
-import { BROWSER_TEST_TIMEOUT, CHROMIUM, requirePrerequisites, ROOT, until, WEB_ROOT, Workbench } from './workbench';
+import { BROWSER_TEST_TIMEOUT, ROOT, until, useBench, type Workbench } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT * 3);
 
@@ -50,46 +47,27 @@ function publish(file: string, address: string, ca: string, outbox: string): Pro
   });
 }
 
-let library: Library;
-let server: WorkbenchServer;
-let browser: Browser;
-const opened: Workbench[] = [];
+let dir: string;
+const bench = useBench(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'tjp-sr-'));
+  return { library: { dataDir: path.join(dir, 'library'), token: TOKEN } };
+});
 
+// The library gets every area's plan the way a controller publishes it: through the command, over HTTPS.
 beforeAll(async () => {
-  requirePrerequisites();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'tjp-sr-'));
-  library = await createLibrary({ dataDir: path.join(dir, 'library'), rootPage: false, token: TOKEN });
-  server = await startWorkbench({ port: 0, webRoot: WEB_ROOT, library, libraryConfig: { ...library.ids, token: TOKEN } });
-  const ids = library.ids;
-  const address = `${server.url}v1.0/sites/${encodeURIComponent(ids.siteId)}/drives/${encodeURIComponent(ids.driveId)}/lists/${encodeURIComponent(ids.listId)}`;
+  const { url, caPath, library } = bench();
+  const ids = library!.ids;
+  const address = `${url}v1.0/sites/${encodeURIComponent(ids.siteId)}/drives/${encodeURIComponent(ids.driveId)}/lists/${encodeURIComponent(ids.listId)}`;
   for (const area of AREAS) {
-    await publish(await approved(path.join(PLANS, `tjansteplan-${area}-2022-2024.xlsx`), dir), address, server.caPath, path.join(dir, 'utkorg.json'));
+    await publish(await approved(path.join(PLANS, `tjansteplan-${area}-2022-2024.xlsx`), dir), address, caPath, path.join(dir, 'utkorg.json'));
   }
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
 });
-
-afterEach(async () => {
-  for (const wb of opened.splice(0)) await wb.close().catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await server?.close();
-});
-
-async function open(query: string): Promise<Workbench> {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 } });
-  const wb = new Workbench(context, await context.newPage());
-  opened.push(wb);
-  await wb.load(`${server.url}workbench.html?${query}`);
-  return wb;
-}
 
 /** The live region of one view (each view announces its own results). */
 const statusOf = (wb: Workbench, view: 'summary' | 'review') => wb.pane.locator(`[role=status][data-view="${view}"]`);
 
 test('Sammanställning: the frame workbook open, consolidated from the library: 2022 is 27,2 mkr over the city frame', async () => {
-  const wb = await open('');
+  const wb = await bench().open('');
   await wb.page.locator('input[type=file]').setInputFiles(FRAME);
   await until(async () => ((await wb.page.locator('header [role=status]').textContent()) ?? '').includes('budgetram'), 'the frame workbook to open');
   // Opening a workbook reloads the pane, as reopening a file in Excel would.
@@ -127,7 +105,7 @@ test('Granskning: an amount edited in the grid becomes the change note, approved
   const year = plan!.info.period.years[0];
   const where = locate(plan!.initiativeTable, row.row, `Utveckling ${year}`);
 
-  const wb = await open(`sample=${IT_SAMPLE}`);
+  const wb = await bench().open(`sample=${IT_SAMPLE}`);
   await wb.showSheet(where.sheet);
   await wb.selectCell(where.address!);
   const bar = wb.page.getByLabel('Cellens innehåll');

@@ -3,23 +3,14 @@
  * passes axe; in English the buttons, the summary, the groups, the messages and the dialog are English.
  */
 import { messageIn } from '../../src/domain/findings';
-import { BROWSER_TEST_TIMEOUT, domainFindings, luminance, startBench, WORDS, type Bench } from './workbench';
+import { BROWSER_TEST_TIMEOUT, domainFindings, luminance, useBench, WORDS } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT);
 
-let bench: Bench;
-beforeAll(async () => {
-  bench = await startBench();
-});
-afterEach(async () => {
-  await bench?.closePages();
-});
-afterAll(async () => {
-  await bench?.close();
-});
+const bench = useBench();
 
 test('dark theme: a dark pane whose text passes axe colour contrast', async () => {
-  const wb = await bench.open('sample=broken/38-mkr-text-over-ram.xlsx&theme=dark');
+  const wb = await bench().open('sample=broken/38-mkr-text-over-ram.xlsx&theme=dark');
   await wb.check();
   const colours = await wb.frame().evaluate(() => {
     const main = document.querySelector('main')!;
@@ -42,7 +33,7 @@ test('dark theme: a dark pane whose text passes axe colour contrast', async () =
 test('English: buttons, summary, groups, messages and the dialog in English', async () => {
   const file = '19-summor-fel-i-tva-block.xlsx';
   const EN = WORDS.en;
-  const wb = await bench.open(`sample=broken/${file}&lang=en`);
+  const wb = await bench().open(`sample=broken/${file}&lang=en`);
   expect(await wb.frame().evaluate(() => document.documentElement.lang)).toBe('en');
   for (const name of [EN.check, EN.highlight, EN.clear, EN.recompute]) expect(await wb.button(name).count()).toBe(1);
   expect(await wb.pane.getByRole('tab').allInnerTexts()).toEqual(['Plan', 'Review', 'Publishing', 'Consolidation']);
@@ -78,7 +69,7 @@ test('English: buttons, summary, groups, messages and the dialog in English', as
 });
 
 test('English in an empty workbook: the create-tables form and its validation', async () => {
-  const wb = await bench.open('empty&lang=en');
+  const wb = await bench().open('empty&lang=en');
   expect(await wb.check('en')).toBe(WORDS.en.summary(2, 0, 0));
   const form = wb.pane.getByRole('form', { name: 'Create tables' });
   await form.getByRole('textbox', { name: /Service area/ }).fill('Culture');

@@ -49,6 +49,8 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface Bench {
   url: string;
+  /** The CA the workbench's certificate is signed with, for clients outside the browser (the CLI's --ca). */
+  caPath: string;
   /** The local library on the workbench's origin, when startBench was asked for one. */
   library: Library | null;
   browser: Browser;
@@ -59,10 +61,14 @@ export interface Bench {
   close(): Promise<void>;
 }
 
-/** `library`: also serve a local library (data in that folder) on the workbench's origin, as `npm start` does. */
-export async function startBench(options: { library?: { dataDir: string } } = {}): Promise<Bench> {
+export interface BenchOptions {
+  /** Also serve a local library (data in that folder, its default token unless given) on the workbench's origin, as `npm start` does. */
+  library?: { dataDir: string; token?: string };
+}
+
+export async function startBench(options: BenchOptions = {}): Promise<Bench> {
   requirePrerequisites();
-  const library = options.library ? await createLibrary({ dataDir: options.library.dataDir, rootPage: false }) : null;
+  const library = options.library ? await createLibrary({ dataDir: options.library.dataDir, rootPage: false, token: options.library.token }) : null;
   const server: WorkbenchServer = await startWorkbench({
     port: 0,
     webRoot: WEB_ROOT,
@@ -79,6 +85,7 @@ export async function startBench(options: { library?: { dataDir: string } } = {}
   const opened: Workbench[] = [];
   return {
     url: server.url,
+    caPath: server.caPath,
     library,
     browser,
     async open(query, options = {}) {
@@ -97,6 +104,30 @@ export async function startBench(options: { library?: { dataDir: string } } = {}
       await server.close();
       await library?.close();
     },
+  };
+}
+
+/**
+ * One bench for the tests of a file: started before them, the pages each test opened closed after it, and
+ * the bench closed after the last. Call it at the top of the file; the function it returns gives the bench
+ * inside tests and hooks. Options given as a function are read when the bench starts, for what must be made
+ * only then (a temporary folder, say).
+ */
+export function useBench(options: BenchOptions | (() => BenchOptions) = {}): () => Bench {
+  let bench: Bench | undefined;
+  beforeAll(async () => {
+    bench = await startBench(typeof options === 'function' ? options() : options);
+  });
+  afterEach(async () => {
+    await bench?.closePages();
+  });
+  afterAll(async () => {
+    await bench?.close();
+  });
+  return () => {
+    // Reached only when beforeAll failed, whose error says why; this one says where it was needed.
+    if (!bench) throw new Error('The bench is not running: it did not start (see the error in beforeAll).');
+    return bench;
   };
 }
 
