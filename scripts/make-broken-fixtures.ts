@@ -17,8 +17,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import * as CFB from 'cfb';
 import type ExcelJS from 'exceljs';
+import { approvalOf } from '../src/domain/approval';
 import type { CellValue } from '../src/domain/cell';
 import { parsePeriod } from '../src/domain/period';
+import { latestApproved } from '../src/domain/versions';
+import { checkWorkbook } from '../src/workbook/checkPlan';
+import { approvalTable } from '../src/workbook/contract/approvalTable';
 import type { TableWrite } from '../src/workbook/host';
 import { frameWorkbookTables, planTables, type PlanInput } from '../src/workbook/contract/template';
 import { XlsxWorkbook } from '../src/workbook/file/xlsxWorkbook';
@@ -68,6 +72,7 @@ const SEVERITY: Record<string, Severity> = {
   DECISION_WITHOUT_FORUM: 'warning',
   FORUM_WITHOUT_DECISION: 'warning',
   DECISION_WITHOUT_VERSION: 'warning',
+  APPROVAL_UNREADABLE: 'warning',
 };
 
 function f(code: string, loc: Loc, extra: Extra = {}, severity?: Severity): ExpectedFinding {
@@ -174,6 +179,14 @@ async function build(input: PlanInput, tweak?: (tables: TableWrite[]) => void): 
 }
 
 const base = (tweak?: (tables: TableWrite[]) => void) => build(baseInput(), tweak);
+
+/** The base plan with its newest approved version (1.0, PF) recorded in the workbook, as the add-in records it. */
+async function approvedBase(): Promise<XlsxWorkbook> {
+  const wb = await base();
+  const { plan } = await checkWorkbook(wb);
+  await wb.writeHiddenTable(approvalTable(await approvalOf(plan!, latestApproved(plan!.versions)!)));
+  return wb;
+}
 
 function sheet(wb: XlsxWorkbook, name: string): ExcelJS.Worksheet {
   const ws = wb.workbook.getWorksheet(name);
@@ -653,6 +666,27 @@ const PLAN_FIXTURES: PlanFixture[] = [
       f('FORUM_WITHOUT_DECISION', ver(3, 'Beslut', 'F4')),
       f('DECISION_WITHOUT_VERSION', ver(4, 'Version', 'B5')),
     ],
+  },
+  {
+    name: '43-andrad-efter-faststallande.xlsx',
+    description: 'Version 1.0 fastställdes (tabellerna sparade i arbetsboken) och sedan ändrades en kommentar och ett initiativs namn / Version 1.0 was approved (its tables kept in the workbook), then a comment and an initiative name were changed',
+    make: async () => {
+      const wb = await approvedBase();
+      set(wb, PLAN_SHEET, { I9: 'Upphandlas 2023', B10: 'Förstudie: Koncernredovisning' });
+      return wb;
+    },
+    findings: [f('CHANGED_SINCE_APPROVAL', ini(1, 'Kommentar', 'I9'), { messageIncludes: '2 celler skiljer sig från den fastställda versionen 1.0' }, 'warning')],
+  },
+  {
+    name: '44-faststalld-version-olaslig.xlsx',
+    description: 'Arbetsbokens sparade fastställda version är skadad (en del av tabellerna saknas) / The workbook\'s record of its approved version is damaged (part of the tables is missing)',
+    make: async () => {
+      const wb = await approvedBase();
+      // The record's table starts at A1: rows 2–6 hold Schema, Version, Forum, Datum, Fingeravtryck, then the tables.
+      set(wb, 'Tjänsteplan fastställd', { B7: '{"schema":"tjansteplan.canonical/1","area":"Ekon' });
+      return wb;
+    },
+    findings: [f('APPROVAL_UNREADABLE', { sheet: 'Tjänsteplan fastställd', table: 'Fastställd', row: null, column: null, address: null })],
   },
   {
     name: '29-annat-verktyg-rubriker-och-placering.xlsx',

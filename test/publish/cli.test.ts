@@ -72,7 +72,7 @@ withLibrary('tjansteplan publish against the local library', () => {
     expect(again.stderr).toMatch(/redan publicerad med samma innehåll/);
   });
 
-  test('refuses a plan with errors or without an approved version (exit 1), and an unreadable file (exit 2)', async () => {
+  test('refuses a plan with errors, without an approved version or changed since its approval (exit 1), and an unreadable file (exit 2)', async () => {
     const dir = tempDir();
     const outbox = path.join(dir, 'utkorg.json');
     const broken = await run(await writePlan(dir, { area: 'Fel', broken: true, versions: approvedAt('1.0') }), outbox);
@@ -81,6 +81,10 @@ withLibrary('tjansteplan publish against the local library', () => {
     const draft = await run(await writePlan(dir, { area: 'Utkast', versions: APPROVED.slice(0, 1) }), outbox);
     expect(draft.code).toBe(1);
     expect(draft.stderr).toMatch(/ingen fastställd version/);
+    // The workbook recorded its approval of 1.0; the tables were changed afterwards, so they are not 1.0.
+    const changed = await run(path.join(ROOT, 'test/fixtures/broken/43-andrad-efter-faststallande.xlsx'), outbox);
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toMatch(/2 celler skiljer sig från den fastställda versionen 1\.0\. Det är inte längre den version forumet fastställde/);
     const missing = await run(path.join(dir, 'finns-inte.xlsx'), outbox);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/finns-inte\.xlsx: filen finns inte/);

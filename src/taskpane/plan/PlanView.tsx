@@ -1,6 +1,7 @@
 /** Plan: check the open workbook, go to each finding's cell, mark and unmark cells, create tables, fix sums. */
 import { Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, tokens } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { changedCells } from '../../domain/fingerprint';
 import type { Finding } from '../../domain/findings';
 import type { Period } from '../../domain/period';
 import { statedSumDifferences } from '../../domain/rules/statedSums';
@@ -42,9 +43,16 @@ export function PlanView(props: { host: InteractiveHost }) {
   const findings = check?.findings ?? [];
   const missingCore = findings.filter((f) => f.code === 'TABLE_MISSING' && CORE_TABLES.includes(f.location?.table ?? ''));
   const differences = check?.plan ? statedSumDifferences(check.plan) : [];
-  const marks = findings
-    .filter((f) => f.location?.address)
-    .map((f) => ({ sheet: f.location!.sheet, address: f.location!.address!, severity: f.severity }));
+  const marks = useMemo(() => {
+    const located = findings
+      .filter((f) => f.location?.address)
+      .map((f) => ({ sheet: f.location!.sheet, address: f.location!.address!, severity: f.severity }));
+    // The finding names the first cell changed since approval; marking shows every one of them.
+    const changed = findings.find((f) => f.code === 'CHANGED_SINCE_APPROVAL');
+    if (!changed || !check?.plan || !check.approval) return located;
+    const cells = changedCells(check.approval.tables, check.plan).cells.filter((c) => c.address);
+    return [...located, ...cells.map((c) => ({ sheet: c.sheet, address: c.address!, severity: changed.severity }))];
+  }, [check, findings]);
   // Two findings in one cell mark it once: the notice counts cells, as the user sees them.
   const markedCells = new Set(marks.map((m) => `${m.sheet}!${m.address.toUpperCase()}`)).size;
 
