@@ -46,7 +46,6 @@ interface Outcome {
 interface Connected {
   library: PlanLibrary;
   outbox: Outbox;
-  store: IndexedDbOutboxStore;
 }
 
 function stateText(t: PublishStrings, s: PlanState): string {
@@ -132,7 +131,7 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
         throw new Error(t.outboxUnavailable(e instanceof Error ? e.message : String(e)));
       });
       const client = createGraphClient({ url: config.url, tokens: await config.tokens() });
-      connected.current = { library: new GraphPlanLibrary(client, config.location), outbox: new Outbox(store), store };
+      connected.current = { library: new GraphPlanLibrary(client, config.location), outbox: new Outbox(store) };
       await refreshEntries();
       await read();
       const pending = await connected.current.outbox.pending();
@@ -253,9 +252,8 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
   const retry = (entry: OutboxEntry) =>
     work(async () => {
       const c = connected.current!;
-      // A failed version is kept as it was; trying again puts it back in line, nothing else changes.
-      if (entry.state === 'failed') await c.store.put({ ...entry, state: 'waiting', updatedAt: new Date().toISOString() });
-      const r = await send([entry.id]);
+      const r = await c.outbox.retry(c.library, entry.id, { onProgress: (_, p) => setProgress(p) });
+      await refreshEntries();
       setNotice(t.resent(r.landed.length, r.waiting.length, r.failed.length));
     });
 
