@@ -191,7 +191,7 @@ export class Workbench {
 
   /** The pane's live region (role=status) where results are announced. */
   status(): Locator {
-    return this.pane.locator('main [role=status]');
+    return this.pane.locator('main [role=tabpanel]:not([hidden]) [role=status]');
   }
 
   /** A finding's button, by code and cell. */
@@ -210,7 +210,7 @@ export class Workbench {
       w.__busy?.observer.disconnect();
       const state = { seen: false, observer: new MutationObserver(() => (state.seen = true)) };
       // The first button of the actions row (Kontrollera) is disabled exactly while work runs.
-      const first = document.querySelector('main [role=tabpanel] button');
+      const first = document.querySelector('main [role=tabpanel]:not([hidden]) button');
       if (first) state.observer.observe(first, { attributes: true, attributeFilter: ['disabled', 'aria-disabled'] });
       w.__busy = state;
     });
@@ -221,7 +221,7 @@ export class Workbench {
       () =>
         frame.evaluate(() => {
           const w = window as unknown as { __busy?: { seen: boolean } };
-          const first = document.querySelector('main [role=tabpanel] button');
+          const first = document.querySelector('main [role=tabpanel]:not([hidden]) button');
           const idle = first !== null && !first.hasAttribute('disabled') && first.getAttribute('aria-disabled') !== 'true';
           return Boolean(w.__busy?.seen) && idle;
         }),

@@ -1,0 +1,77 @@
+/**
+ * The approved version kept in the workbook, as a controller meets it: BF approves Ekonomi's plan in
+ * Publicering, someone then edits a cell, Kontrollera says how many cells differ from the approved version
+ * and takes the user there, and publishing that version is refused until the edit is undone.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BROWSER_TEST_TIMEOUT, until, useBench, type Workbench } from './workbench';
+
+jest.setTimeout(BROWSER_TEST_TIMEOUT * 2);
+
+let dataDir: string | undefined;
+const bench = useBench(() => ({ library: { dataDir: (dataDir = mkdtempSync(path.join(os.tmpdir(), 'tjansteplan-approval-'))) } }));
+afterAll(() => {
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function statusOf(wb: Workbench, tab: string, pattern: RegExp): Promise<string> {
+  const status = wb.pane.getByRole('tabpanel', { name: tab }).locator('[role=status]');
+  let text = '';
+  await until(async () => pattern.test((text = (await status.textContent()) ?? '')), `the ${tab} status to say ${pattern} (it says "${text}")`, 30_000);
+  return text;
+}
+
+/** Types into a cell of the grid through the formula bar, as a user does. */
+async function type(wb: Workbench, sheet: string, address: string, text: string) {
+  await wb.showSheet(sheet);
+  await wb.selectCell(address);
+  const bar = wb.page.getByLabel('Cellens innehåll');
+  await bar.fill(text);
+  await bar.press('Enter');
+  await until(async () => ((await wb.cell(address).textContent()) ?? '') === text, `${sheet}!${address} to show "${text}"`);
+}
+
+test('a cell edited after approval is found, shown, and keeps that version from being published until undone', async () => {
+  const wb = await bench().open('sample=tjansteplan-ekonomi-2022-2024.xlsx');
+  await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
+  const panel = wb.pane.getByRole('tabpanel', { name: 'Publicering' });
+  await panel.getByText('Senast fastställda version: v2.0').waitFor({ timeout: 15_000 });
+
+  const form = panel.getByRole('form', { name: 'Registrera beslut' });
+  await form.getByRole('combobox', { name: 'Forum' }).selectOption('BF');
+  await form.getByRole('combobox', { name: 'Beslut' }).selectOption('Fastställd');
+  await until(async () => (await form.getByRole('textbox', { name: /^Version/ }).inputValue()) === '4.0', 'the suggested version 4.0');
+  await form.getByRole('textbox', { name: 'Ändrat av' }).fill('Controller Ekonomi');
+  await form.getByRole('button', { name: 'Registrera beslut' }).click();
+  await statusOf(wb, 'Publicering', /version 4\.0, Fastställd\. De fastställda tabellerna sparas i arbetsboken/);
+  // Kept where the user never sees it: no new sheet tab.
+  await expect(wb.page.locator('.tabs [role=tab]').allTextContents()).resolves.toEqual(['Tjänsteplan', 'Ram', 'Versioner']);
+
+  // The approved tables, checked: nothing to say about approval.
+  await wb.pane.getByRole('tab', { name: 'Plan' }).click();
+  await wb.check();
+  await expect(wb.pane.locator('button[data-code="CHANGED_SINCE_APPROVAL"]').count()).resolves.toBe(0);
+
+  // A comment on the first initiative (Ekonomi's Initiativ has its header on row 8: Kommentar is I9).
+  await type(wb, 'Tjänsteplan', 'I9', 'Upphandlas 2023');
+  await wb.showSheet('Ram');
+  await wb.check();
+  const changed = wb.finding('CHANGED_SINCE_APPROVAL', 'I9');
+  // A warning: the history still says the workbook is 4.0.
+  await expect(changed.textContent()).resolves.toMatch(/^Varning: 1 cell skiljer sig från den fastställda versionen 4\.0\./);
+  await changed.click();
+  await until(async () => (await wb.nameBox().textContent()) === 'Tjänsteplan!I9', 'the grid to select Tjänsteplan!I9');
+
+  // Publishing what is no longer 4.0 is refused, and says why.
+  await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
+  await panel.getByRole('button', { name: 'Publicera v4.0' }).click();
+  await statusOf(wb, 'Publicering', /Kan inte publicera: 1 cell skiljer sig från den fastställda versionen 4\.0\. Det är inte längre den version forumet fastställde/);
+
+  // Undone, it is 4.0 again and goes out.
+  await type(wb, 'Tjänsteplan', 'I9', '');
+  await panel.getByRole('button', { name: 'Publicera v4.0' }).click();
+  await statusOf(wb, 'Publicering', /Ekonomi 2022–2024 v4\.0\.xlsx har kommit fram/);
+  expect(wb.problems).toEqual([]);
+});
