@@ -2,9 +2,14 @@
  * Putting one file into the drive exactly once (conflictBehavior `fail`): below 4 MB in one PUT, above through
  * an upload session in 320 KiB-multiple chunks with the SDK's LargeFileUploadTask. An interrupted session is
  * resumed where the server says it stands (nextExpectedRanges), also from another process given its URL.
+ * What a chunk's answer means, after Graph's guidance for upload sessions: 404 is a session that no longer
+ * exists (expired, cancelled) and the upload starts over in a new one, once; 416 is a range the session did
+ * not expect, so it is asked for nextExpectedRanges and the upload goes on; 409 is the name taken at commit;
+ * 429 and 5xx are retried; 401 is the middleware's (a fresh token); any other 4xx is the library's refusal.
  */
-import { FileUpload, LargeFileUploadTask, type Client, type LargeFileUploadSession, type Range, type SliceType, type UploadResult } from '@microsoft/microsoft-graph-client';
+import { FileUpload, GraphError, LargeFileUploadTask, type Client, type LargeFileUploadSession, type Range, type SliceType, type UploadResult } from '@microsoft/microsoft-graph-client';
 import type { DriveItem } from '@microsoft/microsoft-graph-types';
+import { LibraryRefused } from '../errors';
 import { retryDelay, type RetryPolicy } from '../retry';
 import { explain, statusOf } from './errors';
 import { itemByPath } from './paths';
@@ -90,6 +95,9 @@ async function uploadInSession(client: Client, t: UploadTarget, bytes: Uint8Arra
   };
   let session: LargeFileUploadSession | null = o.resumeUrl ? { url: o.resumeUrl, expiry: new Date(0), isCancelled: false } : null;
   let resuming = session !== null;
+  // A session that is gone is replaced once; one that goes away again is not chased with more.
+  let replaced = false;
+  const doing = `uppladdningen av ${t.name}`;
   for (let setback = 0; ; ) {
     if (session === null) {
       const opened = await openSession(client, t);
@@ -104,28 +112,53 @@ async function uploadInSession(client: Client, t: UploadTarget, bytes: Uint8Arra
       const result = (resuming ? await task.resume() : await task.upload()) as UploadResult;
       await o.onUploadSession?.(null);
       return { kind: 'created', item: result.responseBody as DriveItem };
-    } catch (e) {
-      const status = task.lastStatus !== null && task.lastStatus >= 400 ? task.lastStatus : statusOf(e);
-      // The name was taken while the bytes travelled (Graph checks again when it commits the last chunk).
-      if (status === 409) return { kind: 'exists' };
-      if (status === 404 || isFinishedSession(e)) {
+    } catch (thrown) {
+      // A refused chunk reaches here as the parsed error body, without its status: the status goes back on.
+      const status = task.lastStatus !== null && task.lastStatus >= 400 ? task.lastStatus : statusOf(thrown);
+      const e = withStatus(thrown, status);
+      if (status === 409) {
+        // The name was taken while the bytes travelled (Graph checks again when it commits the last chunk):
+        // the caller compares what is there. With nothing there, the 409 is a refusal like any other.
+        if (await exists(client, t)) return { kind: 'exists' };
+        throw explain(e, doing);
+      }
+      if (status === 404 || isFinishedSession(thrown)) {
         // The session is gone: expired, cancelled, or completed by the chunk whose answer was lost. If the
         // file is there the caller compares it; otherwise a new session starts from the first byte.
         if (await exists(client, t)) return { kind: 'exists' };
-        session = null;
         await o.onUploadSession?.(null);
-      } else if (status !== null && status < 500 && status !== 416 && status !== 429) {
-        throw explain(e, `uppladdningen av ${t.name}`);
+        if (replaced) throw new LibraryRefused(`${doing}: uppladdningssessionen försvann igen${status === null ? '' : ` (${status})`}: ${messageOf(thrown)}`, status ?? 404);
+        replaced = true;
+        session = null;
+        continue;
       }
+      if (status !== null && status < 500 && status !== 416 && status !== 429) throw explain(e, doing);
       // Setbacks count only while nothing moves: a long upload over a flaky line still finishes.
       if (sent > sentAtSetback) setback = 0;
       sentAtSetback = sent;
       const wait = retryDelay(setback++, null, o.policy);
-      if (wait === null) throw explain(e, `uppladdningen av ${t.name}`);
+      if (wait === null) throw explain(e, doing);
       await o.policy.clock.sleep(wait);
-      resuming = session !== null;
+      resuming = true;
     }
   }
+}
+
+/** What the library said: Graph's error message, or the error's own. */
+function messageOf(e: unknown): string {
+  const graph = (e as { error?: { message?: unknown } } | null)?.error?.message;
+  if (typeof graph === 'string') return graph;
+  return e instanceof Error ? e.message : JSON.stringify(e);
+}
+
+/** The failure as a GraphError with the status the chunk was answered with, so explain() can classify it. */
+function withStatus(e: unknown, status: number | null): unknown {
+  if (status === null || statusOf(e) === status) return e;
+  const error = new GraphError(status, messageOf(e));
+  const code = (e as { error?: { code?: unknown } } | null)?.error?.code;
+  if (typeof code === 'string') error.code = code;
+  error.body = e;
+  return error;
 }
 
 async function openSession(client: Client, t: UploadTarget): Promise<LargeFileUploadSession | 'exists'> {
