@@ -1,5 +1,5 @@
 /** Plan: check the open workbook, go to each finding's cell, mark and unmark cells, create tables, fix sums. */
-import { Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, tokens } from '@fluentui/react-components';
+import { Button, makeStyles } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import { changedCells } from '../../domain/fingerprint';
 import type { Finding } from '../../domain/findings';
@@ -11,6 +11,7 @@ import { TABLES } from '../../workbook/contract/tables';
 import type { InteractiveHost } from '../../workbook/host';
 import { useStrings } from '../i18n';
 import { useWork } from '../useWork';
+import { WorkStatus } from '../WorkStatus';
 import { CreateTablesForm } from './CreateTablesForm';
 import { FindingsList } from './FindingsList';
 import { frameRows } from './frameRows';
@@ -19,9 +20,7 @@ import { RecomputeDialog } from './RecomputeDialog';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', margin: '12px 0' },
-  status: { margin: '8px 0' },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
-  summary: { margin: '8px 0', fontSize: tokens.fontSizeBase300 },
 });
 
 const CORE_TABLES: string[] = [TABLES.planInfo.name, TABLES.initiatives.name];
@@ -90,15 +89,7 @@ export function PlanView(props: { host: InteractiveHost }) {
           }
         />
       </div>
-      {showProgress && <ProgressBar aria-label={t.checking} className={styles.status} />}
-      <div role="status" aria-live="polite" className={styles.summary}>
-        {notice}
-      </div>
-      {error && (
-        <MessageBar intent="error" className={styles.status}>
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <WorkStatus notice={notice} error={error} showProgress={showProgress} progressLabel={t.checking} view="plan" />
       {missingCore.length > 0 && <CreateTablesForm defaultArea={check?.plan?.info.area ?? ''} busy={busy} onCreate={createTables} />}
       <FindingsList findings={findings} onSelect={(f) => work(() => host.select(f.location!.sheet, f.location!.address!))} />
       {check?.plan && <FrameSummary rows={frameRows(check.plan)} />}

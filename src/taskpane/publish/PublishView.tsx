@@ -3,7 +3,7 @@
  * approved version through the outbox to the library, and the outbox itself. Says plainly when no library is
  * configured. Every piece of work goes through `work()`: errors become a message, never a broken pane.
  */
-import { Button, Link, makeStyles, MessageBar, MessageBarBody, ProgressBar, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { approvalOf } from '../../domain/approval';
 import type { CellValue } from '../../domain/cell';
@@ -23,6 +23,7 @@ import { findTable, headerKey, TABLES } from '../../workbook/contract/tables';
 import type { InteractiveHost } from '../../workbook/host';
 import { SeverityIcon } from '../plan/SeverityIcon';
 import { useWork } from '../useWork';
+import { WorkStatus } from '../WorkStatus';
 import { DecisionForm } from './DecisionForm';
 import { loadLibraryConfig, type LibraryConfig } from './libraryConfig';
 import { OutboxList } from './OutboxList';
@@ -285,21 +286,15 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
         </Button>
       </section>
 
-      <div role="status" aria-live="polite" className={styles.status} data-testid="publish-status">
-        {notice}
-      </div>
-      {showProgress && (
-        <ProgressBar
-          className={styles.status}
-          aria-label={progress ? t.uploading(progress.sentBytes, progress.totalBytes) : t.reading}
-          {...(progress && progress.totalBytes > 0 ? { value: progress.sentBytes / progress.totalBytes } : {})}
-        />
-      )}
-      {error && (
-        <MessageBar intent="error" className={styles.status}>
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <WorkStatus
+        notice={notice}
+        error={error}
+        showProgress={showProgress}
+        progressLabel={progress ? t.uploading(progress.sentBytes, progress.totalBytes) : t.reading}
+        value={progress && progress.totalBytes > 0 ? progress.sentBytes / progress.totalBytes : undefined}
+        view="publish"
+        testId="publish-status"
+      />
       {outcome && (
         <MessageBar intent={outcome.kind === 'published' || outcome.kind === 'already-published' ? 'success' : 'warning'} className={styles.status}>
           <MessageBarBody>

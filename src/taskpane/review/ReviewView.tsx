@@ -3,7 +3,7 @@
  * diff (added, removed, renamed, amounts with deltas, frame) and the Swedish change note, which the reviewer
  * edits and approves into a new Versionshantering row.
  */
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, Radio, RadioGroup, Select, Textarea, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CellValue } from '../../domain/cell';
 import { changeNotes, diffPlans, versionOfPlan, versionOfSnapshot, type PlanDiff } from '../../domain/diff';
@@ -17,13 +17,13 @@ import type { InteractiveHost } from '../../workbook/host';
 import { newestFirst } from '../summary/chooseVersions';
 import { connectLibrary, type Connected } from '../summary/libraryConnection';
 import { useWork } from '../useWork';
+import { WorkStatus } from '../WorkStatus';
 import { DiffView } from './DiffView';
 import { useReviewStrings } from './strings';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '8px', margin: '12px 0' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
-  status: { margin: '8px 0' },
   intro: { margin: '8px 0', fontSize: tokens.fontSizeBase300 },
   notes: { marginTop: '12px', display: 'flex', flexDirection: 'column', gap: '8px' },
 });
@@ -154,15 +154,7 @@ export default function ReviewView(props: { host: InteractiveHost }) {
           </>
         )}
       </div>
-      {showProgress && <ProgressBar aria-label={t.compare} className={styles.status} />}
-      <div role="status" aria-live="polite" className={styles.status} data-view="review">
-        {notice}
-      </div>
-      {error && (
-        <MessageBar intent="error" className={styles.status}>
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <WorkStatus notice={notice} error={error} showProgress={showProgress} progressLabel={t.compare} view="review" />
       {diff && (
         <>
           <DiffView diff={diff.diff} beforeLabel={diff.beforeLabel} afterLabel={diff.afterLabel} />

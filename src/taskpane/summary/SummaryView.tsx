@@ -3,7 +3,7 @@
  * workbook's own plan) against the frame in the open workbook, shows areas, city, brief and findings, and
  * exports the consolidation tables to new sheets (never over existing ones).
  */
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { frameGapBrief, type YearBrief } from '../../domain/brief';
 import { consolidate, figuresOfPlan, figuresOfSnapshot, type Consolidation, type ConsolidationInput } from '../../domain/consolidation';
@@ -16,6 +16,7 @@ import { readCityFrame } from '../../workbook/contract/readFrame';
 import type { InteractiveHost } from '../../workbook/host';
 import { FindingsList } from '../plan/FindingsList';
 import { useWork } from '../useWork';
+import { WorkStatus } from '../WorkStatus';
 import { newestPerArea } from './chooseVersions';
 import { connectLibrary, type Connected } from './libraryConnection';
 import { useSummaryStrings } from './strings';
@@ -24,7 +25,6 @@ import { SummaryTables } from './SummaryTables';
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '8px', margin: '12px 0' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
-  status: { margin: '8px 0' },
   intro: { margin: '8px 0', fontSize: tokens.fontSizeBase300 },
   title: { margin: '16px 0 4px', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
@@ -170,15 +170,7 @@ export default function SummaryView(props: { host: InteractiveHost }) {
           </Button>
         </div>
       </form>
-      {showProgress && <ProgressBar aria-label={t.consolidating} className={styles.status} />}
-      <div role="status" aria-live="polite" className={styles.status} data-view="summary">
-        {notice}
-      </div>
-      {error && (
-        <MessageBar intent="error" className={styles.status}>
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <WorkStatus notice={notice} error={error} showProgress={showProgress} progressLabel={t.consolidating} view="summary" />
       {result && (
         <>
           <SummaryTables consolidation={result.consolidation} brief={result.brief} period={result.period} />
