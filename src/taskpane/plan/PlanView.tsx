@@ -20,7 +20,6 @@ import { RecomputeDialog } from './RecomputeDialog';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', margin: '12px 0' },
-  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
 const CORE_TABLES: string[] = [TABLES.planInfo.name, TABLES.initiatives.name];
