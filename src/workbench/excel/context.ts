@@ -418,11 +418,23 @@ function snapshot(obj: AnyObject, spec: LoadSpec, model: WorkbookModel, exec: Ex
     };
   }
   if (obj._isCollection()) {
-    const items = obj._list(entity, model).map((e, i) => obj._item(e, i));
-    const appliers = items.map((item) => snapshot(item, spec, model, exec));
+    // A collection's own properties (TableRowCollection.count) are read from it; every other name is its items'.
+    const own = obj._properties();
+    const named = [...spec.scalars].filter((name) => own[name]?.get);
+    const mine = spec.all ? [...new Set([...named, ...Object.keys(own).filter((k) => own[k].get && !own[k].explicit)])] : named;
+    const values: [string, unknown][] = mine.map((name) => {
+      const v = own[name].get!(entity, model);
+      exec.responseBytes += jsonBytes(v) + name.length + 4;
+      return [name, v];
+    });
+    const itemSpec: LoadSpec = named.length === 0 ? spec : { ...spec, scalars: new Set([...spec.scalars].filter((name) => !named.includes(name))) };
+    const withItems = named.length === 0 || itemSpec.all || itemSpec.scalars.size > 0 || itemSpec.nav.size > 0;
+    const items = withItems ? obj._list(entity, model).map((e, i) => obj._item(e, i)) : [];
+    const appliers = items.map((item) => snapshot(item, itemSpec, model, exec));
     return () => {
       obj._isNull = false;
-      obj._values.set('items', items);
+      for (const [k, v] of values) obj._values.set(k, v);
+      if (withItems) obj._values.set('items', items);
       appliers.forEach((a) => a());
     };
   }

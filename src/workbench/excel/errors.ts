@@ -79,3 +79,8 @@ export function invalidOperation(location?: string, detail?: string): OfficeErro
 export function notImplemented(location: string, detail: string): OfficeError {
   return new OfficeError(ErrorCodes.notImplemented, `The requested feature isn't implemented by the Excel test host. (${detail})`, location);
 }
+
+/** Excel's refusal to insert or delete cells that would move part of a table (or of another protected block). */
+export function insertDeleteConflict(location?: string, detail?: string): OfficeError {
+  return new OfficeError(ErrorCodes.insertDeleteConflict, `This won't work because it would move cells in a table on your worksheet.${detail ? ` (${detail})` : ''}`, location);
+}

@@ -1,7 +1,7 @@
 /** Excel.Range and its format (fill, autofit) in the test host. */
-import { formatAddress, parseRef, rowsOf, columnsOf, type Rect } from '../addresses';
-import { ClientObject, type AnyObject, type PropertyDef } from '../context';
-import { invalidArgument, invalidOperation, itemNotFound } from '../errors';
+import { formatAddress, parseAddress, parseRef, rowsOf, columnsOf, type Rect } from '../addresses';
+import { ClientObject, NULL_OBJECT, type AnyObject, type PropertyDef } from '../context';
+import { ErrorCodes, invalidArgument, invalidOperation, itemNotFound, OfficeError } from '../errors';
 import type { WorkbookModel } from '../model';
 import { formatValue } from '../numberFormat';
 import type { CellData, SheetModel } from '../sheet';
@@ -33,6 +33,23 @@ function grid<T>(e: RangeRef, model: WorkbookModel, cell: (c: CellData | undefin
     out[i] = row;
   }
   return out;
+}
+
+function intersection(a: Rect, b: Rect): Rect | null {
+  const r = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  return r.top <= r.bottom && r.left <= r.right ? r : null;
+}
+
+/** The used cells inside a range (with a value or formula; with `valuesOnly` false also a format or fill). */
+function usedIn(e: RangeRef, valuesOnly: boolean): Rect | null {
+  let r: Rect | null = null;
+  for (const [row, column, c] of e.sheet.cellsIn(e.rect)) {
+    if (valuesOnly && c.v === null && c.f === undefined) continue;
+    r = r
+      ? { top: Math.min(r.top, row), left: Math.min(r.left, column), bottom: Math.max(r.bottom, row), right: Math.max(r.right, column) }
+      : { top: row, left: column, bottom: row, right: column };
+  }
+  return r;
 }
 
 /** A block relative to another, as getCell / getOffsetRange / getResizedRange compute it. */
@@ -183,6 +200,89 @@ export class Range extends ClientObject<RangeRef> {
 
   getLastCell(): Range {
     return new Range(this.context, 'GetLastCell()', this, this._from((e) => ({ sheet: e.sheet, rect: { ...e.rect, top: e.rect.bottom, left: e.rect.right } })));
+  }
+
+  getLastRow(): Range {
+    return new Range(this.context, 'GetLastRow()', this, this._from((e) => ({ sheet: e.sheet, rect: { ...e.rect, top: e.rect.bottom } })));
+  }
+
+  getLastColumn(): Range {
+    return new Range(this.context, 'GetLastColumn()', this, this._from((e) => ({ sheet: e.sheet, rect: { ...e.rect, left: e.rect.right } })));
+  }
+
+  /** `count` rows below the range (default 1); a negative count gives the range's own last rows. */
+  getRowsBelow(count = 1): Range {
+    return new Range(this.context, `GetRowsBelow(${count})`, this, this._from((e) => {
+      if (!Number.isInteger(count) || count === 0) throw invalidArgument('Range.getRowsBelow', `count ${count}`);
+      const r = count > 0 ? { ...e.rect, top: e.rect.bottom + 1, bottom: e.rect.bottom + count } : { ...e.rect, top: e.rect.bottom + count + 1 };
+      return moved(e, r, 'Range.getRowsBelow');
+    }));
+  }
+
+  /** `count` rows above the range (default 1); a negative count gives the range's own first rows. */
+  getRowsAbove(count = 1): Range {
+    return new Range(this.context, `GetRowsAbove(${count})`, this, this._from((e) => {
+      if (!Number.isInteger(count) || count === 0) throw invalidArgument('Range.getRowsAbove', `count ${count}`);
+      const r = count > 0 ? { ...e.rect, top: e.rect.top - count, bottom: e.rect.top - 1 } : { ...e.rect, bottom: e.rect.top - count - 1 };
+      return moved(e, r, 'Range.getRowsAbove');
+    }));
+  }
+
+  /** The smallest block holding this range and another on the same sheet. */
+  getBoundingRect(anotherRange: Range | string): Range {
+    return new Range(this.context, 'GetBoundingRect()', this, this._from((e, m) => {
+      const o = this.other(anotherRange, e, m, 'Range.getBoundingRect');
+      return { sheet: e.sheet, rect: { top: Math.min(e.rect.top, o.top), left: Math.min(e.rect.left, o.left), bottom: Math.max(e.rect.bottom, o.bottom), right: Math.max(e.rect.right, o.right) } };
+    }));
+  }
+
+  /** The block both ranges cover; ItemNotFound at sync when they do not meet. */
+  getIntersection(anotherRange: Range | string): Range {
+    return new Range(this.context, 'GetIntersection()', this, this._from((e, m) => {
+      const r = intersection(e.rect, this.other(anotherRange, e, m, 'Range.getIntersection'));
+      if (!r) throw itemNotFound('Range.getIntersection', 'the ranges do not intersect');
+      return { sheet: e.sheet, rect: r };
+    }));
+  }
+
+  getIntersectionOrNullObject(anotherRange: Range | string): Range {
+    return new Range(this.context, 'GetIntersectionOrNullObject()', this, this._from((e, m) => {
+      const r = intersection(e.rect, this.other(anotherRange, e, m, 'Range.getIntersectionOrNullObject'));
+      return r ? { sheet: e.sheet, rect: r } : NULL_OBJECT;
+    }));
+  }
+
+  /** The block from the first to the last used cell inside the range; ItemNotFound at sync when none is used. */
+  getUsedRange(valuesOnly = false): Range {
+    return new Range(this.context, `GetUsedRange(${valuesOnly})`, this, this._from((e) => {
+      const r = usedIn(e, valuesOnly);
+      if (!r) throw itemNotFound('Range.getUsedRange', 'no cell in the range is used');
+      return { sheet: e.sheet, rect: r };
+    }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(this.context, `GetUsedRangeOrNullObject(${valuesOnly})`, this, this._from((e) => {
+      const r = usedIn(e, valuesOnly);
+      return r ? { sheet: e.sheet, rect: r } : NULL_OBJECT;
+    }));
+  }
+
+  /** Another range argument: a Range of this request on the same sheet, or an address on this range's sheet. */
+  private other(another: Range | string, e: RangeRef, m: WorkbookModel, location: string): Rect {
+    if (another instanceof Range) {
+      if (another.context !== this.context) {
+        throw new OfficeError(ErrorCodes.invalidRequestContext, 'Cannot use the object across different request contexts.', location);
+      }
+      const o = another._resolve(m);
+      if (o === NULL_OBJECT) throw invalidArgument(location, 'the other range does not exist');
+      if (o.sheet !== e.sheet) throw invalidArgument(location, 'the ranges are on different sheets');
+      return o.rect;
+    }
+    const parsed = parseAddress(String(another));
+    if (!parsed) throw invalidArgument(location, `${String(another)} is not an address`);
+    if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== e.sheet.name.toLowerCase()) throw invalidArgument(location, 'the ranges are on different sheets');
+    return parsed.rect;
   }
 
   /** A block inside this range's sheet (`B2:C3`), like Worksheet.getRange. */

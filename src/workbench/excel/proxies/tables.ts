@@ -1,10 +1,11 @@
-/** Excel.TableCollection, Table and TableColumn in the test host. */
-import { parseAddress } from '../addresses';
+/** Excel.TableCollection, Table, TableColumn(s) and TableRow(s) in the test host. */
+import { parseAddress, rowsOf } from '../addresses';
 import { ClientObject, type AnyObject, NULL_OBJECT, type ClientResult, type PropertyDef } from '../context';
 import { ErrorCodes, invalidArgument, itemNotFound, notImplemented, OfficeError } from '../errors';
 import type { WorkbookModel } from '../model';
 import type { SheetModel } from '../sheet';
 import type { TableModel } from '../tables';
+import { apiValue } from '../values';
 import { Range } from './range';
 import { Worksheet } from './workbook';
 
@@ -118,7 +119,7 @@ export class Table extends ClientObject<TableModel> {
   }
 
   override _navigation(): Record<string, () => AnyObject> {
-    return { worksheet: () => this.worksheet, columns: () => this.columns };
+    return { worksheet: () => this.worksheet, columns: () => this.columns, rows: () => this.rows };
   }
 
   get id(): string {
@@ -161,6 +162,10 @@ export class Table extends ClientObject<TableModel> {
 
   get columns(): TableColumnCollection {
     return this._child('columns', () => new TableColumnCollection(this.context, 'Columns', this, this._from((t) => t)));
+  }
+
+  get rows(): TableRowCollection {
+    return this._child('rows', () => new TableRowCollection(this.context, 'Rows', this, this._from((t) => t)));
   }
 
   /** Header, body and totals row. */
@@ -278,5 +283,108 @@ export class TableColumn extends ClientObject<ColumnRef> {
       const b = c.table.bodyRect();
       return { sheet: c.table.sheet, rect: { ...b, left: b.left + c.index, right: b.left + c.index } };
     }));
+  }
+}
+
+/** A body row by its position: as in Excel, a TableRow stays at its index when rows are added or sorted. */
+interface RowRef {
+  table: TableModel;
+  index: number;
+}
+
+function rowRect(r: RowRef) {
+  const b = r.table.bodyRect();
+  return { ...b, top: b.top + r.index, bottom: b.top + r.index };
+}
+
+/** The body rows of a table (not the header or totals row). */
+export class TableRowCollection extends ClientObject<TableModel> {
+  readonly _className = 'TableRowCollection';
+
+  override _isCollection(): boolean {
+    return true;
+  }
+
+  override _properties(): Record<string, PropertyDef<TableModel>> {
+    return { count: { get: (t) => rowsOf(t.bodyRect()) } };
+  }
+
+  override _list(t: TableModel): unknown[] {
+    return [...Array(rowsOf(t.bodyRect())).keys()].map((index) => ({ table: t, index }));
+  }
+
+  override _item(e: unknown, i: number): AnyObject {
+    return new TableRow(this.context, `GetItemAt(${i})`, this, () => e as RowRef)._bind(e as RowRef);
+  }
+
+  get items(): TableRow[] {
+    return this._get('items');
+  }
+
+  get count(): number {
+    return this._get('count');
+  }
+
+  getCount(): ClientResult<number> {
+    return this._methodResult('getCount', null, (t) => rowsOf(t.bodyRect()));
+  }
+
+  /** The body row at a 0-based index; ItemNotFound at sync when there is none. */
+  getItemAt(index: number): TableRow {
+    return new TableRow(this.context, `GetItemAt(${index})`, this, this._from((t) => {
+      if (!Number.isInteger(index) || index < 0 || index >= rowsOf(t.bodyRect())) throw itemNotFound('TableRowCollection.getItemAt', `no row ${index}`);
+      return { table: t, index };
+    }));
+  }
+
+  /**
+   * Adds rows (see WorkbookModel.insertTableRows: inserted at `index`, null or -1 for the end, cells below
+   * moving down; InvalidArgument when the values do not fit the columns, InsertDeleteConflict when the move
+   * would cut another table). Returns the first new row.
+   */
+  add(index?: number | null, values?: unknown, alwaysInsert?: boolean): TableRow {
+    return this._creating<RowRef, TableRow>(
+      'add',
+      { index: index ?? null, values: values ?? null, alwaysInsert: alwaysInsert ?? null },
+      (resolver) => new TableRow(this.context, 'Add()', this, resolver),
+      (t, m, location) => ({ table: t, index: m.insertTableRows(t, index, values, alwaysInsert, location) }),
+    );
+  }
+}
+
+export class TableRow extends ClientObject<RowRef> {
+  readonly _className = 'TableRow';
+
+  override _check(r: RowRef): void {
+    if (r.table.deleted) throw itemNotFound('TableRow', `table ${r.table.name} was deleted`);
+    if (r.index >= rowsOf(r.table.bodyRect())) throw itemNotFound('TableRow', `table ${r.table.name} has no row ${r.index}`);
+  }
+
+  override _properties(): Record<string, PropertyDef<RowRef>> {
+    return {
+      index: { get: (r) => r.index },
+      values: {
+        get: (r, m) => {
+          m.ensureCalculated();
+          const rect = rowRect(r);
+          return [[...Array(rect.right - rect.left + 1).keys()].map((j) => apiValue(r.table.sheet.get(rect.top, rect.left + j)?.v ?? null))];
+        },
+        set: (r, v, m, location) => m.writeValues(r.table.sheet, rowRect(r), v, location),
+      },
+    };
+  }
+
+  get index(): number {
+    return this._get('index');
+  }
+  get values(): any[][] {
+    return this._get('values');
+  }
+  set values(v: any[][]) {
+    this._set('values', v);
+  }
+
+  getRange(): Range {
+    return new Range(this.context, 'GetRange()', this, this._from((r) => ({ sheet: r.table.sheet, rect: rowRect(r) })));
   }
 }
