@@ -186,41 +186,78 @@ export class OfficeHost implements InteractiveHost {
   }
 
   /**
-   * Adds rows at the end of a table: one sync to find the table's end and check that the rows below are
-   * empty, one to write. The test host (and ExcelApi before 1.13) has neither TableRowCollection.add nor
-   * Table.resize, so the table is re-made one block larger under its own name and style, which both do.
-   * Text is formatted `@` before it is written, so it stays text; a Date becomes a date serial shown as a date.
+   * Adds rows at the end of a table in one sync, reading nothing first; a second request is made only when
+   * that one fails, to say why in Swedish. The batch, in order:
+   *
+   *  1. A check that stops the batch before anything is written when the cells the new rows will take (the
+   *     rows just below the table, totals row included) are in use. Of the block from the header to those
+   *     rows, the last row holding a value lies inside the table unless one of those cells is in use; then
+   *     its intersection with the table does not exist and getIntersection fails (the header row always holds
+   *     names, so getUsedRange always finds a cell; a table with its header row hidden, which the add-in never
+   *     makes, could be refused wrongly). A failing action ends the batch: nothing after it runs, and no
+   *     undocumented behaviour (such as calls on null objects) is relied on.
+   *  2. `table.rows.add` — Excel's own way to grow a table, in ExcelApi since 1.1 (several rows since 1.4;
+   *     the manifest asks for 1.7, so neither `alwaysInsert` (1.15) nor Table.resize (1.13) is used). It
+   *     inserts the rows above a totals row and moves down what stands in the table's columns farther below
+   *     (after the check, only cells further down than the new rows), with formulas following them, as when
+   *     the user inserts a table row; it refuses with InsertDeleteConflict rather than cut another table.
+   *     The table keeps its name, style, totals row and the structured references to it. The rows go in
+   *     empty: rows.add reads values like typed input (`=…` a formula, `4500` a number) and sets no format.
+   *  3. The new rows' number formats — `@` for text, a date format for a Date, General for numbers — then
+   *     their values, in that order, so Excel reads text into text cells: text never becomes a formula and a
+   *     Date becomes a date serial shown as a date. A null leaves the cell as rows.add made it.
    */
   async appendTableRows(tableName: string, rows: CellValue[][]): Promise<void> {
     if (rows.length === 0) return;
-    await this.run(async (context) => {
-      const table = context.workbook.tables.getItem(tableName);
-      table.load('name,showTotals,style');
-      const range = table.getRange();
-      range.load('columnCount');
-      const grown = range.getResizedRange(rows.length, 0);
-      grown.load('address,values,formulas,rowCount');
-      await context.sync();
-      if (table.showTotals) throw new Error(`Tabellen ${tableName} har en summarad; rader läggs inte till under den`);
-      const width = range.columnCount;
-      if (rows.some((r) => r.length > width)) throw new Error(`Raden har fler celler än tabellen ${tableName} har kolumner`);
-      const below = grown.formulas.slice(grown.rowCount - rows.length);
-      if (below.some((r) => r.some((v) => v !== '' && v !== null))) {
-        throw new Error(`Cellerna under tabellen ${tableName} används redan; flytta dem först`);
-      }
-      const sheet = table.worksheet;
-      const { row, column } = parseAddress(grown.address);
-      const block = sheet.getRangeByIndexes(row - 1 + grown.rowCount - rows.length, column - 1, rows.length, width);
-      const padded = rows.map((r) => Array.from({ length: width }, (_, j) => (j < r.length ? r[j] : null)));
-      block.numberFormat = padded.map((r) => r.map(formatOf));
-      block.values = padded.map((r) => r.map(appendValue));
-      const style = table.style;
-      table.convertToRange();
-      const again = sheet.tables.add(grown, true);
-      again.name = table.name;
-      if (style) again.style = style;
-      await context.sync();
-    });
+    const values = rows.map((r) => r.map(appendValue));
+    if (values.some((r) => r.some((v) => typeof v === 'string' && v.length > MAX_CELL_TEXT))) {
+      // Excel would refuse the values only after rows.add had made the rows: refused here, nothing is added.
+      throw new Error(`En cell rymmer högst 32 767 tecken; raden läggs inte till i tabellen ${tableName}`);
+    }
+    try {
+      await this.run(async (context) => {
+        const table = context.workbook.tables.getItem(tableName);
+        const whole = table.getRange();
+        const lastUsedRow = whole.getBoundingRect(whole.getRowsBelow(rows.length)).getUsedRange(true).getLastRow();
+        whole.getIntersection(lastUsedRow).load('address');
+        const added = table.rows.add(undefined, rows.map((r) => r.map(() => '')));
+        const block = added.getRange().getResizedRange(rows.length - 1, 0);
+        block.numberFormat = rows.map((r, i) => r.map((v, j) => formatOf(v, values[i][j])));
+        block.values = values.map((r) => r.map((v) => (v === '' ? null : v)));
+        await context.sync();
+      });
+    } catch (e) {
+      throw await this.appendRefused(tableName, rows, e);
+    }
+  }
+
+  /** Why appendTableRows failed, in Swedish when it is a reason the user can act on; else the error itself. */
+  private async appendRefused(tableName: string, rows: CellValue[][], cause: unknown): Promise<unknown> {
+    try {
+      return await this.run(async (context) => {
+        const tables = context.workbook.tables;
+        tables.load('items/name');
+        await context.sync();
+        const table = tables.items.find((t) => t.name.toLowerCase() === tableName.toLowerCase());
+        if (!table) return new Error(`Tabellen ${tableName} finns inte i arbetsboken`);
+        const whole = table.getRange();
+        whole.load('columnCount');
+        const below = whole.getRowsBelow(rows.length);
+        below.load('formulas');
+        await context.sync();
+        const wrong = rows.find((r) => r.length !== whole.columnCount);
+        if (wrong) return new Error(`Raden har ${wrong.length} celler men tabellen ${table.name} har ${whole.columnCount} kolumner`);
+        if (below.formulas.some((r) => r.some((v) => v !== '' && v !== null))) {
+          return new Error(`Cellerna under tabellen ${table.name} används redan; flytta dem först`);
+        }
+        if ((cause as { code?: string } | null)?.code === 'InsertDeleteConflict') {
+          return new Error(`Tabellen ${table.name} kan inte växa: Excel skulle då flytta celler i en annan tabell längre ned på bladet. Flytta den tabellen först.`);
+        }
+        return cause;
+      });
+    } catch {
+      return cause;
+    }
   }
 
   /** The workbook as .xlsx, read slice by slice (4 MB each); the file is always closed, also on failure. */
@@ -253,6 +290,8 @@ export class OfficeHost implements InteractiveHost {
 }
 
 const DATE_FORMAT = 'yyyy-mm-dd';
+/** Characters one cell holds (Excel's specification and limits). */
+const MAX_CELL_TEXT = 32_767;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** A date's Excel serial (days since 1899-12-30, UTC midnight). */
@@ -260,10 +299,11 @@ function dateSerial(d: Date): number {
   return Math.round((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - EXCEL_EPOCH) / 86_400_000);
 }
 
-function formatOf(v: CellValue): string {
+/** A new cell's number format: `@` for text, a date format for a Date, General for a number; null leaves it. */
+function formatOf(v: CellValue, written: string | number | boolean): string | null {
   if (v instanceof Date) return DATE_FORMAT;
-  if (typeof v === 'string') return '@';
-  return 'General';
+  if (written === '') return null;
+  return typeof written === 'string' ? '@' : 'General';
 }
 
 function appendValue(v: CellValue): string | number | boolean {

@@ -329,3 +329,99 @@ describe('writeHiddenTable', () => {
     expect(host.model.getTables()).toEqual([]);
   });
 });
+
+describe('appendTableRows', () => {
+  const VERSIONS = 'Versionshantering';
+  /** A plan whose Versioner sheet holds Versionshantering at A1:F3 (two versions), counted from here. */
+  async function planHost(): Promise<ExcelTestHost> {
+    const host = await emptyHost();
+    await new OfficeHost(host.run).createTables(planTables(generatedPlan(3)));
+    return createExcelTestHost(host.model);
+  }
+  const versionsOf = async (host: ExcelTestHost) => (await new OfficeHost(host.run).readTables()).find((t) => t.name === VERSIONS)!;
+
+  test("adds the rows in one sync: text starting with '=' and numbers as text stay text, a Date is a date, numbers are numbers", async () => {
+    const host = await planHost();
+    await new OfficeHost(host.run).appendTableRows(VERSIONS, [
+      [new Date('2021-05-20T00:00:00Z'), '1.0', '=SUMMA(C9:C10)', '+46 8 508 000 00', null, 'Fastställd'],
+      [new Date('2021-06-01T00:00:00Z'), '1.1', 'Rättelse', '4500', 12, null],
+    ]);
+    expect(host.syncCount).toBe(1);
+    within5MB(host);
+    expect(host.model.getTables('Versioner').map((t) => t.address)).toEqual(['Versioner!A1:F5']);
+    expect(host.model.getCell('Versioner', 4, 1)).toMatchObject({ value: toExcelSerial('2021-05-20'), numberFormat: 'yyyy-mm-dd', text: '2021-05-20', valueType: 'Double' });
+    expect(host.model.getCell('Versioner', 4, 3)).toMatchObject({ value: '=SUMMA(C9:C10)', formula: null, valueType: 'String' });
+    expect(host.model.getCell('Versioner', 5, 4)).toMatchObject({ value: '4500', valueType: 'String' });
+    expect(host.model.getCell('Versioner', 5, 5)).toMatchObject({ value: 12, valueType: 'Double' });
+    const versions = await versionsOf(host);
+    expect(versions.body.slice(2)).toEqual([
+      [toExcelSerial('2021-05-20'), '1.0', '=SUMMA(C9:C10)', '+46 8 508 000 00', null, 'Fastställd'],
+      [toExcelSerial('2021-06-01'), '1.1', 'Rättelse', '4500', 12, null],
+    ]);
+    // Saved, the workbook reads back through the .xlsx adapter to the same rows.
+    const saved = (await (await XlsxWorkbook.fromBytes(await host.model.toXlsx())).readTables()).find((t) => t.name === VERSIONS)!;
+    expect(officeShaped([saved])[0]).toEqual(versions);
+    expect(saved.body[2][0]).toEqual(new Date('2021-05-20T00:00:00Z'));
+  });
+
+  test('refuses when the cells just below the table are in use, and leaves the workbook as it was', async () => {
+    const host = await planHost();
+    host.model.userEnter('Versioner', 5, 6, 'anteckning'); // F5: the second of two new rows would take it
+    const before = JSON.stringify(host.model.getTables());
+    const office = new OfficeHost(host.run);
+    const two = [
+      [new Date('2021-05-20T00:00:00Z'), '1.0', 'a', 'Jenny', null, null],
+      [new Date('2021-06-01T00:00:00Z'), '1.1', 'b', 'Jenny', null, null],
+    ];
+    await expect(office.appendTableRows(VERSIONS, two)).rejects.toThrow('Cellerna under tabellen Versionshantering används redan; flytta dem först');
+    expect(host.syncCount).toBe(3); // the batch that stopped at the check, then two reads to say why
+    expect(JSON.stringify(host.model.getTables())).toBe(before);
+    expect(host.model.getUsedSize('Versioner')).toEqual({ rows: 5, columns: 6 });
+    expect(host.model.getCellValue('Versioner', 5, 6)).toBe('anteckning');
+    expect(host.model.getCellValue('Versioner', 4, 2)).toBeNull();
+    // One row does not reach F5: it goes in, and the note moves down with the table's columns, as in Excel.
+    await office.appendTableRows(VERSIONS, two.slice(0, 1));
+    expect(host.model.getTables('Versioner')[0].address).toBe('Versioner!A1:F4');
+    expect(host.model.getCellValue('Versioner', 6, 6)).toBe('anteckning');
+  });
+
+  test('the totals row stays last, sums the new rows, and is saved so', async () => {
+    const host = await emptyHost();
+    const office = new OfficeHost(host.run);
+    const [frame] = planTables(generatedPlan(3)).filter((t) => t.name === 'Ram');
+    await office.createTables([{ ...frame, totals: { label: 'Summa', sum: [false, true, true] } }]);
+    host.model.userEnter('Blad1', 1, 1, '=SUM(Ram[Utveckling])'); // the table is grown, not re-made: this follows it
+    await office.appendTableRows('Ram', [[2025, 80_000, 23_000]]);
+    expect(host.model.getCell('Blad1', 1, 1)).toMatchObject({ formula: '=SUM(Ram[Utveckling])', value: 260_000 });
+    const [ram] = await office.readTables();
+    expect(ram.body).toEqual([
+      [2022, 50_000, 20_000],
+      [2023, 60_000, 21_000],
+      [2024, 70_000, 22_000],
+      [2025, 80_000, 23_000],
+    ]);
+    expect(ram.totals).toEqual(['Summa', { formula: 'SUBTOTAL(109,Ram[Utveckling])', result: 260_000 }, { formula: 'SUBTOTAL(109,Ram[Förvaltning])', result: 86_000 }]);
+    expect(host.model.getTables('Ram')[0]).toMatchObject({ address: 'Ram!A1:C6', showTotals: true });
+    const saved = await (await XlsxWorkbook.fromBytes(await host.model.toXlsx())).readTables();
+    expect(saved).toEqual([ram]);
+  });
+
+  test('a row that does not fit, a table that does not exist, or another table it would cut: a Swedish reason, nothing added', async () => {
+    const host = await planHost();
+    const office = new OfficeHost(host.run);
+    await expect(office.appendTableRows(VERSIONS, [['2021-05-20', '1.0']])).rejects.toThrow('Raden har 2 celler men tabellen Versionshantering har 6 kolumner');
+    await expect(office.appendTableRows('Saknas', [[1]])).rejects.toThrow('Tabellen Saknas finns inte i arbetsboken');
+    await expect(office.appendTableRows(VERSIONS, [[null, 'x'.repeat(32_768), null, null, null, null]])).rejects.toThrow('En cell rymmer högst 32 767 tecken');
+    // Planuppgifter (A1:B6) stands above Initiativ (A8:I48): growing it would move part of Initiativ.
+    await expect(office.appendTableRows('Planuppgifter', [['Kontakt', 'Jenny']])).rejects.toThrow(
+      'Tabellen Planuppgifter kan inte växa: Excel skulle då flytta celler i en annan tabell längre ned på bladet',
+    );
+    expect(host.model.getTables().map((t) => t.address)).toEqual(['Tjänsteplan!A1:B6', 'Tjänsteplan!A8:I11', 'Ram!A1:C4', 'Versioner!A1:F3']);
+  });
+
+  test('nothing to add is no request', async () => {
+    const host = await planHost();
+    await new OfficeHost(host.run).appendTableRows(VERSIONS, []);
+    expect(host.syncCount).toBe(0);
+  });
+});
