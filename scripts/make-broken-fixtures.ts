@@ -683,7 +683,7 @@ const PLAN_FIXTURES: PlanFixture[] = [
     make: async () => {
       const wb = await approvedBase();
       // The record's table starts at A1: rows 2–6 hold Schema, Version, Forum, Datum, Fingeravtryck, then the tables.
-      set(wb, 'Tjänsteplan fastställd', { B7: '{"schema":"tjansteplan.canonical/1","area":"Ekon' });
+      set(wb, 'Tjänsteplan fastställd', { B7: '|{"schema":"tjansteplan.canonical/1","area":"Ekon' });
       return wb;
     },
     findings: [f('APPROVAL_UNREADABLE', { sheet: 'Tjänsteplan fastställd', table: 'Fastställd', row: null, column: null, address: null })],

@@ -15,11 +15,28 @@ const ITEMS = { schema: 'Schema', version: 'Version', forum: 'Forum', date: 'Dat
 
 /** Under Excel's 32 767 characters per cell, with room to spare. */
 export const CHUNK = 30_000;
+/**
+ * Starts every Tabeller cell, and is taken off when read: no piece of the JSON then starts a cell, where an
+ * apostrophe would be taken as Excel's text prefix and dropped, or `=`, `+`, `-` as the start of a formula.
+ */
+const MARK = '|';
+
+/** Pieces of at most CHUNK characters, never splitting a character outside the BMP (an emoji) in two. */
+function pieces(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let end = Math.min(i + CHUNK, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
 
 export function approvalTable(record: ApprovalRecord): TableWrite {
-  const json = JSON.stringify(record.tables);
-  const chunks: string[] = [];
-  for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
+  const chunks = pieces(JSON.stringify(record.tables)).map((c) => MARK + c);
   return {
     sheet: TABLES.approval.sheet,
     name: TABLES.approval.name,
@@ -62,8 +79,10 @@ function decode(raw: RawTable): ApprovalRecord | null {
   for (const row of raw.body) {
     const key = cellText(row[item]);
     const text = typeof row[value] === 'string' ? (row[value] as string) : cellText(row[value]);
-    if (key === ITEMS.tables) json += text;
-    else single.set(key, text);
+    if (key === ITEMS.tables) {
+      if (!text.startsWith(MARK)) return null;
+      json += text.slice(MARK.length);
+    } else single.set(key, text);
   }
   const orNull = (s: string | undefined) => (s ? s : null);
   let tablesValue: unknown;

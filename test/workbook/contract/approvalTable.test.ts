@@ -45,7 +45,7 @@ describe('approvalTable and readApproval', () => {
     const w = approvalTable(record);
     const chunks = w.rows.filter((r) => r[0] === 'Tabeller');
     expect(chunks.length).toBeGreaterThan(3);
-    expect(chunks.every((r) => (r[1] as string).length <= CHUNK)).toBe(true);
+    expect(chunks.every((r) => (r[1] as string).length <= 32_767)).toBe(true);
     expect(readApproval([asRead(w)]).record).toEqual(record);
   });
 
@@ -54,10 +54,30 @@ describe('approvalTable and readApproval', () => {
     const json = JSON.stringify(record.tables);
     const at = json.indexOf(' ', 100);
     const rows = approvalTable(record).rows.filter((r) => r[0] !== 'Tabeller');
-    rows.push(['Tabeller', json.slice(0, at)], ['Tabeller', json.slice(at)]);
+    rows.push(['Tabeller', `|${json.slice(0, at)}`], ['Tabeller', `|${json.slice(at)}`]);
     const table = raw('Fastställd', 'Tjänsteplan fastställd', ['Uppgift', 'Värde'], rows);
-    expect((rows[rows.length - 1][1] as string).startsWith(' ')).toBe(true);
+    expect((rows[rows.length - 1][1] as string).startsWith('| ')).toBe(true);
     expect(readApproval([table]).record).toEqual(record);
+  });
+
+  it('never splits a character in two: an emoji at a cell boundary reads back whole', async () => {
+    const plan = planOf(1);
+    const prefix = JSON.stringify(await approvalOf(plan, entry).then((r) => r.tables)).indexOf('Initiativ 1');
+    // Pads the name so that the emoji's first half is the last character a cell can take.
+    plan.initiatives[0].name = `${'x'.repeat(CHUNK - 1 - prefix)}😀 nästa`;
+    const record = await approvalOf(plan, entry);
+    const chunks = approvalTable(record).rows.filter((r) => r[0] === 'Tabeller').map((r) => r[1] as string);
+    expect(chunks.every((c) => c.startsWith('|'))).toBe(true);
+    expect(chunks.some((c) => c.startsWith('|😀'))).toBe(true);
+    expect(readApproval([asRead(approvalTable(record))]).record?.tables.initiatives[0].name).toBe(plan.initiatives[0].name);
+  });
+
+  it('puts a mark before each piece, so none starts with an apostrophe Excel would drop', async () => {
+    const plan = planOf(1);
+    const prefix = JSON.stringify((await approvalOf(plan, entry)).tables).indexOf('Initiativ 1');
+    plan.initiatives[0].name = `${'x'.repeat(CHUNK - prefix)}'t is`;
+    const chunks = approvalTable(await approvalOf(plan, entry)).rows.filter((r) => r[0] === 'Tabeller').map((r) => r[1] as string);
+    expect(chunks[1].startsWith("|'t is")).toBe(true);
   });
 
   it('has nothing to say about a workbook without the table', () => {
