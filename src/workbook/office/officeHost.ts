@@ -5,6 +5,7 @@
 /// <reference types="office-js" />
 import type { CellValue } from '../../domain/cell';
 import { ownSheetTaken, type CellMark, type CellWrite, type InteractiveHost, type RawTable, type TableWrite } from '../host';
+import { TABLES } from '../contract/tables';
 import { MAX_REQUEST_BYTES, parseAddress, rowBytes, splitByPayload, textSafe } from './ranges';
 
 /** `Excel.run`, passed in so the same adapter drives Excel and the workbench's test host. */
@@ -33,11 +34,12 @@ export class OfficeHost implements InteractiveHost {
       await context.sync();
       const ranges = tables.items.map((t) => {
         const range = t.getRange();
-        range.load('address,values,formulas,valueTypes');
-        return { table: t, range };
+        const textOnly = TEXT_ONLY_TABLES.has(t.name.toLowerCase());
+        range.load(textOnly ? 'address,values' : 'address,values,formulas,valueTypes');
+        return { table: t, range, textOnly };
       });
       await context.sync();
-      return ranges.map(({ table, range }) => toRawTable(table, range));
+      return ranges.map(({ table, range, textOnly }) => toRawTable(table, range, textOnly));
     });
   }
 
@@ -315,11 +317,18 @@ function isMark(formula: string | null | undefined): boolean {
   return typeof formula === 'string' && formula.toLowerCase().includes(MARK);
 }
 
-function toRawTable(table: Excel.Table, range: Excel.Range): RawTable {
+/**
+ * The add-in's own tables, all text that it wrote itself: their values alone tell everything, and loading
+ * formulas and value types as well would triple the largest of them (the approved version's record) in a
+ * response Excel on the web caps at 5 MB.
+ */
+const TEXT_ONLY_TABLES = new Set([TABLES.approval.name.toLowerCase()]);
+
+function toRawTable(table: Excel.Table, range: Excel.Range, textOnly: boolean): RawTable {
   const { sheet, row, column } = parseAddress(range.address);
   const values = range.values;
-  const formulas = range.formulas;
-  const types = range.valueTypes;
+  const formulas = textOnly ? values : range.formulas;
+  const types = textOnly ? values.map((r) => r.map((v) => (v === '' ? 'Empty' : 'String'))) : range.valueTypes;
   const cells: CellValue[][] = values.map((r, i) => r.map((v, j) => toCellValue(v, formulas[i][j], types[i][j])));
   const headers = table.showHeaders ? cells[0].map((c) => (c === null ? '' : String(c))) : [];
   const bodyStart = table.showHeaders ? 1 : 0;

@@ -6,7 +6,10 @@ import type { CellValue } from '../../../src/domain/cell';
 import { toExcelSerial } from '../../../src/domain/dates';
 import { periodOf } from '../../../src/domain/period';
 import { createExcelTestHost, DEFAULT_PAYLOAD_LIMIT, WorkbookModel, type ExcelTestHost } from '../../../src/workbench/excel';
-import { checkTables } from '../../../src/workbook/checkPlan';
+import { approvalOf } from '../../../src/domain/approval';
+import { latestApproved } from '../../../src/domain/versions';
+import { checkTables, checkWorkbook } from '../../../src/workbook/checkPlan';
+import { approvalTable } from '../../../src/workbook/contract/approvalTable';
 import { planTables, type PlanInput } from '../../../src/workbook/contract/template';
 import { XlsxWorkbook } from '../../../src/workbook/file/xlsxWorkbook';
 import type { RawTable } from '../../../src/workbook/host';
@@ -316,6 +319,19 @@ describe('writeHiddenTable', () => {
     expect(tables.map((t) => [t.name, t.body])).toEqual([['Fastställd', [['Version', '2.0']]]]);
     expect(host.model.getCellValue('Tjänsteplan fastställd', 4, 2)).toBeNull();
   });
+
+  test('a 10 000-row plan that keeps its approved version still reads in 2 syncs, each response under 5 MB', async () => {
+    const host = await hostOf(await xlsxOf(generatedPlan(10_000)));
+    const office = new OfficeHost(host.run);
+    const { plan } = await checkWorkbook(office);
+    await office.writeHiddenTable(approvalTable(await approvalOf(plan!, latestApproved(plan!.versions)!)));
+    host.resetCounters();
+    const check = await checkWorkbook(office);
+    expect(check.approval?.tables.initiatives).toHaveLength(10_000);
+    expect(check.findings.filter((f) => f.code === 'CHANGED_SINCE_APPROVAL')).toEqual([]);
+    expect(host.syncCount).toBe(2);
+    within5MB(host);
+  }, 120_000);
 
   test("refuses a sheet of the same name that is the user's, and leaves it as it was", async () => {
     const host = await emptyHost();
