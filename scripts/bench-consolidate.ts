@@ -146,8 +146,8 @@ async function main() {
     const library = await nodePlanLibrary({ url: address, token: TOKEN, caPath: info.ca });
     for (const file of files) {
       const bytes = await fs.readFile(file);
-      const { plan, findings } = await checkWorkbook(await XlsxWorkbook.fromBytes(bytes, file));
-      const prepared = await preparePublication(plan!, findings, new Uint8Array(bytes));
+      const { plan, findings, approval } = await checkWorkbook(await XlsxWorkbook.fromBytes(bytes, file));
+      const prepared = await preparePublication(plan!, findings, approval, new Uint8Array(bytes));
       if (!prepared.ok) throw new Error(`${file}: ${prepared.message}`);
       const outcome = await library.publish(prepared.request);
       if (outcome.kind === 'conflict') throw new Error(`${file}: conflict`);

@@ -25,7 +25,8 @@ import { XlsxWorkbook } from '../src/workbook/file/xlsxWorkbook';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TOKEN = 'bench';
-const SMALL = path.join(ROOT, 'test', 'fixtures', 'plans', 'tjansteplan-ekonomi-2022-2024.xlsx');
+// Ekonomi's plan whose newest history row approves it (1.0, PF): a version the workbook shows as approved.
+const SMALL = path.join(ROOT, 'test', 'fixtures', 'broken', '00-grund-utan-fel.xlsx');
 const LARGE_BYTES = 10 * 1024 * 1024;
 const LARGE_RUNS = 3;
 
@@ -68,8 +69,8 @@ async function main() {
     const client = createGraphClient({ url: graphUrl, tokens: staticTokenProvider(TOKEN), fetch: trustedFetch(await readCa(info.ca)), observe: (_m, url) => (new URL(url).pathname.startsWith('/v1.0/') ? count++ : downloads++) });
     const library = new GraphPlanLibrary(client, location);
 
-    const { plan, findings } = await checkWorkbook(await XlsxWorkbook.open(SMALL));
-    const prepared = await preparePublication(plan!, findings, new Uint8Array(await fs.readFile(SMALL)));
+    const { plan, findings, approval } = await checkWorkbook(await XlsxWorkbook.open(SMALL));
+    const prepared = await preparePublication(plan!, findings, approval, new Uint8Array(await fs.readFile(SMALL)));
     if (!prepared.ok) throw new Error(prepared.message);
     const base = prepared.request;
 

@@ -33,13 +33,13 @@ export async function publishCommand(file: string, o: PublishCommandOptions, out
     err(`${file}: ${opened.reason}`);
     return 2;
   }
-  const { plan, findings } = await checkWorkbook(opened.workbook);
+  const { plan, findings, approval } = await checkWorkbook(opened.workbook);
   if (!plan) {
     err(`${file}: planen kan inte läsas och publiceras inte; kör \`tjansteplan validate ${file}\` för detaljer`);
     return 1;
   }
   const bytes = new Uint8Array(await fs.readFile(file));
-  const prepared = await preparePublication(plan, findings, bytes);
+  const prepared = await preparePublication(plan, findings, approval, bytes);
   if (!prepared.ok) {
     err(`${file}: ${prepared.message}`);
     return 1;

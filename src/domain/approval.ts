@@ -5,7 +5,8 @@
  * compares the tables with it, so a later edit is seen even after the file was saved, closed and reopened,
  * and without any library at hand. Nothing is locked: the comparison only tells.
  */
-import { canonicalForm, changedCells, fingerprint, CANONICAL_SCHEMA, type CanonicalPlan } from './fingerprint';
+import { canonicalForm, changedCells, fingerprint, normalizeText, CANONICAL_SCHEMA, type CanonicalPlan } from './fingerprint';
+import { formatPeriod } from './period';
 import { finding, type Finding } from './findings';
 import type { Plan } from './plan';
 import { SNAPSHOT_SCHEMA, type PlanSnapshot } from './snapshot';
@@ -73,6 +74,18 @@ function isCanonicalPlan(v: unknown): v is CanonicalPlan {
   const frameOk =
     Array.isArray(v.frame) && v.frame.every((f) => isRecord(f) && Number.isInteger(f.year) && isAmount(f.development) && isAmount(f.operations));
   return initiativesOk && frameOk;
+}
+
+/**
+ * Whether a record is this plan's: the same area and period, and a version its history approved. A record
+ * that came along when last period's workbook was copied to start the next one is not, and is not compared
+ * (it is replaced the next time a Fastställd decision is recorded).
+ */
+export function recordApplies(record: ApprovalRecord, plan: Plan): boolean {
+  const area = normalizeText(plan.info.area).toLocaleLowerCase('sv');
+  if (record.tables.area.toLocaleLowerCase('sv') !== area || record.tables.period !== formatPeriod(plan.info.period)) return false;
+  const label = parseVersionLabel(record.version);
+  return label !== null && plan.versions.some((v) => v.decision === 'Fastställd' && v.label !== null && compareVersions(v.label, label) === 0);
 }
 
 /**

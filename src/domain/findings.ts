@@ -215,9 +215,9 @@ const CATALOG = {
   APPROVAL_UNREADABLE: {
     severity: 'warning',
     sv: () =>
-      'Arbetsbokens sparade uppgifter om den fastställda versionen går inte att läsa, så ändringar sedan fastställandet kan inte visas. De skrivs på nytt nästa gång ett beslut Fastställd registreras eller versionen publiceras.',
+      'Arbetsbokens sparade uppgifter om den fastställda versionen går inte att läsa, så ändringar sedan fastställandet kan inte visas och versionen publiceras inte. De skrivs på nytt när ett beslut Fastställd registreras.',
     en: () =>
-      "The workbook's record of its approved version cannot be read, so changes since approval cannot be shown. It is written again the next time a Fastställd decision is recorded or the version is published.",
+      "The workbook's record of its approved version cannot be read, so changes since approval cannot be shown and the version is not published. It is written again when a Fastställd decision is recorded.",
   },
 } satisfies Record<string, Entry>;
 

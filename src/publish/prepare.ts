@@ -1,10 +1,11 @@
 /**
  * From a checked workbook to what the library receives: the newest approved version (the last Fastställd
  * row of Versionshantering), its list-item columns, the file name and the snapshot. A plan with an error
- * finding, without an approved version, or with tables changed since the workbook recorded that version's
- * approval, is not published. Shared by the CLI and the task pane.
+ * finding, without an approved version, or whose tables cannot be shown to be that version (see
+ * versionToPublish) is not published. Shared by the CLI and the task pane.
  */
-import { fingerprint } from '../domain/fingerprint';
+import { isStillThatVersion, type ApprovalRecord } from '../domain/approval';
+import { changedCells, fingerprint } from '../domain/fingerprint';
 import { hasErrors, type Finding } from '../domain/findings';
 import { formatPeriod } from '../domain/period';
 import type { Plan } from '../domain/plan';
@@ -15,10 +16,25 @@ import { publishedFileName, type PublishedFields, type PublishRequest } from './
 
 export type Preparation = { ok: true; request: PublishRequest; approved: VersionEntry } | Refusal;
 
-export type Refusal = { ok: false; reason: 'errors' | 'not-approved' | 'changed'; message: string };
+export type Refusal = { ok: false; reason: 'errors' | 'not-approved' | 'changed' | 'moved-on' | 'record-unreadable'; message: string };
 
-/** The version a publication would carry, or why there is none to publish. */
-export function versionToPublish(plan: Plan, findings: readonly Finding[]): { ok: true; approved: VersionEntry & { label: VersionLabel } } | Refusal {
+export interface Publishable {
+  ok: true;
+  approved: VersionEntry & { label: VersionLabel };
+  /**
+   * True when the workbook keeps no record of this approval yet, and its history says the tables are that
+   * version (its newest row approves it): the add-in records it before the file is taken.
+   */
+  recordNeeded: boolean;
+}
+
+/**
+ * The version a publication would carry, or why there is none to publish. The tables must be provably the
+ * approved ones: equal to the workbook's record of that approval, or, without a record, the history's
+ * newest row must be that approval. A history that has moved on (a draft row after it) with no record
+ * cannot show that the tables are still what the forum decided, so it is refused, never guessed.
+ */
+export function versionToPublish(plan: Plan, findings: readonly Finding[], approval: ApprovalRecord | null): Publishable | Refusal {
   if (hasErrors(findings)) {
     const n = findings.filter((f) => f.severity === 'error').length;
     return { ok: false, reason: 'errors', message: `planen har ${n} fel och kan inte publiceras; rätta dem först (tjansteplan validate)` };
@@ -27,22 +43,49 @@ export function versionToPublish(plan: Plan, findings: readonly Finding[]): { ok
   if (!approved || !approved.label) {
     return { ok: false, reason: 'not-approved', message: 'planen har ingen fastställd version (Beslut Fastställd i Versionshantering) att publicera' };
   }
-  // The workbook records what the forum approved; tables changed since then are not that version any more.
-  const changed = findings.find((f) => f.code === 'CHANGED_SINCE_APPROVAL' && f.severity !== 'info');
-  if (changed) {
+  const version = formatVersion(approved.label);
+  const entry = { ...approved, label: approved.label };
+  if (approval && approval.version === version) {
+    const { count } = changedCells(approval.tables, plan);
+    if (count === 0) return { ok: true, approved: entry, recordNeeded: false };
     return {
       ok: false,
       reason: 'changed',
-      message: `${changed.message} Det är inte längre den version forumet fastställde: ångra ändringarna, eller registrera ett nytt beslut och publicera den nya versionen`,
+      message: `${count} ${count === 1 ? 'cell' : 'celler'} i tabellerna skiljer sig från den fastställda versionen ${version}, så de visar inte längre det forumet fastställde. Ångra ändringarna, eller registrera ett nytt beslut och publicera den nya versionen`,
     };
   }
-  return { ok: true, approved: { ...approved, label: approved.label } };
+  if (findings.some((f) => f.code === 'APPROVAL_UNREADABLE')) {
+    return {
+      ok: false,
+      reason: 'record-unreadable',
+      message: `arbetsbokens sparade uppgifter om den fastställda versionen går inte att läsa, så det går inte att visa att tabellerna är version ${version}. Registrera beslutet Fastställd på nytt för det som står i tabellerna`,
+    };
+  }
+  if (!isStillThatVersion(version, plan)) {
+    const newest = plan.versions[plan.versions.length - 1];
+    return {
+      ok: false,
+      reason: 'moved-on',
+      message: `versionshistoriken har gått vidare efter version ${version} (senaste raden: ${newest.labelShown || 'utan version'}${newest.decision ? `, ${newest.decision}` : ''}) och arbetsboken har inga sparade tabeller från fastställandet, så det går inte att visa att tabellerna fortfarande är version ${version}. Publicera filen som den såg ut när ${version} fastställdes, eller registrera ett nytt beslut för det som står i tabellerna nu`,
+    };
+  }
+  return { ok: true, approved: entry, recordNeeded: true };
 }
 
-export async function preparePublication(plan: Plan, findings: readonly Finding[], file: Uint8Array): Promise<Preparation> {
-  const publishable = versionToPublish(plan, findings);
+export async function preparePublication(plan: Plan, findings: readonly Finding[], approval: ApprovalRecord | null, file: Uint8Array): Promise<Preparation> {
+  const publishable = versionToPublish(plan, findings, approval);
   if (!publishable.ok) return publishable;
   const { approved } = publishable;
+  const planFingerprint = await fingerprint(plan);
+  // The record's own fingerprint must be that of its tables, which equal the plan's here: a record that
+  // disagrees with itself was altered by hand, and proves nothing.
+  if (!publishable.recordNeeded && approval && approval.fingerprint !== planFingerprint) {
+    return {
+      ok: false,
+      reason: 'record-unreadable',
+      message: 'arbetsbokens sparade uppgifter om den fastställda versionen stämmer inte med sig själva (fingeravtrycket); registrera beslutet Fastställd på nytt',
+    };
+  }
   const period = formatPeriod(plan.info.period);
   // The label as a number (0,5 → 0.5): one name per version, however the history writes its comma.
   const version = formatVersion(approved.label);
@@ -55,6 +98,6 @@ export async function preparePublication(plan: Plan, findings: readonly Finding[
     Beslutsdatum: approved.date ?? '',
   };
   const fileSha256 = await sha256Hex(file);
-  const snapshot = snapshotOf(plan, approved, [...findings], { fingerprint: await fingerprint(plan), fileSha256 });
+  const snapshot = snapshotOf(plan, approved, [...findings], { fingerprint: planFingerprint, fileSha256 });
   return { ok: true, approved, request: { fields, fileName: publishedFileName(plan.info.area, period, version), file, fileSha256, snapshot } };
 }

@@ -1,5 +1,5 @@
 /** Read and validate the plan in any host: what the task pane's "Kontrollera" and the CLI's validate share. */
-import { checkChangedSinceApproval, type ApprovalRecord } from '../domain/approval';
+import { checkChangedSinceApproval, recordApplies, type ApprovalRecord } from '../domain/approval';
 import { bySeverity, type Finding } from '../domain/findings';
 import { frameForArea, type CityFrame } from '../domain/frame';
 import type { Plan } from '../domain/plan';
@@ -11,7 +11,7 @@ import type { RawTable, WorkbookHost } from './host';
 export interface PlanCheck {
   plan: Plan | null;
   findings: Finding[];
-  /** The approved version the workbook itself records (Fastställd), when it has a readable one. */
+  /** The approved version the workbook itself records (Fastställd), when it has a readable one of this plan. */
   approval: ApprovalRecord | null;
 }
 
@@ -22,11 +22,12 @@ export function checkTables(tables: readonly RawTable[], cityFrame?: CityFrame |
     const frame = cityFrame ? (frameForArea(cityFrame, plan.info.area) ?? { area: plan.info.area, years: new Map(), ref: plan.initiativeTable }) : null;
     findings.push(...validatePlan(plan, { frame }));
   }
-  const approval = readApproval(tables);
-  findings.push(...approval.findings);
-  if (plan && approval.record) findings.push(...checkChangedSinceApproval(approval.record, plan));
+  const reading = readApproval(tables);
+  findings.push(...reading.findings);
+  const approval = plan && reading.record && recordApplies(reading.record, plan) ? reading.record : null;
+  if (plan && approval) findings.push(...checkChangedSinceApproval(approval, plan));
   // Stable sort: errors first, each group in the order of the workbook.
-  return { plan, findings: findings.sort(bySeverity), approval: approval.record };
+  return { plan, findings: findings.sort(bySeverity), approval };
 }
 
 export async function checkWorkbook(host: WorkbookHost, cityFrame?: CityFrame | null): Promise<PlanCheck> {

@@ -1,14 +1,15 @@
 /**
  * The nine sample plans of 2022–2024, published to a local library for `consolidate --library` and `pack`.
- * Only Ekonomi and Inköp record a forum decision in their history; the other seven get one (a PF approval
- * with the label the workflow suggests), written through the project's template code. IT is then approved
+ * Only Ekonomi and Inköp record a forum decision in their history (and a draft row after it, which is cut:
+ * they are published as they were when approved); the other seven get one (a PF approval with the label the
+ * workflow suggests), written through the project's template code. IT is then approved
  * again by BF as 2.0 with one amount lowered (and its stated sum with it): a second approved version with
  * changed figures.
  */
 import path from 'node:path';
 import { formatPeriod } from '../../src/domain/period';
 import { latestApproved, type Forum } from '../../src/domain/versions';
-import { suggestNextVersion } from '../../src/domain/workflow';
+import { planState, suggestNextVersion } from '../../src/domain/workflow';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
 import { planTables, type VersionInput } from '../../src/workbook/contract/template';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
@@ -39,15 +40,16 @@ export interface Decision {
 }
 
 /**
- * The plan in `source` written anew through planTables with one more row in Versionshantering: the tables
- * read back to the same figures (or with the one change), so only the history differs.
+ * The plan in `source` written anew through planTables with one more row in Versionshantering (or, with no
+ * decision, its history cut after its newest approval): the tables read back to the same figures (or with
+ * the one change), so only the history differs.
  */
-export async function approvedCopy(source: string, dir: string, d: Decision): Promise<string> {
+export async function approvedCopy(source: string, dir: string, d: Decision | null): Promise<string> {
   const { plan } = await checkWorkbook(await XlsxWorkbook.open(source));
   if (!plan) throw new Error(`${source} is not a plan`);
   const years = plan.info.period.years;
   const initiatives = plan.initiatives.map((r) => ({ ...r, development: [...r.development] }));
-  if (d.change) {
+  if (d?.change) {
     const i = initiatives.findIndex((r) => r.nr === d.change!.nr && !r.isStatedSum);
     const y = years.indexOf(d.change.year);
     if (i < 0 || y < 0) throw new Error(`no initiative ${d.change.nr} in ${d.change.year}`);
@@ -56,8 +58,11 @@ export async function approvedCopy(source: string, dir: string, d: Decision): Pr
     const sum = initiatives.findIndex((r, k) => k > i && r.isStatedSum);
     if (sum >= 0) initiatives[sum].development[y]! += delta;
   }
+  // Without a decision: the history as it stood when its newest approval was made (the rows after it cut).
+  const approved = latestApproved(plan.versions);
+  const history = d ? plan.versions : plan.versions.slice(0, plan.versions.indexOf(approved!) + 1);
   const versions: VersionInput[] = [
-    ...plan.versions.map((v) => ({
+    ...history.map((v) => ({
       date: v.date ?? v.dateShown,
       version: v.labelShown,
       description: v.description,
@@ -65,7 +70,7 @@ export async function approvedCopy(source: string, dir: string, d: Decision): Pr
       ...(v.forum ? { forum: v.forum } : {}),
       ...(v.decision ? { decision: v.decision } : {}),
     })),
-    { date: d.date, version: d.version, description: `Beslutad i ${d.forum}`, changedBy: 'Controller', forum: d.forum, decision: 'Fastställd' },
+    ...(d ? [{ date: d.date, version: d.version, description: `Beslutad i ${d.forum}`, changedBy: 'Controller', forum: d.forum, decision: 'Fastställd' as const }] : []),
   ];
   const wb = new XlsxWorkbook();
   await wb.createTables(
@@ -79,7 +84,7 @@ export async function approvedCopy(source: string, dir: string, d: Decision): Pr
       versions,
     }),
   );
-  const file = path.join(dir, `${plan.info.area} ${formatPeriod(plan.info.period)} v${d.version}.xlsx`);
+  const file = path.join(dir, `${plan.info.area} ${formatPeriod(plan.info.period)} v${d ? d.version : approved!.labelShown}.xlsx`);
   await wb.save(file);
   return file;
 }
@@ -95,17 +100,23 @@ export interface PublishedSamples {
 
 export const CHANGE = { area: 'IT', nr: '14', name: 'Digitalisering med hjälp av automatisering', year: 2023, before: 2000, after: 1500 };
 
+/**
+ * A sample as its controller publishes it: as it is when its history ends with an approval; as it was when
+ * approved when a draft row follows (Ekonomi, Inköp); otherwise with a PF approval under the suggested label.
+ */
+export async function approvedSample(file: string, dir: string): Promise<string> {
+  const { plan } = await checkWorkbook(await XlsxWorkbook.open(file));
+  if (!plan) throw new Error(`${file} is not a plan`);
+  if (planState(plan.versions).kind === 'approved') return file;
+  if (latestApproved(plan.versions)) return approvedCopy(file, dir, null);
+  const version = suggestNextVersion(plan.versions, { forum: 'PF', decision: 'Fastställd' }).text;
+  return approvedCopy(file, dir, { version, forum: 'PF', date: '2021-12-08' });
+}
+
 /** Publishes the nine samples (approved as above), then IT's 2.0. */
 export async function publishSamples(lib: RunningLibrary, dir: string): Promise<PublishedSamples> {
   const first: string[] = [];
-  for (const file of SAMPLE_FILES) {
-    const { plan } = await checkWorkbook(await XlsxWorkbook.open(file));
-    if (latestApproved(plan!.versions)) first.push(file);
-    else {
-      const version = suggestNextVersion(plan!.versions, { forum: 'PF', decision: 'Fastställd' }).text;
-      first.push(await approvedCopy(file, dir, { version, forum: 'PF', date: '2021-12-08' }));
-    }
-  }
+  for (const file of SAMPLE_FILES) first.push(await approvedSample(file, dir));
   const it = first[SAMPLE_FILES.findIndex((f) => f.includes('-it-'))];
   const changed = await approvedCopy(it, dir, { version: '2.0', forum: 'BF', date: '2022-03-15', change: { nr: CHANGE.nr, year: CHANGE.year, development: CHANGE.after } });
   const t = await connect(lib);

@@ -1,5 +1,5 @@
 /** The approved version the workbook records: built from a plan, read back strictly, compared with the tables. */
-import { approvalFrom, approvalOf, checkChangedSinceApproval, type ApprovalRecord } from '../../src/domain/approval';
+import { approvalFrom, approvalOf, checkChangedSinceApproval, recordApplies, type ApprovalRecord } from '../../src/domain/approval';
 import { canonicalForm, fingerprint } from '../../src/domain/fingerprint';
 import { parseVersionLabel, type VersionEntry } from '../../src/domain/versions';
 import { areaFrame, initiative, makePlan } from './planBuilder';
@@ -89,5 +89,29 @@ describe('checkChangedSinceApproval with the workbook record', () => {
     expect(checkChangedSinceApproval(record, now).map((f) => [f.severity, f.message])).toEqual([
       ['info', '1 cell skiljer sig från den fastställda versionen 1.0.'],
     ]);
+  });
+});
+
+describe('recordApplies', () => {
+  it("is this plan's record when area, period and an approved version of its history agree", async () => {
+    const record = await approvalOf(plan(), approvedEntry('1,0'));
+    const now = plan();
+    now.versions = [approvedEntry('1.0')];
+    expect(recordApplies(record, now)).toBe(true);
+    now.info.area = ' ekonomi ';
+    expect(recordApplies(record, now)).toBe(true);
+  });
+
+  it('is not, for another area or period, or a version this history never approved', async () => {
+    const record = await approvalOf(plan(), approvedEntry('1.0'));
+    const other = plan();
+    other.versions = [approvedEntry('1.0')];
+    other.info.area = 'HR';
+    expect(recordApplies(record, other)).toBe(false);
+    const next = makePlan({ area: 'Ekonomi', years: [2023, 2024, 2025], versions: [approvedEntry('1.0')] });
+    expect(recordApplies(record, next)).toBe(false);
+    const unapproved = plan();
+    unapproved.versions = [{ ...approvedEntry('1.0'), decision: 'Inskickad' }];
+    expect(recordApplies(record, unapproved)).toBe(false);
   });
 });

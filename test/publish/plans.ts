@@ -61,8 +61,8 @@ export async function requestFor(file: string): Promise<PublishRequest> {
   const { readFile } = await import('node:fs/promises');
   const { checkWorkbook } = await import('../../src/workbook/checkPlan');
   const { preparePublication } = await import('../../src/publish/prepare');
-  const { plan, findings } = await checkWorkbook(await XlsxWorkbook.open(file));
-  const prepared = await preparePublication(plan!, findings, new Uint8Array(await readFile(file)));
+  const { plan, findings, approval } = await checkWorkbook(await XlsxWorkbook.open(file));
+  const prepared = await preparePublication(plan!, findings, approval, new Uint8Array(await readFile(file)));
   if (!prepared.ok) throw new Error(prepared.message);
   return prepared.request;
 }

@@ -38,6 +38,8 @@ test('a cell edited after approval is found, shown, and keeps that version from 
   await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
   const panel = wb.pane.getByRole('tabpanel', { name: 'Publicering' });
   await panel.getByText('Senast fastställda version: v2.0').waitFor({ timeout: 15_000 });
+  // Before anything is pressed: the history has moved on past 2.0, so the tables cannot be shown to be 2.0.
+  await expect(panel.getByTestId('publish-hint').textContent()).resolves.toMatch(/^Kan inte publicera: versionshistoriken har gått vidare efter version 2\.0/);
 
   const form = panel.getByRole('form', { name: 'Registrera beslut' });
   await form.getByRole('combobox', { name: 'Forum' }).selectOption('BF');
@@ -67,11 +69,13 @@ test('a cell edited after approval is found, shown, and keeps that version from 
   // Publishing what is no longer 4.0 is refused, and says why.
   await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
   await panel.getByRole('button', { name: 'Publicera v4.0' }).click();
-  await statusOf(wb, 'Publicering', /Kan inte publicera: 1 cell skiljer sig från den fastställda versionen 4\.0\. Det är inte längre den version forumet fastställde/);
+  await statusOf(wb, 'Publicering', /Kan inte publicera: 1 cell i tabellerna skiljer sig från den fastställda versionen 4\.0, så de visar inte längre det forumet fastställde/);
+  await expect(panel.getByTestId('publish-hint').textContent()).resolves.toMatch(/1 cell i tabellerna skiljer sig/);
 
   // Undone, it is 4.0 again and goes out.
   await type(wb, 'Tjänsteplan', 'I9', '');
   await panel.getByRole('button', { name: 'Publicera v4.0' }).click();
   await statusOf(wb, 'Publicering', /Ekonomi 2022–2024 v4\.0\.xlsx har kommit fram/);
+  await expect(panel.getByTestId('publish-hint').count()).resolves.toBe(0);
   expect(wb.problems).toEqual([]);
 });

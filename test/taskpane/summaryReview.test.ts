@@ -10,11 +10,9 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { locate } from '../../src/domain/location';
-import { latestApproved } from '../../src/domain/versions';
-import { suggestNextVersion } from '../../src/domain/workflow';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
-import { approvedCopy } from '../cli/librarySamples';
+import { approvedSample } from '../cli/librarySamples';
 import { BROWSER_TEST_TIMEOUT, ROOT, until, useBench, type Workbench } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT * 3);
@@ -29,14 +27,6 @@ const IT_SAMPLE = 'tjansteplan-it-2022-2024.xlsx';
 /** Spaces as the pane prints them (thin or no-break) read as plain spaces. */
 const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
 
-/** A sample without a forum decision gets one (PF), written anew through the template: same figures. */
-async function approved(file: string, dir: string): Promise<string> {
-  const { plan } = await checkWorkbook(await XlsxWorkbook.open(file));
-  if (!plan) throw new Error(`${file} is not a plan`);
-  if (latestApproved(plan.versions)) return file;
-  const version = suggestNextVersion(plan.versions, { forum: 'PF', decision: 'Fastställd' }).text;
-  return approvedCopy(file, dir, { version, forum: 'PF', date: '2021-12-08' });
-}
 
 function publish(file: string, address: string, ca: string, outbox: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -59,7 +49,7 @@ beforeAll(async () => {
   const ids = library!.ids;
   const address = `${url}v1.0/sites/${encodeURIComponent(ids.siteId)}/drives/${encodeURIComponent(ids.driveId)}/lists/${encodeURIComponent(ids.listId)}`;
   for (const area of AREAS) {
-    await publish(await approved(path.join(PLANS, `tjansteplan-${area}-2022-2024.xlsx`), dir), address, caPath, path.join(dir, 'utkorg.json'));
+    await publish(await approvedSample(path.join(PLANS, `tjansteplan-${area}-2022-2024.xlsx`), dir), address, caPath, path.join(dir, 'utkorg.json'));
   }
 });
 

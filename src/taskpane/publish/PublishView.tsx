@@ -81,7 +81,7 @@ function rowFor(headers: readonly string[], entry: VersionEntry): CellValue[] {
 export default function PublishView(props: { host?: InteractiveHost | null }) {
   const t = usePublishStrings();
   const styles = useStyles();
-  const ids = { state: useId(), record: useId(), publish: useId(), outbox: useId() };
+  const ids = { state: useId(), record: useId(), publish: useId(), outbox: useId(), hint: useId() };
   const host = props.host ?? null;
   const [config, setConfig] = useState<LibraryConfig | null | undefined>(undefined);
   const connected = useRef<Connected | null>(null);
@@ -204,14 +204,14 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
       const { result } = await read();
       if (!result.plan) throw new Error(t.noPlan);
       setNotice(t.preparing);
-      // A version approved before the add-in kept a record (typed in by hand, say) gets one now, before the
-      // file is taken, so the published copy carries it too.
-      const publishable = versionToPublish(result.plan, result.findings);
-      if (publishable.ok && result.approval?.version !== formatVersion(publishable.approved.label)) {
+      // A version approved before the add-in kept a record (typed in by hand, say) while the history still
+      // ends with it gets one now, before the file is taken, so the published copy carries it too.
+      const publishable = versionToPublish(result.plan, result.findings, result.approval);
+      if (publishable.ok && publishable.recordNeeded) {
         const failure = await keepApproval(result.plan, publishable.approved);
         if (failure) throw new Error(failure);
       }
-      const prep = await preparePublication(result.plan, result.findings, await host!.fileBytes());
+      const prep = await preparePublication(result.plan, result.findings, result.approval, await host!.fileBytes());
       if (!prep.ok) {
         setNotice(t.notPublishable(prep.message));
         return;
@@ -271,6 +271,9 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
   const state = plan ? planState(plan.versions) : null;
   const approved = plan ? latestApproved(plan.versions) : null;
   const approvedLabel = approved?.label ? formatVersion(approved.label) : null;
+  // Why the last read would not publish, said before anyone presses the button (publishing reads again).
+  const publishable = plan && check ? versionToPublish(plan, check.findings, check.approval) : null;
+  const hint = approvedLabel && publishable && !publishable.ok ? t.notPublishable(publishable.message) : null;
 
   return (
     <div className={styles.root}>
@@ -334,9 +337,14 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
         <h2 id={ids.publish} className={styles.heading}>
           {t.publishHeading}
         </h2>
-        <Button appearance="primary" disabled={busy || !approvedLabel} onClick={publish}>
+        <Button appearance="primary" disabled={busy || !approvedLabel} onClick={publish} aria-describedby={hint ? ids.hint : undefined}>
           {approvedLabel ? t.publish(approvedLabel) : t.publishNone}
         </Button>
+        {hint && (
+          <p id={ids.hint} data-testid="publish-hint">
+            {hint}
+          </p>
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby={ids.outbox}>
