@@ -24,7 +24,12 @@ async function settings() {
 // it reads the redirect response.
 async function messageParent(message: string): Promise<void> {
   await bootOffice();
-  Office.context.ui.messageParent(message);
+  // The token goes to our own origin only (the task pane's), where the host supports naming it.
+  if (Office.context.requirements.isSetSupported('DialogOrigin', '1.1')) {
+    Office.context.ui.messageParent(message, { targetOrigin: window.location.origin });
+  } else {
+    Office.context.ui.messageParent(message);
+  }
 }
 
 async function main(): Promise<void> {
