@@ -22,13 +22,14 @@ export interface MsalSettings {
   dialogUrl?: string;
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+/** A setting of config.json: text with something in it, trimmed; anything else counts as absent. */
+export const configText = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
 /** The `msal` object of config.json; null without a client id. */
 export function readMsalSettings(msal: unknown): Pick<MsalSettings, 'clientId' | 'authority'> | null {
   const m = (msal ?? {}) as { clientId?: unknown; authority?: unknown };
-  const clientId = text(m.clientId);
+  const clientId = configText(m.clientId);
   if (!clientId) return null;
-  const authority = text(m.authority);
+  const authority = configText(m.authority);
   return authority ? { clientId, authority } : { clientId };
 }

@@ -5,7 +5,7 @@
  * publishing is not configured. MSAL is imported only when a deployment needs it, so it stays out of the
  * initial bundle.
  */
-import { readMsalSettings, SIGNIN_PAGE } from '../../publish/auth/msalSettings';
+import { configText, readMsalSettings, SIGNIN_PAGE } from '../../publish/auth/msalSettings';
 import type { TokenProvider } from '../../publish/auth/tokenProvider';
 import { staticTokenProvider } from '../../publish/auth/tokenProvider';
 import type { LibraryLocation } from '../../publish/graph/graphLibrary';
@@ -44,23 +44,22 @@ function workbenchLibrary(): WorkbenchLibrary | null {
   }
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
 /**
  * Reads `config.json` next to the page; null when it is absent or says nothing usable. `pageUrl` is the task
  * pane's address, which the sign-in dialog's page sits beside.
  */
 export function deploymentConfig(body: DeploymentFile, pageUrl: string = window.location.href): LibraryConfig | null {
-  const url = text(body.graph?.url);
-  const site = text(body.graph?.siteId);
+  const url = configText(body.graph?.url);
+  const site = configText(body.graph?.siteId);
   const msal = readMsalSettings(body.msal);
   if (!url || !site || !msal) return null;
   // Resolved against the pane's address, so the pane's own query (Office's _host_Info) is not carried over.
   const dialogUrl = new URL(SIGNIN_PAGE, pageUrl).toString();
   const location: LibraryLocation = { site };
-  const driveId = text(body.graph?.driveId);
-  const listId = text(body.graph?.listId);
-  const libraryName = text(body.graph?.libraryName);
+  const driveId = configText(body.graph?.driveId);
+  const listId = configText(body.graph?.listId);
+  const libraryName = configText(body.graph?.libraryName);
   if (driveId) location.driveId = driveId;
   if (listId) location.listId = listId;
   if (libraryName) location.libraryName = libraryName;
