@@ -88,7 +88,7 @@ export function PlanView(props: { host: InteractiveHost }) {
           }
         />
       </div>
-      <WorkStatus notice={notice} error={error} showProgress={showProgress} progressLabel={t.checking} view="plan" />
+      <WorkStatus notice={notice} error={error} showProgress={showProgress} progressLabel={t.working} view="plan" />
       {missingCore.length > 0 && <CreateTablesForm defaultArea={check?.plan?.info.area ?? ''} busy={busy} onCreate={createTables} />}
       <FindingsList findings={findings} onSelect={(f) => work(() => host.select(f.location!.sheet, f.location!.address!))} />
       {check?.plan && <FrameSummary rows={frameRows(check.plan)} />}
