@@ -26,6 +26,9 @@ export function explain(e: unknown, doing: string): Error {
     return new LibraryUnavailable(`${doing}: biblioteket svarar inte${status ? ` (${status})` : ''}: ${detail}`, e);
   }
   if (status === 401) return new LibraryRefused(`${doing}: inloggningen godtas inte (401)`, status);
-  if (status === 403) return new LibraryRefused(`${doing}: behörighet saknas (403)`, status);
+  // With Sites.Selected this is nearly always a site the administrator has not granted the app yet.
+  if (status === 403) {
+    return new LibraryRefused(`${doing}: behörighet saknas (403); en administratör behöver ge appen skrivrätt till platsen (Sites.Selected, se README): ${detail}`, status);
+  }
   return new LibraryRefused(`${doing}: biblioteket svarade ${status}: ${detail}`, status);
 }
