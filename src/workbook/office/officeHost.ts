@@ -15,7 +15,7 @@
 import type { CellValue } from '../../domain/cell';
 import { ownSheetTaken, type CellMark, type CellWrite, type InteractiveHost, type RawTable, type TableWrite } from '../host';
 import { TABLES } from '../contract/tables';
-import { MAX_REQUEST_BYTES, parseAddress, rowBytes, splitByPayload, textSafe } from './ranges';
+import { dateFormatted, MAX_REQUEST_BYTES, parseAddress, rowBytes, splitByPayload, textSafe } from './ranges';
 
 /** `Excel.run`, passed in so the same adapter drives Excel and the workbench's test host. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -44,7 +44,7 @@ export class OfficeHost implements InteractiveHost {
       const ranges = tables.items.map((t) => {
         const range = t.getRange();
         const textOnly = TEXT_ONLY_TABLES.has(t.name.toLowerCase());
-        range.load(textOnly ? 'address,values' : 'address,values,formulas,valueTypes');
+        range.load(textOnly ? 'address,values' : 'address,values,formulas,valueTypes,numberFormat');
         return { table: t, range, textOnly };
       });
       await context.sync();
@@ -328,8 +328,8 @@ function isMark(formula: string | null | undefined): boolean {
 
 /**
  * The add-in's own tables, all text that it wrote itself: their values alone tell everything, and loading
- * formulas and value types as well would triple the largest of them (the approved version's record) in a
- * response Excel on the web caps at 5 MB.
+ * formulas, value types and number formats as well would about quadruple the largest of them (the approved
+ * version's record) in a response Excel on the web caps at 5 MB.
  */
 const TEXT_ONLY_TABLES = new Set([TABLES.approval.name.toLowerCase()]);
 
@@ -338,7 +338,8 @@ function toRawTable(table: Excel.Table, range: Excel.Range, textOnly: boolean): 
   const values = range.values;
   const formulas = textOnly ? values : range.formulas;
   const types = textOnly ? values.map((r) => r.map((v) => (v === '' ? 'Empty' : 'String'))) : range.valueTypes;
-  const cells: CellValue[][] = values.map((r, i) => r.map((v, j) => toCellValue(v, formulas[i][j], types[i][j])));
+  const formats: unknown[][] | null = textOnly ? null : range.numberFormat;
+  const cells: CellValue[][] = values.map((r, i) => r.map((v, j) => toCellValue(v, formulas[i][j], types[i][j], formats?.[i][j])));
   const headers = table.showHeaders ? cells[0].map((c) => (c === null ? '' : String(c))) : [];
   const bodyStart = table.showHeaders ? 1 : 0;
   const bodyEnd = table.showTotals ? cells.length - 1 : cells.length;
@@ -356,11 +357,12 @@ function toRawTable(table: Excel.Table, range: Excel.Range, textOnly: boolean): 
 /**
  * A cell as Office.js reports it. `formulas` gives a constant cell's value as it is, so text that merely
  * starts with `=` (stored as text) comes back the same in `values` and `formulas`: only a cell whose formula
- * differs from what it shows holds a formula.
+ * differs from what it shows holds a formula. A number in a date format — a constant or a formula's result —
+ * is a Date, as the CLI reads it from the file (`dateFormatted`): Office.js gives dates as serial numbers.
  */
-function toCellValue(value: unknown, formula: unknown, type: string): CellValue {
+function toCellValue(value: unknown, formula: unknown, type: string, numberFormat: unknown): CellValue {
   const shown: CellValue =
-    type === 'Empty' ? null : type === 'Error' ? { error: String(value) } : (value as number | string | boolean);
+    type === 'Empty' ? null : type === 'Error' ? { error: String(value) } : dateFormatted(value as number | string | boolean, numberFormat);
   if (typeof formula === 'string' && formula.startsWith('=') && formula !== value) return { formula: formula.slice(1), result: shown };
   return shown;
 }
