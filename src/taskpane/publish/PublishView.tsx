@@ -7,7 +7,7 @@ import { Button, Link, makeStyles, MessageBar, MessageBarBody, tokens } from '@f
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { approvalOf } from '../../domain/approval';
 import type { CellValue } from '../../domain/cell';
-import type { Finding } from '../../domain/findings';
+import { messageIn, type Finding } from '../../domain/findings';
 import type { Plan } from '../../domain/plan';
 import { formatVersion, latestApproved, type VersionEntry } from '../../domain/versions';
 import { planState, recordDecision, type DecisionInput, type PlanState } from '../../domain/workflow';
@@ -21,6 +21,7 @@ import { checkTables, type PlanCheck } from '../../workbook/checkPlan';
 import { approvalTable } from '../../workbook/contract/approvalTable';
 import { findTable, headerKey, TABLES } from '../../workbook/contract/tables';
 import type { InteractiveHost } from '../../workbook/host';
+import { useLanguage } from '../i18n';
 import { SeverityIcon } from '../plan/SeverityIcon';
 import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
@@ -80,6 +81,7 @@ function rowFor(headers: readonly string[], entry: VersionEntry): CellValue[] {
 
 export default function PublishView(props: { host?: InteractiveHost | null }) {
   const t = usePublishStrings();
+  const lang = useLanguage();
   const styles = useStyles();
   const ids = { state: useId(), record: useId(), publish: useId(), outbox: useId(), hint: useId() };
   const host = props.host ?? null;
@@ -324,7 +326,7 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
                   <SeverityIcon severity={f.severity} />
                   <span>
                     {f.location?.address ? `${f.location.address}: ` : ''}
-                    {f.message}
+                    {messageIn(f, lang)}
                   </span>
                 </li>
               ))}
