@@ -105,8 +105,11 @@ export function program(setExit: (code: number) => void): Command {
     .option('--token <token>', 'bärartoken för biblioteket (annars TJANSTEPLAN_TOKEN)')
     .option('--outbox <fil>', 'utkorgen som håller versionen tills den har kommit fram')
     .option('--ca <fil>', 'CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
+    .addOption(lang())
     .argument('<fil>', 'tjänsteplanen (.xlsx)')
-    .action(async (file: string, o) => setExit(await (await import('./publish')).publishCommand(file, o, out, err)));
+    .action(async (file: string, o) =>
+      setExit(await (await import('./publish')).publishCommand(file, { ...o, lang: o.lang as Language }, out, err)),
+    );
 
   p.command('library')
     .description('starta det lokala biblioteket (Graph v1.0-delmängd över HTTPS på loopback) / start the local library')

@@ -1,14 +1,16 @@
 /**
- * `tjansteplan publish --library URL [--token T] [--outbox FILE] [--ca PATH] FILE`: publishes the file's
- * newest approved version. It goes into the outbox first, so a run that is killed or cannot reach the library
- * loses nothing: the next run (with the same outbox) sends it, resuming an interrupted upload, together with
- * anything else still waiting there.
+ * `tjansteplan publish --library URL [--token T] [--outbox FILE] [--ca PATH] [--lang sv|en] FILE`: publishes
+ * the file's newest approved version. It goes into the outbox first, so a run that is killed or cannot reach
+ * the library loses nothing: the next run (with the same outbox) sends it, resuming an interrupted upload,
+ * together with anything else still waiting there.
  * Exit 0 when it landed (or was already there), 1 when it is refused (errors in the plan, no approved
  * version, the name taken by another file), 2 when the file cannot be read or the library cannot be reached.
+ * `--lang en` gives the reason for a refusal in English; the command's other lines are Swedish, as in validate.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Language } from '../domain/findings';
 import { FileOutboxStore } from '../publish/node/fileOutboxStore';
 import { nodePlanLibrary } from '../publish/node/connect';
 import { Outbox, outboxId, type OutboxEntry } from '../publish/outbox';
@@ -22,6 +24,8 @@ export interface PublishCommandOptions {
   token?: string;
   outbox?: string;
   ca?: string;
+  /** The language of a refusal's reason; Swedish by default. */
+  lang?: Language;
 }
 
 /** The outbox outlives the run: by default in the user's home, so the next run finds what is waiting. */
@@ -41,7 +45,7 @@ export async function publishCommand(file: string, o: PublishCommandOptions, out
   const bytes = new Uint8Array(await fs.readFile(file));
   const prepared = await preparePublication(plan, findings, approval, bytes);
   if (!prepared.ok) {
-    err(`${file}: ${prepared.message}`);
+    err(`${file}: ${o.lang === 'en' ? prepared.messageEn : prepared.message}`);
     return 1;
   }
   const token = o.token ?? process.env.TJANSTEPLAN_TOKEN;

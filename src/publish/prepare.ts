@@ -16,7 +16,13 @@ import { publishedFileName, type PublishedFields, type PublishRequest } from './
 
 export type Preparation = { ok: true; request: PublishRequest; approved: VersionEntry } | Refusal;
 
-export type Refusal = { ok: false; reason: 'errors' | 'not-approved' | 'changed' | 'moved-on' | 'record-unreadable'; message: string };
+/** Why a version is not published: `message` in Swedish, `messageEn` in English (as findings have them). */
+export type Refusal = {
+  ok: false;
+  reason: 'errors' | 'not-approved' | 'changed' | 'moved-on' | 'record-unreadable';
+  message: string;
+  messageEn: string;
+};
 
 export interface Publishable {
   ok: true;
@@ -37,11 +43,21 @@ export interface Publishable {
 export function versionToPublish(plan: Plan, findings: readonly Finding[], approval: ApprovalRecord | null): Publishable | Refusal {
   if (hasErrors(findings)) {
     const n = findings.filter((f) => f.severity === 'error').length;
-    return { ok: false, reason: 'errors', message: `planen har ${n} fel och kan inte publiceras; rätta dem först (tjansteplan validate)` };
+    return {
+      ok: false,
+      reason: 'errors',
+      message: `planen har ${n} fel och kan inte publiceras; rätta dem först (tjansteplan validate)`,
+      messageEn: `the plan has ${n} ${n === 1 ? 'error' : 'errors'} and cannot be published; fix them first (tjansteplan validate)`,
+    };
   }
   const approved = latestApproved(plan.versions);
   if (!approved || !approved.label) {
-    return { ok: false, reason: 'not-approved', message: 'planen har ingen fastställd version (Beslut Fastställd i Versionshantering) att publicera' };
+    return {
+      ok: false,
+      reason: 'not-approved',
+      message: 'planen har ingen fastställd version (Beslut Fastställd i Versionshantering) att publicera',
+      messageEn: 'the plan has no approved version (decision Fastställd in Versionshantering) to publish',
+    };
   }
   const version = formatVersion(approved.label);
   const entry = { ...approved, label: approved.label };
@@ -52,6 +68,7 @@ export function versionToPublish(plan: Plan, findings: readonly Finding[], appro
       ok: false,
       reason: 'changed',
       message: `${count} ${count === 1 ? 'cell' : 'celler'} i tabellerna skiljer sig från den fastställda versionen ${version}, så de visar inte längre det forumet fastställde. Ångra ändringarna, eller registrera ett nytt beslut och publicera den nya versionen`,
+      messageEn: `${count} ${count === 1 ? 'cell in the tables differs' : 'cells in the tables differ'} from the approved version ${version}, so they no longer show what the forum approved. Undo the changes, or record a new decision and publish the new version`,
     };
   }
   if (findings.some((f) => f.code === 'APPROVAL_UNREADABLE')) {
@@ -59,6 +76,7 @@ export function versionToPublish(plan: Plan, findings: readonly Finding[], appro
       ok: false,
       reason: 'record-unreadable',
       message: `arbetsbokens sparade uppgifter om den fastställda versionen går inte att läsa, så det går inte att visa att tabellerna är version ${version}. Registrera beslutet Fastställd på nytt för det som står i tabellerna`,
+      messageEn: `the workbook's saved record of the approved version cannot be read, so it cannot be shown that the tables are version ${version}. Record the decision Fastställd again for what the tables hold`,
     };
   }
   if (!isStillThatVersion(version, plan)) {
@@ -67,6 +85,7 @@ export function versionToPublish(plan: Plan, findings: readonly Finding[], appro
       ok: false,
       reason: 'moved-on',
       message: `versionshistoriken har gått vidare efter version ${version} (senaste raden: ${newest.labelShown || 'utan version'}${newest.decision ? `, ${newest.decision}` : ''}) och arbetsboken har inga sparade tabeller från fastställandet, så det går inte att visa att tabellerna fortfarande är version ${version}. Publicera filen som den såg ut när ${version} fastställdes, eller registrera ett nytt beslut för det som står i tabellerna nu`,
+      messageEn: `the version history has moved on after version ${version} (newest row: ${newest.labelShown || 'no version'}${newest.decision ? `, ${newest.decision}` : ''}) and the workbook has no tables saved at the approval, so it cannot be shown that the tables are still version ${version}. Publish the file as it was when ${version} was approved, or record a new decision for what the tables hold now`,
     };
   }
   return { ok: true, approved: entry, recordNeeded: true };
@@ -84,6 +103,7 @@ export async function preparePublication(plan: Plan, findings: readonly Finding[
       ok: false,
       reason: 'record-unreadable',
       message: 'arbetsbokens sparade uppgifter om den fastställda versionen stämmer inte med sig själva (fingeravtrycket); registrera beslutet Fastställd på nytt',
+      messageEn: "the workbook's saved record of the approved version does not agree with itself (its fingerprint); record the decision Fastställd again",
     };
   }
   const period = formatPeriod(plan.info.period);

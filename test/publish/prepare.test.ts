@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { approvalOf } from '../../src/domain/approval';
+import { finding } from '../../src/domain/findings';
 import type { Plan } from '../../src/domain/plan';
 import { latestApproved, parseVersionLabel, type VersionEntry } from '../../src/domain/versions';
 import { preparePublication, versionToPublish } from '../../src/publish/prepare';
@@ -53,6 +54,8 @@ describe('versionToPublish', () => {
       reason: 'changed',
       message:
         '1 cell i tabellerna skiljer sig från den fastställda versionen 1.0, så de visar inte längre det forumet fastställde. Ångra ändringarna, eller registrera ett nytt beslut och publicera den nya versionen',
+      messageEn:
+        '1 cell in the tables differs from the approved version 1.0, so they no longer show what the forum approved. Undo the changes, or record a new decision and publish the new version',
     });
   });
 
@@ -83,5 +86,70 @@ describe('preparePublication', () => {
     expect(await preparePublication(plan!, findings, tampered, new Uint8Array([1]))).toMatchObject({ ok: false, reason: 'record-unreadable' });
     const prepared = await preparePublication(plan!, findings, approval, new Uint8Array([1]));
     expect(prepared.ok && prepared.request.snapshot.fingerprint).toBe(approval!.fingerprint);
+  });
+});
+
+describe('refusals in English (messageEn), beside the Swedish', () => {
+  const refusal = (r: Awaited<ReturnType<typeof preparePublication>> | ReturnType<typeof versionToPublish>) => {
+    if (r.ok) throw new Error('expected a refusal');
+    return r;
+  };
+
+  it('says how many errors the plan has, singular and plural', async () => {
+    const { plan, approval } = await checkWorkbook(await XlsxWorkbook.open(BASE));
+    const error = finding('TABLE_MISSING', { table: 'Ram', sheet: 'Ram' });
+    expect(refusal(versionToPublish(plan!, [error], approval))).toMatchObject({
+      reason: 'errors',
+      message: 'planen har 1 fel och kan inte publiceras; rätta dem först (tjansteplan validate)',
+      messageEn: 'the plan has 1 error and cannot be published; fix them first (tjansteplan validate)',
+    });
+    expect(refusal(versionToPublish(plan!, [error, error], approval)).messageEn).toBe(
+      'the plan has 2 errors and cannot be published; fix them first (tjansteplan validate)',
+    );
+  });
+
+  it('says there is no approved version', async () => {
+    const { plan, findings, approval } = await checkWorkbook(await XlsxWorkbook.open(BASE));
+    const drafts = { ...plan!, versions: plan!.versions.filter((v) => v.decision !== 'Fastställd') };
+    expect(refusal(versionToPublish(drafts, findings, approval))).toMatchObject({
+      reason: 'not-approved',
+      messageEn: 'the plan has no approved version (decision Fastställd in Versionshantering) to publish',
+    });
+  });
+
+  it('counts changed cells in the plural', async () => {
+    const { plan, findings, approval } = await recorded();
+    plan!.initiatives[0].comment = 'Upphandlas 2023';
+    plan!.initiatives[1].comment = 'Skjuts upp';
+    expect(refusal(versionToPublish(plan!, findings, approval))).toMatchObject({
+      reason: 'changed',
+      message: expect.stringMatching(/^2 celler i tabellerna skiljer sig från den fastställda versionen 1\.0/),
+      messageEn:
+        '2 cells in the tables differ from the approved version 1.0, so they no longer show what the forum approved. Undo the changes, or record a new decision and publish the new version',
+    });
+  });
+
+  it('says the history has moved on, naming the newest row', async () => {
+    const { plan, findings, approval } = await checkWorkbook(await XlsxWorkbook.open(path.join(FIXTURES, 'plans/tjansteplan-ekonomi-2022-2024.xlsx')));
+    expect(refusal(versionToPublish(plan!, findings, approval)).messageEn).toBe(
+      'the version history has moved on after version 2.0 (newest row: 3.0) and the workbook has no tables saved at the approval, so it cannot be shown that the tables are still version 2.0. Publish the file as it was when 2.0 was approved, or record a new decision for what the tables hold now',
+    );
+  });
+
+  it('says the record cannot be read', async () => {
+    const { plan, findings, approval } = await checkWorkbook(await XlsxWorkbook.open(path.join(FIXTURES, 'broken/44-faststalld-version-olaslig.xlsx')));
+    expect(refusal(versionToPublish(plan!, findings, approval)).messageEn).toBe(
+      "the workbook's saved record of the approved version cannot be read, so it cannot be shown that the tables are version 1.0. Record the decision Fastställd again for what the tables hold",
+    );
+  });
+
+  it('says a record that disagrees with itself proves nothing', async () => {
+    const { plan, findings, approval } = await recorded();
+    const tampered = { ...approval!, fingerprint: '0'.repeat(64) };
+    expect(refusal(await preparePublication(plan!, findings, tampered, new Uint8Array([1])))).toMatchObject({
+      reason: 'record-unreadable',
+      message: 'arbetsbokens sparade uppgifter om den fastställda versionen stämmer inte med sig själva (fingeravtrycket); registrera beslutet Fastställd på nytt',
+      messageEn: "the workbook's saved record of the approved version does not agree with itself (its fingerprint); record the decision Fastställd again",
+    });
   });
 });

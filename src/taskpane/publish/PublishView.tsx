@@ -215,7 +215,7 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
       }
       const prep = await preparePublication(result.plan, result.findings, result.approval, await host!.fileBytes());
       if (!prep.ok) {
-        setNotice(t.notPublishable(prep.message));
+        setNotice(t.notPublishable(prep));
         return;
       }
       const { request } = prep;
@@ -275,7 +275,7 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
   const approvedLabel = approved?.label ? formatVersion(approved.label) : null;
   // Why the last read would not publish, said before anyone presses the button (publishing reads again).
   const publishable = plan && check ? versionToPublish(plan, check.findings, check.approval) : null;
-  const hint = approvedLabel && publishable && !publishable.ok ? t.notPublishable(publishable.message) : null;
+  const hint = approvedLabel && publishable && !publishable.ok ? t.notPublishable(publishable) : null;
 
   return (
     <div className={styles.root}>

@@ -1,5 +1,6 @@
 /** Publicering's words: Swedish first, English when Office's display language is English. */
 import type { SuggestionReason } from '../../domain/workflow';
+import type { Refusal } from '../../publish/prepare';
 import { useLanguage } from '../i18n';
 
 const sv = {
@@ -46,7 +47,8 @@ const sv = {
   alreadyPublished: (name: string) => `${name} är redan publicerad; inget skrevs om.`,
   conflict: (name: string, reason: string) => `${name} publicerades inte: ${reason}`,
   stillWaiting: (name: string, reason: string) => `${name} väntar i utkorgen och skickas igen senare: ${reason}`,
-  notPublishable: (message: string) => `Kan inte publicera: ${message}`,
+  /** Why the version is not published, in the pane's language. */
+  notPublishable: (refusal: Pick<Refusal, 'message' | 'messageEn'>) => `Kan inte publicera: ${refusal.message}`,
   openFile: (name: string) => `Öppna ${name}`,
   newTab: '(öppnas i ny flik)',
   outboxHeading: 'Utkorgen',
@@ -120,7 +122,7 @@ const en: PublishStrings = {
   alreadyPublished: (name) => `${name} is already published; nothing was rewritten.`,
   conflict: (name, reason) => `${name} was not published: ${reason}`,
   stillWaiting: (name, reason) => `${name} waits in the outbox and will be sent again later: ${reason}`,
-  notPublishable: (message) => `Cannot publish: ${message}`,
+  notPublishable: (refusal) => `Cannot publish: ${refusal.messageEn}`,
   openFile: (name) => `Open ${name}`,
   newTab: '(opens in a new tab)',
   outboxHeading: 'Outbox',
