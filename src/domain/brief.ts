@@ -3,6 +3,7 @@
  * initiatives that make up most of it — what a forum needs to decide what to cut or move.
  */
 import type { Consolidation } from './consolidation';
+import type { Language } from './findings';
 import { formatMkr, formatTkr, type Tkr } from './money';
 
 export interface GapContributor {
@@ -80,12 +81,28 @@ export function formatGap(tkr: Tkr): string {
   return `${formatMkr(tkr)} (${formatTkr(tkr)})`;
 }
 
-/** One Swedish sentence per year, for the CLI, the workbook's Ramavvikelse sheet and the task pane. */
-export function briefSentence(y: YearBrief): string {
+/**
+ * One sentence per year, for the CLI, the workbook's Ramavvikelse sheet and the task pane: Swedish by
+ * default, English beside it (`lang` 'en') as findings have both.
+ */
+export function briefSentence(y: YearBrief, lang: Language = 'sv'): string {
   const { development, frame, gap } = y.city;
-  if (development === null) return `${y.year}: utvecklingskostnaden kan inte summeras (en plan har oläsliga belopp).`;
-  if (frame === null || gap === null) return `${y.year}: utveckling ${formatTkr(development)}; stadens ram saknas.`;
-  if (gap <= 0) return `${y.year}: utveckling ${formatTkr(development)} ryms i stadens ram ${formatTkr(frame)} (${formatGap(-gap)} kvar).`;
+  const en = lang === 'en';
+  if (development === null) {
+    return en
+      ? `${y.year}: the development cost cannot be summed (a plan has unreadable amounts).`
+      : `${y.year}: utvecklingskostnaden kan inte summeras (en plan har oläsliga belopp).`;
+  }
+  if (frame === null || gap === null) {
+    return en ? `${y.year}: development ${formatTkr(development)}; the city's frame is missing.` : `${y.year}: utveckling ${formatTkr(development)}; stadens ram saknas.`;
+  }
+  if (gap <= 0) {
+    return en
+      ? `${y.year}: development ${formatTkr(development)} fits within the city's frame of ${formatTkr(frame)} (${formatGap(-gap)} left).`
+      : `${y.year}: utveckling ${formatTkr(development)} ryms i stadens ram ${formatTkr(frame)} (${formatGap(-gap)} kvar).`;
+  }
   const top = y.contributors.slice(0, 3).map((c) => `${c.name} (${c.area}, ${formatTkr(c.development)})`);
-  return `${y.year}: utveckling ${formatTkr(development)} är ${formatGap(gap)} över stadens ram ${formatTkr(frame)}. Störst: ${top.join('; ')}.`;
+  return en
+    ? `${y.year}: development ${formatTkr(development)} is ${formatGap(gap)} over the city's frame of ${formatTkr(frame)}. Largest: ${top.join('; ')}.`
+    : `${y.year}: utveckling ${formatTkr(development)} är ${formatGap(gap)} över stadens ram ${formatTkr(frame)}. Störst: ${top.join('; ')}.`;
 }

@@ -1,4 +1,4 @@
-import { briefSentence, formatGap, frameGapBrief } from '../../src/domain/brief';
+import { briefSentence, formatGap, frameGapBrief, type YearBrief } from '../../src/domain/brief';
 import { consolidate, figuresOfPlan } from '../../src/domain/consolidation';
 import { cityFrame, initiative, makePlan } from './planBuilder';
 
@@ -37,5 +37,31 @@ describe('frame-gap brief', () => {
   it('says how much is left when the city is within its frame', () => {
     expect(briefSentence(brief[1])).toBe('2023: utveckling 0 tkr ryms i stadens ram 0 tkr (0,0 mkr (0 tkr) kvar).');
     expect(formatGap(27_192)).toBe('27,2 mkr (27 192 tkr)');
+  });
+});
+
+describe('frame-gap brief in English', () => {
+  const year = (city: YearBrief['city']): YearBrief => ({ year: 2024, city, areas: [], contributors: [] });
+
+  it('says the city is over its frame and names the largest initiatives', () => {
+    expect(briefSentence(brief[0], 'en')).toBe(
+      "2022: development 7 000 tkr is 2,0 mkr (2 000 tkr) over the city's frame of 5 000 tkr. Largest: Moln (IT, 3 000 tkr).",
+    );
+    expect(briefSentence(brief[0], 'sv')).toBe(briefSentence(brief[0]));
+  });
+
+  it('says how much is left within the frame', () => {
+    expect(briefSentence(brief[1], 'en')).toBe("2023: development 0 tkr fits within the city's frame of 0 tkr (0,0 mkr (0 tkr) left).");
+  });
+
+  it('says when the frame is missing or the development cannot be summed', () => {
+    expect(briefSentence(year({ development: 1500, frame: null, gap: null }), 'en')).toBe("2024: development 1 500 tkr; the city's frame is missing.");
+    expect(briefSentence(year({ development: 1500, frame: null, gap: null }))).toBe('2024: utveckling 1 500 tkr; stadens ram saknas.');
+    expect(briefSentence(year({ development: null, frame: 5000, gap: null }), 'en')).toBe(
+      '2024: the development cost cannot be summed (a plan has unreadable amounts).',
+    );
+    expect(briefSentence(year({ development: null, frame: 5000, gap: null }))).toBe(
+      '2024: utvecklingskostnaden kan inte summeras (en plan har oläsliga belopp).',
+    );
   });
 });

@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { briefSentence, formatGap, type YearBrief } from '../../domain/brief';
 import type { AreaYear, Consolidation } from '../../domain/consolidation';
 import { formatNumber, formatTkr, type Tkr } from '../../domain/money';
+import { useLanguage } from '../i18n';
 import type { FrameRow } from '../plan/frameRows';
 import { useSummaryStrings, type SummaryStrings } from './strings';
 
@@ -30,6 +31,7 @@ const tkr = (t: SummaryStrings, v: Tkr | null) => (v === null ? t.unknown : form
 
 export function SummaryTables(props: { consolidation: Consolidation; brief: YearBrief[]; period: string }) {
   const t = useSummaryStrings();
+  const lang = useLanguage();
   const styles = useStyles();
   const c = props.consolidation;
   const rows: ({ area: string; version: string; year: number } & AreaYear)[] = c.areas.flatMap((a) =>
@@ -98,7 +100,7 @@ export function SummaryTables(props: { consolidation: Consolidation; brief: Year
         </h2>
         {props.brief.map((y) => (
           <div key={y.year} data-brief-year={y.year}>
-            <p>{briefSentence(y)}</p>
+            <p>{briefSentence(y, lang)}</p>
             {y.contributors.length > 0 && (
               <>
                 <h3 className={styles.title}>{t.contributors(y.year)}</h3>
