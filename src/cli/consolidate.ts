@@ -126,7 +126,7 @@ export function consolidationJson(c: Consolidation, brief: YearBrief[], findings
     {
       areas: c.areas.map((a) => ({ area: a.area, file: a.file, version: a.version ?? null, years: a.years })),
       city: c.city,
-      brief: brief.map((y) => ({ ...y, text: briefSentence(y) })),
+      brief: brief.map((y) => ({ ...y, text: briefSentence(y, lang) })),
       findings: findings.map((f) => findingJson(f, lang)),
     },
     null,
@@ -135,17 +135,39 @@ export function consolidationJson(c: Consolidation, brief: YearBrief[], findings
 }
 
 const amount = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatNumber(v));
+/** Over the frame with a plus, within it with a minus: the sign says which at a glance. */
+const deviation = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v > 0 ? '+' : ''}${formatNumber(v)}`);
 
+/** The areas' maintenance impact summed, unknown when any area's is. */
+function maintenanceOf(c: Consolidation, year: number): number | null | undefined {
+  const known = c.areas.map((a) => a.years[year]).filter((y) => y !== undefined);
+  if (known.length === 0) return undefined;
+  return known.some((y) => y.maintenance === null) ? null : known.reduce((s, y) => s + y.maintenance!, 0);
+}
+
+/**
+ * One block per year (area, development, maintenance impact, frame and deviation), so that any number of
+ * years stays within 100 columns; then the frame-gap brief and the findings.
+ */
 export function consolidationText(c: Consolidation, brief: YearBrief[], findings: Finding[], lang: Language): string {
   const sv = lang === 'sv';
-  const lines: string[] = [];
-  const head = [sv ? 'Tjänsteområde' : 'Service area', ...c.years.flatMap((y) => [`Utv ${y}`, `Ram ${y}`])];
-  const rows = c.areas.map((a) => [a.area, ...c.years.flatMap((y) => [amount(a.years[y]?.development), amount(a.years[y]?.frame)])]);
-  rows.push([sv ? 'Staden totalt' : 'City total', ...c.years.flatMap((y) => [amount(c.city[y]?.development), amount(c.city[y]?.frame)])]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const lines: string[] = [sv ? 'Ekonomisk sammanställning (tkr)' : 'Financial summary (tkr)'];
+  const head = sv ? ['Tjänsteområde', 'Utveckling', 'Vidmakthålla', 'Ram', 'Avvikelse'] : ['Service area', 'Development', 'Maintenance', 'Frame', 'Deviation'];
+  const blocks = c.years.map((y) => {
+    const rows = c.areas.map((a) => {
+      const v = a.years[y];
+      return [a.area, amount(v?.development), amount(v?.maintenance), amount(v?.frame), deviation(v?.excess)];
+    });
+    const city = c.city[y];
+    rows.push([sv ? 'Staden totalt' : 'City total', amount(city?.development), amount(maintenanceOf(c, y)), amount(city?.frame), deviation(city?.excess)]);
+    return { year: y, rows };
+  });
+  // The same column widths in every year's block, so the blocks line up under each other.
+  const widths = head.map((h, i) => Math.max(h.length, ...blocks.flatMap((b) => b.rows.map((r) => r[i].length))));
   const fmt = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-  lines.push(sv ? 'Ekonomisk sammanställning (tkr)' : 'Financial summary (tkr)', '', fmt(head), ...rows.slice(0, -1).map(fmt), fmt(rows[rows.length - 1]));
-  lines.push('', sv ? 'Ramavvikelse' : 'Frame gap', ...brief.map((y) => `  ${briefSentence(y)}`));
+  for (const b of blocks) lines.push('', String(b.year), fmt(head), ...b.rows.map(fmt));
+  lines.push('', sv ? 'Avvikelse: + över ramen, − inom den.' : 'Deviation: + over the frame, − within it.');
+  lines.push('', sv ? 'Ramavvikelse' : 'Frame gap', ...brief.map((y) => `  ${briefSentence(y, lang)}`));
   if (findings.length > 0) {
     lines.push('');
     for (const f of findings) lines.push(`${LABEL[lang][f.severity]}  ${f.code}  ${where(f, lang)}\n   ${messageIn(f, lang)}`);

@@ -6,6 +6,8 @@
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { cli, expectFindings, expectOneLineReason, loadManifest, ROOT, type ConsolidateJson, type Run } from './helpers';
+import { consolidationText } from '../../src/cli/consolidate';
+import type { Consolidation } from '../../src/domain/consolidation';
 
 jest.setTimeout(120_000);
 
@@ -88,11 +90,27 @@ describe('consolidate the nine sample plans against the sample frame', () => {
     expect(cell.value).toBe(121600);
   });
 
-  it('prints a readable summary without --json, naming Budgetram!C31', async () => {
+  it("prints a readable summary without --json: per year, each area's development, maintenance, frame and deviation", async () => {
     const text = await cli(['consolidate', '--frame', samples.frame, ...samples.files]);
     expect(text.code).toBe(1);
-    expect(text.stdout).toMatch(/Staden totalt\s+148 792\s+121 600\s+136 761\s+–\s+110 400\s+–/);
+    const blocks = text.stdout.split('\n\n');
+    expect(blocks[0]).toBe('Ekonomisk sammanställning (tkr)');
+    expect(blocks.slice(1, 4).map((b) => b.split('\n')[0])).toEqual(['2022', '2023', '2024']);
+    for (const b of blocks.slice(1, 4)) {
+      expect(b.split('\n')[1]).toMatch(/^Tjänsteområde\s+Utveckling\s+Vidmakthålla\s+Ram\s+Avvikelse$/);
+      expect(b.split('\n')).toHaveLength(2 + 9 + 1);
+    }
+    expect(blocks[1]).toMatch(/^Ekonomi\s+5 200\s+200\s+5 200\s+0$/m);
+    expect(blocks[1]).toMatch(/^IT\s+24 900\s+4 100\s+24 900\s+0$/m);
+    // The city: the areas' development and maintenance summed, its frame, and how far over it is.
+    expect(blocks[1]).toMatch(/^Staden totalt\s+148 792\s+4 700\s+121 600\s+\+27 192$/m);
+    expect(blocks[2]).toMatch(/^Staden totalt\s+136 761\s+13 600\s+–\s+–$/m);
+    expect(blocks[3]).toMatch(/^Staden totalt\s+110 400\s+13 150\s+–\s+–$/m);
+    expect(text.stdout).toContain('Avvikelse: + över ramen, − inom den.');
+    expect(text.stdout).toContain('Ramavvikelse\n  2022: utveckling 148 792 tkr är 27,2 mkr (27 192 tkr) över stadens ram 121 600 tkr.');
     expect(text.stdout).toMatch(/FEL\s+CITY_OVER_FRAME\s+Budgetram!C31/);
+    // The tables fit a terminal of 100 columns (the brief's and the findings' sentences are prose).
+    for (const line of blocks.slice(0, 4).join('\n').split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
 
   it('--lang en gives English', async () => {
@@ -101,8 +119,17 @@ describe('consolidate the nine sample plans against the sample frame', () => {
     expect(findings.map((f) => f.message)).toEqual([
       "All service areas together: development 2022 is 148 792 tkr, 27 192 tkr over the city's frame of 121 600 tkr.",
     ]);
+    expect((JSON.parse(en.stdout) as { brief: { text: string }[] }).brief.map((y) => y.text)).toEqual([
+      "2022: development 148 792 tkr is 27,2 mkr (27 192 tkr) over the city's frame of 121 600 tkr. Largest: Utvecklingsinitiativ enligt tjänsteplanen (Utbildning, 42 852 tkr).",
+      "2023: development 136 761 tkr; the city's frame is missing.",
+      "2024: development 110 400 tkr; the city's frame is missing.",
+    ]);
     const text = await cli(['consolidate', '--lang', 'en', '--frame', samples.frame, ...samples.files]);
-    expect(text.stdout).toContain('City total');
+    expect(text.stdout.split('\n')[0]).toBe('Financial summary (tkr)');
+    expect(text.stdout).toMatch(/^Service area\s+Development\s+Maintenance\s+Frame\s+Deviation$/m);
+    expect(text.stdout).toMatch(/^City total\s+148 792\s+4 700\s+121 600\s+\+27 192$/m);
+    expect(text.stdout).toContain('Deviation: + over the frame, − within it.');
+    expect(text.stdout).toContain("Frame gap\n  2022: development 148 792 tkr is 27,2 mkr (27 192 tkr) over the city's frame of 121 600 tkr.");
     expect(text.stdout).toContain('ERROR');
   });
 });
@@ -185,5 +212,51 @@ describe('consolidate a plan whose numbers are all text', () => {
     const years = (r: Run) => (JSON.parse(r.stdout) as ConsolidateJson).areas.map((a) => [a.area, a.years]);
     expect(years(asText)).toEqual(years(asNumbers));
     expect(years(asText)[0][1]).toMatchObject({ 2022: { development: 5200, maintenance: 200 } });
+  });
+});
+
+describe('the text summary', () => {
+  // Four years and the longest area name the city has: still within 100 columns.
+  const years = [2022, 2023, 2024, 2025];
+  const c: Consolidation = {
+    years,
+    areas: [
+      {
+        area: 'Kultur och fritid samt service',
+        file: 'kultur.xlsx',
+        years: Object.fromEntries(years.map((y) => [y, { development: 1_234_567, maintenance: 98_765, frame: 1_300_000, excess: -65_433 }])),
+      },
+      // No frame, an unreadable maintenance amount, and no 2025 at all.
+      { area: 'HR', file: 'hr.xlsx', years: { 2022: { development: 500, maintenance: null, frame: null, excess: null } } },
+    ],
+    city: Object.fromEntries(years.map((y) => [y, { development: 1_235_067, frame: 1_000_000, excess: 235_067 }])),
+    findings: [],
+    figures: [],
+  };
+
+  it('shows a deviation within the frame with a minus, and what is unknown or missing as –', () => {
+    const text = consolidationText(c, [], [], 'sv');
+    const [, y2022, y2023, , y2025] = text.split('\n\n');
+    expect(y2022.split('\n')).toEqual([
+      '2022',
+      expect.stringMatching(/^Tjänsteområde\s+Utveckling\s+Vidmakthålla\s+Ram\s+Avvikelse$/),
+      expect.stringMatching(/^Kultur och fritid samt service\s+1 234 567\s+98 765\s+1 300 000\s+\u221265 433$/),
+      expect.stringMatching(/^HR\s+500\s+–\s+–\s+–$/),
+      // The city's maintenance is unknown while an area's is.
+      expect.stringMatching(/^Staden totalt\s+1 235 067\s+–\s+1 000 000\s+\+235 067$/),
+    ]);
+    expect(y2023).toMatch(/^HR\s+–\s+–\s+–\s+–$/m);
+    expect(y2023).toMatch(/^Staden totalt\s+1 235 067\s+98 765\s+1 000 000\s+\+235 067$/m);
+    expect(y2025.split('\n')[0]).toBe('2025');
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
+  it('lines the columns up across the years', () => {
+    const lines = consolidationText(c, [], [], 'en').split('\n');
+    const heads = lines.filter((l) => l.startsWith('Service area'));
+    expect(heads).toHaveLength(4);
+    expect(new Set(heads).size).toBe(1);
+    const totals = lines.filter((l) => l.startsWith('City total'));
+    expect(new Set(totals.map((l) => l.length)).size).toBe(1);
   });
 });
