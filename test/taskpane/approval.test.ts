@@ -48,6 +48,9 @@ test('a cell edited after approval is found, shown, and keeps that version from 
   await form.getByRole('textbox', { name: 'Ändrat av' }).fill('Controller Ekonomi');
   await form.getByRole('button', { name: 'Registrera beslut' }).click();
   await statusOf(wb, 'Publicering', /version 4\.0, Fastställd\. De fastställda tabellerna sparas i arbetsboken/);
+  // Approved, not yet in the library: said where the plan's state is.
+  const unpublished = panel.getByTestId('unpublished');
+  await until(async () => /^Version 4\.0 är fastställd av BF men finns inte i dokumentbiblioteket/.test((await unpublished.textContent().catch(() => '')) ?? ''), 'the unpublished 4.0 to be named');
   // Kept where the user never sees it: no new sheet tab.
   await expect(wb.page.locator('.tabs [role=tab]').allTextContents()).resolves.toEqual(['Tjänsteplan', 'Ram', 'Versioner']);
 
@@ -77,5 +80,6 @@ test('a cell edited after approval is found, shown, and keeps that version from 
   await panel.getByRole('button', { name: 'Publicera v4.0' }).click();
   await statusOf(wb, 'Publicering', /Ekonomi 2022–2024 v4\.0\.xlsx har kommit fram/);
   await expect(panel.getByTestId('publish-hint').count()).resolves.toBe(0);
+  await until(async () => (await unpublished.count()) === 0, 'the published 4.0 to be no longer named as unpublished');
   expect(wb.problems).toEqual([]);
 });

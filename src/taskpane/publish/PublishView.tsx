@@ -9,6 +9,9 @@ import { approvalOf } from '../../domain/approval';
 import type { CellValue } from '../../domain/cell';
 import { messageIn, type Finding } from '../../domain/findings';
 import type { Plan } from '../../domain/plan';
+import { areaKey } from '../../domain/frame';
+import { formatPeriod } from '../../domain/period';
+import { checkDecisionsPublished } from '../../domain/rules/decisionLedger';
 import { formatVersion, latestApproved, type VersionEntry } from '../../domain/versions';
 import { planState, recordDecision, type DecisionInput, type PlanState } from '../../domain/workflow';
 import { IndexedDbOutboxStore } from '../../publish/browser/indexedDbOutboxStore';
@@ -91,9 +94,29 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [recorded, setRecorded] = useState<Finding[]>([]);
+  const [unpublished, setUnpublished] = useState<Finding[]>([]);
+  const lastPlan = useRef<Plan | null>(null);
   const [progress, setProgress] = useState<PublishProgress | null>(null);
   const clearProgress = useCallback(() => setProgress(null), []);
   const { busy, error, notice, setNotice, showProgress, work } = useWork({ describe: t.failed, onSettled: clearProgress });
+
+  /**
+   * Whether the newest approved version is in the library yet (DECISION_UNPUBLISHED): one list query, not
+   * awaited by the read. Older approvals are history, often from before the library, and are not listed.
+   */
+  const checkPublished = useCallback(async (plan: Plan) => {
+    const c = connected.current;
+    const newest = latestApproved(plan.versions);
+    if (!c || !newest) return setUnpublished([]);
+    try {
+      const listed = await c.library.listVersions(formatPeriod(plan.info.period));
+      const labels = listed.filter((v) => areaKey(v.fields.Tjansteomrade) === areaKey(plan.info.area)).map((v) => v.fields.Version);
+      setUnpublished(checkDecisionsPublished([newest], plan.versionTable, labels));
+    } catch {
+      // The library out of reach says nothing about the plan; the outbox reports on sending.
+      setUnpublished([]);
+    }
+  }, []);
 
   /** A fresh read of the workbook: state and findings are never taken from an earlier check. */
   const read = useCallback(async () => {
@@ -101,8 +124,10 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
     const tables = await host.readTables();
     const result = checkTables(tables);
     setCheck(result);
+    lastPlan.current = result.plan;
+    if (result.plan) void checkPublished(result.plan);
     return { result, tables };
-  }, [host, t]);
+  }, [host, t, checkPublished]);
 
   const refreshEntries = useCallback(async () => {
     if (connected.current) setEntries(await connected.current.outbox.entries());
@@ -115,8 +140,10 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
       onProgress: (_, p) => setProgress(p),
     });
     await refreshEntries();
+    // What landed is no longer unpublished.
+    if (report.landed.length > 0 && lastPlan.current) void checkPublished(lastPlan.current);
     return report;
-  }, [refreshEntries]);
+  }, [refreshEntries, checkPublished]);
 
   // Configuration first; then the outbox, the plan, and whatever an earlier session left waiting.
   useEffect(() => {
@@ -257,6 +284,7 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
       const c = connected.current!;
       const r = await c.outbox.retry(c.library, entry.id, { onProgress: (_, p) => setProgress(p) });
       await refreshEntries();
+      if (r.landed.length > 0 && lastPlan.current) void checkPublished(lastPlan.current);
       setNotice(t.resent(r.landed.length, r.waiting.length, r.failed.length));
     });
 
@@ -286,6 +314,12 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
         {check && !plan && <p>{t.noPlan}</p>}
         {state && <p data-testid="plan-state" data-state={state.kind}>{stateText(t, state)}</p>}
         {plan && <p>{approvedLabel ? t.lastApproved(approvedLabel) : t.noneApproved}</p>}
+        {unpublished.map((f, i) => (
+          <p key={i} className={styles.finding} data-testid="unpublished">
+            <SeverityIcon severity={f.severity} />
+            <span>{messageIn(f, lang)}</span>
+          </p>
+        ))}
         <Button disabled={busy} onClick={() => work(async () => void (await read()))}>
           {t.reread}
         </Button>
