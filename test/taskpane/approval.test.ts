@@ -38,6 +38,8 @@ test('a cell edited after approval is found, shown, and keeps that version from 
   await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
   const panel = wb.pane.getByRole('tabpanel', { name: 'Publicering' });
   await panel.getByText('Senast fastställda version: v2.0').waitFor({ timeout: 15_000 });
+  // Approved before the add-in kept records: none is there yet.
+  await expect(panel.getByTestId('approval-record').count()).resolves.toBe(0);
   // Before anything is pressed: the history has moved on past 2.0, so the tables cannot be shown to be 2.0.
   await expect(panel.getByTestId('publish-hint').textContent()).resolves.toMatch(/^Kan inte publicera: versionshistoriken har gått vidare efter version 2\.0/);
 
@@ -48,6 +50,7 @@ test('a cell edited after approval is found, shown, and keeps that version from 
   await form.getByRole('textbox', { name: 'Ändrat av' }).fill('Controller Ekonomi');
   await form.getByRole('button', { name: 'Registrera beslut' }).click();
   await statusOf(wb, 'Publicering', /version 4\.0, Fastställd\. De fastställda tabellerna sparas i arbetsboken/);
+  await expect(panel.getByTestId('approval-record').textContent()).resolves.toMatch(/^Arbetsboken har tabellerna från fastställandet av v4\.0 sparade \(fingeravtryck [0-9a-f]{12}…\)/);
   // Approved, not yet in the library: said where the plan's state is.
   const unpublished = panel.getByTestId('unpublished');
   await until(async () => /^Version 4\.0 är fastställd av BF men finns inte i dokumentbiblioteket/.test((await unpublished.textContent().catch(() => '')) ?? ''), 'the unpublished 4.0 to be named');

@@ -314,6 +314,7 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
         {check && !plan && <p>{t.noPlan}</p>}
         {state && <p data-testid="plan-state" data-state={state.kind}>{stateText(t, state)}</p>}
         {plan && <p>{approvedLabel ? t.lastApproved(approvedLabel) : t.noneApproved}</p>}
+        {check?.approval && <p data-testid="approval-record">{t.recordKept(check.approval.version, check.approval.fingerprint)}</p>}
         {unpublished.map((f, i) => (
           <p key={i} className={styles.finding} data-testid="unpublished">
             <SeverityIcon severity={f.severity} />

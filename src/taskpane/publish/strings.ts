@@ -17,6 +17,8 @@ const sv = {
   stateReturned: (v: string, forum: string) => `Återremitterad${forum ? ` av ${forum}` : ''}, version ${v}`,
   lastApproved: (v: string) => `Senast fastställda version: v${v}`,
   noneApproved: 'Ingen version är fastställd ännu.',
+  recordKept: (v: string, fingerprint: string) =>
+    `Arbetsboken har tabellerna från fastställandet av v${v} sparade (fingeravtryck ${fingerprint.slice(0, 12)}…); Kontrollera jämför med dem.`,
   recordHeading: 'Registrera beslut',
   forum: 'Forum',
   noForum: 'Inget forum',
@@ -93,6 +95,8 @@ const en: PublishStrings = {
   stateReturned: (v, forum) => `Returned${forum ? ` by ${forum}` : ''}, version ${v}`,
   lastApproved: (v) => `Latest approved version: v${v}`,
   noneApproved: 'No version has been approved yet.',
+  recordKept: (v, fingerprint) =>
+    `The workbook keeps the tables as v${v} was approved (fingerprint ${fingerprint.slice(0, 12)}…); Check compares with them.`,
   recordHeading: 'Record a decision',
   forum: 'Forum',
   noForum: 'No forum',
