@@ -149,6 +149,9 @@ export function toCellValue(cell: ExcelJS.Cell): CellValue {
     const formula = cell.formula ?? String(o.formula ?? o.sharedFormula);
     // The value object drops a falsy cached result (0, false, ''); the cell's own getter keeps it.
     const result = (cell as unknown as { result?: unknown }).result ?? o.result;
+    // exceljs makes any cached result in a date-formatted cell a Date, an error or a text too, which leaves an
+    // Invalid Date: that result cannot be read from the file, so the formula counts as not yet calculated.
+    if (result instanceof Date && Number.isNaN(result.getTime())) return { formula };
     return result === undefined ? { formula } : { formula, result: plain(result) };
   }
   if ('text' in o) return String(o.text);

@@ -286,6 +286,24 @@ describe('XlsxWorkbook reads what Excel writes', () => {
   });
 });
 
+describe('XlsxWorkbook with formulas in date-formatted cells', () => {
+  it('reads an error or text result that exceljs cannot give back as not calculated, never crashing the check', async () => {
+    const wb = await written();
+    const ws = wb.workbook.getWorksheet('Tjänsteplan')!;
+    // Initiativ's first body row is 9: C = Utveckling 2022, D = Utveckling 2023.
+    ws.getCell('C9').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+    ws.getCell('D9').value = { formula: '"x"&"y"', result: 'xy' } as ExcelJS.CellFormulaValue;
+    for (const a of ['C9', 'D9']) ws.getCell(a).numFmt = 'yyyy-mm-dd';
+    const tables = await (await roundTrip(wb)).readTables();
+    expect(table(tables, 'Initiativ').body[0].slice(2, 4)).toEqual([{ formula: '1/0' }, { formula: '"x"&"y"' }]);
+    const { findings } = readPlan(tables);
+    expect(findings.filter((f) => f.location?.address === 'C9' || f.location?.address === 'D9').map((f) => [f.code, f.location?.address])).toEqual([
+      ['FORMULA_NOT_CALCULATED', 'C9'],
+      ['FORMULA_NOT_CALCULATED', 'D9'],
+    ]);
+  });
+});
+
 describe('XlsxWorkbook refuses what is no .xlsx, with a Swedish reason', () => {
   const refused = async (bytes: Uint8Array): Promise<UnreadableWorkbook> => {
     try {
