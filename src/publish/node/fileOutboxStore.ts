@@ -9,6 +9,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { OutboxEntry, OutboxStore } from '../outbox';
+import { writeFileAtomic } from './atomicFile';
 
 const FORMAT = 'tjansteplan.outbox/1';
 
@@ -17,17 +18,10 @@ interface OutboxFile {
   entries: OutboxEntry[];
 }
 
-export async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
+/** Into the outbox's folder, made on first use, through the crash-safe write the local library uses too. */
+async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const handle = await fs.open(tmp, 'w');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fs.rename(tmp, file);
+  await writeFileAtomic(file, data);
 }
 
 export class FileOutboxStore implements OutboxStore {

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fsyncDir, TEMP_SUFFIX, writeFileAtomic } from './atomicFile';
+import { fsyncDir, TEMP_SUFFIX, writeFileAtomic } from '../../publish/node/atomicFile';
 import { lockDataFolder } from './dataLock';
 import { initialState, STATE_FORMAT, type State } from './state';
 

@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// Node only: the CLI's outbox and the local library write through it.
 /**
  * Crash-safe writes: a temporary file in the same folder, written and fsynced, then renamed over the target
  * and the folder fsynced. A reader (or a restart after kill -9) sees the old file or the new one, never half.
@@ -12,7 +14,7 @@ export function tempNameFor(file: string): string {
   return `${file}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`;
 }
 
-export async function writeFileAtomic(file: string, data: Buffer | string): Promise<void> {
+export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
   const tmp = tempNameFor(file);
   const fh = await fs.open(tmp, 'w');
   try {
