@@ -4,7 +4,7 @@
  * configured. Every piece of work goes through `work()`: errors become a message, never a broken pane.
  */
 import { Button, Link, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { approvalOf } from '../../domain/approval';
 import type { CellValue } from '../../domain/cell';
 import { messageIn, type Finding } from '../../domain/findings';
@@ -288,6 +288,10 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
       setNotice(t.resent(r.landed.length, r.waiting.length, r.failed.length));
     });
 
+  // Why the last read would not publish, said before anyone presses the button (publishing reads again).
+  // Once per read, not per render: it compares every cell with the approved version.
+  const publishable = useMemo(() => (check?.plan ? versionToPublish(check.plan, check.findings, check.approval) : null), [check]);
+
   if (config === undefined) return <p className={styles.root}>{t.loading}</p>;
   if (config === null || !host) {
     return (
@@ -301,8 +305,6 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
   const state = plan ? planState(plan.versions) : null;
   const approved = plan ? latestApproved(plan.versions) : null;
   const approvedLabel = approved?.label ? formatVersion(approved.label) : null;
-  // Why the last read would not publish, said before anyone presses the button (publishing reads again).
-  const publishable = plan && check ? versionToPublish(plan, check.findings, check.approval) : null;
   const hint = approvedLabel && publishable && !publishable.ok ? t.notPublishable(publishable) : null;
 
   return (
