@@ -5,7 +5,7 @@
  * compares the tables with it, so a later edit is seen even after the file was saved, closed and reopened,
  * and without any library at hand. Nothing is locked: the comparison only tells.
  */
-import { canonicalForm, changedCells, fingerprint, normalizeText, CANONICAL_SCHEMA, type CanonicalPlan } from './fingerprint';
+import { canonicalForm, changedCells, fingerprint, normalizeText, CANONICAL_SCHEMA, type CanonicalPlan, type ChangedCells } from './fingerprint';
 import { formatPeriod } from './period';
 import { finding, type Finding } from './findings';
 import type { Plan } from './plan';
@@ -90,13 +90,18 @@ export function recordApplies(record: ApprovalRecord, plan: Plan): boolean {
 
 /**
  * CHANGED_SINCE_APPROVAL when the workbook's tables differ from an approved version (the workbook's own
- * record or a published snapshot), located at the first differing cell (`changedCells` gives them all).
+ * record or a published snapshot), located at the first differing cell (`changedCells` gives them all; a
+ * caller that has them passes them in).
  * Info while the plan is a new draft, where changes are the point; a warning when the history says the
  * workbook IS that approved version (its newest row approves it), because then the tables no longer show
  * what the forum decided.
  */
-export function checkChangedSinceApproval(approved: ApprovalRecord | PlanSnapshot, plan: Plan): Finding[] {
-  const { count, cells } = changedCells(approved.schema === SNAPSHOT_SCHEMA ? approved : approved.tables, plan);
+export function checkChangedSinceApproval(
+  approved: ApprovalRecord | PlanSnapshot,
+  plan: Plan,
+  changed: ChangedCells = changedCells(approved.schema === SNAPSHOT_SCHEMA ? approved : approved.tables, plan),
+): Finding[] {
+  const { count, cells } = changed;
   if (count === 0) return [];
   const location = cells.find((l) => l.address) ?? cells[0];
   const severity = isStillThatVersion(approved.version, plan) ? 'warning' : 'info';

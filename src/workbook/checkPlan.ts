@@ -1,6 +1,8 @@
 /** Read and validate the plan in any host: what the task pane's "Kontrollera" and the CLI's validate share. */
 import { checkChangedSinceApproval, recordApplies, type ApprovalRecord } from '../domain/approval';
+import { changedCells } from '../domain/fingerprint';
 import { bySeverity, type Finding } from '../domain/findings';
+import type { Location } from '../domain/location';
 import { frameForArea, type CityFrame } from '../domain/frame';
 import type { Plan } from '../domain/plan';
 import { validatePlan } from '../domain/validate';
@@ -13,6 +15,8 @@ export interface PlanCheck {
   findings: Finding[];
   /** The approved version the workbook itself records (Fastställd), when it has a readable one of this plan. */
   approval: ApprovalRecord | null;
+  /** Every cell that differs from `approval` (empty without one): what Markera marks. */
+  changedSinceApproval: Location[];
 }
 
 export function checkTables(tables: readonly RawTable[], cityFrame?: CityFrame | null): PlanCheck {
@@ -25,9 +29,10 @@ export function checkTables(tables: readonly RawTable[], cityFrame?: CityFrame |
   const reading = readApproval(tables);
   findings.push(...reading.findings);
   const approval = plan && reading.record && recordApplies(reading.record, plan) ? reading.record : null;
-  if (plan && approval) findings.push(...checkChangedSinceApproval(approval, plan));
+  const changed = plan && approval ? changedCells(approval.tables, plan) : null;
+  if (plan && approval && changed) findings.push(...checkChangedSinceApproval(approval, plan, changed));
   // Stable sort: errors first, each group in the order of the workbook.
-  return { plan, findings: findings.sort(bySeverity), approval };
+  return { plan, findings: findings.sort(bySeverity), approval, changedSinceApproval: changed?.cells ?? [] };
 }
 
 export async function checkWorkbook(host: WorkbookHost, cityFrame?: CityFrame | null): Promise<PlanCheck> {

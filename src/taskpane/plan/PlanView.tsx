@@ -1,7 +1,6 @@
 /** Plan: check the open workbook, go to each finding's cell, mark and unmark cells, create tables, fix sums. */
 import { Button, makeStyles } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import { changedCells } from '../../domain/fingerprint';
 import type { Finding } from '../../domain/findings';
 import type { Period } from '../../domain/period';
 import { statedSumDifferences } from '../../domain/rules/statedSums';
@@ -47,8 +46,8 @@ export function PlanView(props: { host: InteractiveHost }) {
       .map((f) => ({ sheet: f.location!.sheet, address: f.location!.address!, severity: f.severity }));
     // The finding names the first cell changed since approval; marking shows every one of them.
     const changed = findings.find((f) => f.code === 'CHANGED_SINCE_APPROVAL');
-    if (!changed || !check?.plan || !check.approval) return located;
-    const cells = changedCells(check.approval.tables, check.plan).cells.filter((c) => c.address);
+    if (!changed || !check) return located;
+    const cells = check.changedSinceApproval.filter((c) => c.address);
     return [...located, ...cells.map((c) => ({ sheet: c.sheet, address: c.address!, severity: changed.severity }))];
   }, [check, findings]);
   // Two findings in one cell mark it once: the notice counts cells, as the user sees them.
