@@ -24,22 +24,13 @@ import { preparePublication } from '../src/publish/prepare';
 import { checkWorkbook } from '../src/workbook/checkPlan';
 import { frameWorkbookTables, planTables } from '../src/workbook/contract/template';
 import { XlsxWorkbook } from '../src/workbook/file/xlsxWorkbook';
+import { BIN, startLibrary, TOKEN } from './bench/library';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'tjansteplan.js');
-const TOKEN = 'bench';
 const AREAS = 100;
 const PERIOD = '2022–2024';
 const RUNS = 3;
 const BATCH = 20;
 
-interface Info {
-  url: string;
-  siteId: string;
-  driveId: string;
-  listId: string;
-  ca: string;
-}
 
 interface Stats {
   requests: number;
@@ -47,19 +38,6 @@ interface Stats {
   byRoute: Record<string, number>;
 }
 
-async function startLibrary(data: string): Promise<{ info: Info; address: string; stop: () => void }> {
-  const child = spawn(process.execPath, [BIN, 'library', '--port', '0', '--data', data, '--token', TOKEN], { stdio: ['ignore', 'pipe', 'ignore'] });
-  const info = await new Promise<Info>((resolve, reject) => {
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      if (out.includes('\n')) resolve(JSON.parse(out.slice(0, out.indexOf('\n'))) as Info);
-    });
-    child.once('exit', (code) => reject(new Error(`the library exited (${code})`)));
-  });
-  const address = `${info.url}/sites/${encodeURIComponent(info.siteId)}/drives/${encodeURIComponent(info.driveId)}/lists/${encodeURIComponent(info.listId)}`;
-  return { info, address, stop: () => child.kill('SIGTERM') };
-}
 
 /** A small approved plan: five initiatives, amounts that differ per area. */
 async function writeArea(dir: string, n: number): Promise<string> {

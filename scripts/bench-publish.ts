@@ -6,7 +6,6 @@
  *   3. the consolidation reads: requests for listVersions and for readSnapshots of 45 versions.
  * Ends with one JSON line holding every figure.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -22,37 +21,15 @@ import { publishedFileName, type PublishRequest } from '../src/publish/planLibra
 import { preparePublication } from '../src/publish/prepare';
 import { checkWorkbook } from '../src/workbook/checkPlan';
 import { XlsxWorkbook } from '../src/workbook/file/xlsxWorkbook';
+import { startLibrary, TOKEN } from './bench/library';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TOKEN = 'bench';
 // Ekonomi's plan whose newest history row approves it (1.0, PF): a version the workbook shows as approved.
 const SMALL = path.join(ROOT, 'test', 'fixtures', 'broken', '00-grund-utan-fel.xlsx');
 const LARGE_BYTES = 10 * 1024 * 1024;
 const LARGE_RUNS = 3;
 
-interface Info {
-  url: string;
-  siteId: string;
-  driveId: string;
-  listId: string;
-  ca: string;
-}
 
-async function startLibrary(): Promise<{ info: Info; stop: () => void }> {
-  const data = mkdtempSync(path.join(os.tmpdir(), 'tjp-bench-'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tjansteplan.js'), 'library', '--port', '0', '--data', data, '--token', TOKEN], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const info = await new Promise<Info>((resolve, reject) => {
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      if (out.includes('\n')) resolve(JSON.parse(out.slice(0, out.indexOf('\n'))) as Info);
-    });
-    child.once('exit', (code) => reject(new Error(`the library exited (${code})`)));
-  });
-  return { info, stop: () => child.kill('SIGTERM') };
-}
 
 /** The small plan's request under another version label or area (each publish needs a new name). */
 function relabel(base: PublishRequest, version: string, file = base.file, fileSha256 = base.fileSha256, area = base.fields.Tjansteomrade): PublishRequest {
@@ -61,7 +38,7 @@ function relabel(base: PublishRequest, version: string, file = base.file, fileSh
 }
 
 async function main() {
-  const { info, stop } = await startLibrary();
+  const { info, stop } = await startLibrary(mkdtempSync(path.join(os.tmpdir(), 'tjp-bench-')));
   try {
     let count = 0;
     let downloads = 0;
