@@ -1,6 +1,6 @@
 /**
  * Shared by the task pane's browser tests: the workbench server (in-process, port 0, serving the built
- * dist/web) and Debian's chromium through playwright-core, and helpers that act and look the way a user
+ * dist/web) and a Chromium (see browser.ts) through playwright-core, and helpers that act and look the way a user
  * does — buttons by their names, the grid's cells, the name box, the sheet tabs, the pane's live region.
  *
  * Nothing here skips: a missing build or a missing browser fails the suite with a message saying what to do.
@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import type { Finding, Severity } from '../../src/domain/findings';
+import { findChromium } from './browser';
 import { createLibrary, type Library } from '../../src/server/library';
 import { startWorkbench, type WorkbenchServer } from '../../src/server/workbenchServer';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
@@ -17,7 +18,6 @@ import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const WEB_ROOT = path.join(ROOT, 'dist', 'web');
 export const BROKEN = path.join(ROOT, 'test', 'fixtures', 'broken');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Per-test timeout for the browser tests (each test opens a fresh page; jest's 5 s default is too short). */
 export const BROWSER_TEST_TIMEOUT = 60_000;
@@ -26,15 +26,12 @@ const WAIT = 15_000;
 
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/** Throws (never skips) when the pages are not built or the browser is not there. */
+/** Throws (never skips) when the pages are not built. */
 export function requirePrerequisites(): void {
   for (const page of ['taskpane.html', 'workbench.html']) {
     if (!existsSync(path.join(WEB_ROOT, page))) {
       throw new Error(`${path.join(WEB_ROOT, page)} is missing: build the pages with \`npm run build:web\` before these tests (\`npm test\` does).`);
     }
-  }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH. The task pane's browser tests need it.`);
   }
 }
 
@@ -75,12 +72,14 @@ export async function startBench(options: BenchOptions = {}): Promise<Bench> {
     ...(library ? { library, libraryConfig: { ...library.ids, token: library.token } } : {}),
   });
   let browser: Browser;
+  let executablePath = '(not found)';
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    executablePath = await findChromium();
+    browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
   } catch (e) {
     await server.close();
     await library?.close();
-    throw new Error(`Could not launch ${CHROMIUM}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`Could not launch Chromium ${executablePath}: ${e instanceof Error ? e.message : String(e)}`);
   }
   const opened: Workbench[] = [];
   return {
