@@ -126,12 +126,14 @@ const CATALOG = {
     en: (a) => `The totals row in ${a.column} is a typed number (${a.shown}); it must be a formula.`,
   },
   OVER_FRAME: {
-    severity: 'error',
+    // Over the frame before PF is the input to prioritisation, not a data error; BF approval is what it blocks.
+    severity: 'warning',
     sv: (a) => `${a.area}: utveckling ${a.year} är ${tkr(a.development)}, ${tkr(a.excess)} över ramen ${tkr(a.frame)}.`,
     en: (a) => `${a.area}: development ${a.year} is ${tkr(a.development)}, ${tkr(a.excess)} over the frame of ${tkr(a.frame)}.`,
   },
   CITY_OVER_FRAME: {
-    severity: 'error',
+    // Over the frame before PF is the input to prioritisation, not a data error; BF approval is what it blocks.
+    severity: 'warning',
     sv: (a) => `Alla tjänsteområden tillsammans: utveckling ${a.year} är ${tkr(a.development)}, ${tkr(a.excess)} över stadens ram ${tkr(a.frame)}.`,
     en: (a) => `All service areas together: development ${a.year} is ${tkr(a.development)}, ${tkr(a.excess)} over the city's frame of ${tkr(a.frame)}.`,
   },
@@ -200,6 +202,11 @@ const CATALOG = {
     sv: (a) => `Den fastställda versionen ${a.version} har ${a.count} fel; en plan med fel får inte fastställas.`,
     en: (a) =>
       `The approved version ${a.version} has ${a.count} ${Number(a.count) === 1 ? 'error' : 'errors'}; a plan with errors must not be approved.`,
+  },
+  APPROVED_OVER_FRAME: {
+    severity: 'error',
+    sv: (a) => `Version ${a.version} är fastställd i Beslutsforum men planen är över sin ram: ${a.years}. ${a.refusal}`,
+    en: (a) => `Version ${a.version} is approved by Beslutsforum but the plan is over its frame: ${a.yearsEn}. ${a.refusalEn}`,
   },
   DECISION_UNPUBLISHED: {
     severity: 'warning',

@@ -3,12 +3,30 @@
  * Areas are matched by name without regard to case or spacing, as people type them.
  */
 import type { TableRef } from './location';
+import type { Tkr } from './money';
 import type { AreaFrame, FrameYear } from './plan';
+
+/** The indicative budget of a year, which finance compares the final one with. */
+export interface IndicativeYear {
+  development: Tkr | null;
+  operations: Tkr | null;
+}
+
+/** Förvaltning of one verksamhetsområde in one year (these group the service areas differently). */
+export interface OperationsLine {
+  unit: string;
+  year: number;
+  amount: Tkr | null;
+}
 
 export interface CityFrame {
   areas: ReadonlyMap<string, AreaFrame>;
   city: ReadonlyMap<number, FrameYear>;
   cityRef: TableRef | null;
+  /** Stadsram's optional Indikativ columns, for the years that fill them. */
+  indicative?: ReadonlyMap<number, IndicativeYear>;
+  /** The optional Förvaltning table, in its own order. */
+  operations?: readonly OperationsLine[];
 }
 
 export function areaKey(area: string): string {

@@ -6,6 +6,7 @@ import { checkFrame } from './rules/frame';
 import { checkInitiatives } from './rules/initiatives';
 import { checkStatedSums } from './rules/statedSums';
 import { checkVersionHistory } from './rules/versionHistory';
+import { checkApprovedOverFrame } from './workflow';
 
 export interface ValidateOptions {
   /** Finance's frame for this area; without it the plan's own Ram table is the frame. */
@@ -13,11 +14,13 @@ export interface ValidateOptions {
 }
 
 export function validatePlan(plan: Plan, options: ValidateOptions = {}): Finding[] {
+  const frame = checkFrame(plan, options.frame ?? null);
   return [
     ...checkInitiatives(plan),
     ...checkStatedSums(plan),
-    ...checkFrame(plan, options.frame ?? null),
+    ...frame,
     ...checkVersionHistory(plan.versions, plan.versionTable),
     ...checkDecisionLedger(plan.versions, plan.versionTable),
+    ...checkApprovedOverFrame(plan.versions, plan.versionTable, frame),
   ];
 }

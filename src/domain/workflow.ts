@@ -31,6 +31,7 @@
  */
 import { readDate } from './dates';
 import { finding, type Finding } from './findings';
+import { formatTkr, type Tkr } from './money';
 import { locate, type TableRef } from './location';
 import { checkApprovedWithErrors, checkDecisionLedger } from './rules/decisionLedger';
 import { checkVersionHistory } from './rules/versionHistory';
@@ -234,4 +235,61 @@ export function recordDecision(
   }
   if (!ref) for (const f of findings) delete f.location;
   return { entry, findings };
+}
+
+/** Why a decision cannot be recorded: the plan is over its area frame, per year. */
+export interface ApprovalRefusal {
+  excess: { year: number; excess: Tkr }[];
+  /** Swedish, then English: the pane and the CLI say exactly this. */
+  message: string;
+  messageEn: string;
+}
+
+const RULE_SV = 'Beslutsforum fastställer bara en plan som ryms i sin ram; prioritera eller flytta initiativ först.';
+const RULE_EN = 'Beslutsforum approves only a plan within its frame; prioritise or defer initiatives first.';
+
+function overFrameYears(planFindings: readonly Finding[]): { year: number; excess: Tkr }[] {
+  const byYear = new Map<number, Tkr>();
+  for (const f of planFindings) {
+    if (f.code === 'OVER_FRAME' && f.year !== undefined && f.excess !== undefined) byYear.set(f.year, Math.max(byYear.get(f.year) ?? 0, f.excess));
+  }
+  return [...byYear].sort((a, b) => a[0] - b[0]).map(([year, excess]) => ({ year, excess }));
+}
+
+const yearsSv = (e: ApprovalRefusal['excess']) => e.map((y) => `${y.year} ${formatTkr(y.excess)} över ram`).join(', ');
+const yearsEn = (e: ApprovalRefusal['excess']) => e.map((y) => `${y.year} ${formatTkr(y.excess)} over the frame`).join(', ');
+
+/**
+ * A Fastställd at Beslutsforum is refused while the plan is over its area frame in any year (DESIGN §3):
+ * before that, being over the frame is the input to prioritisation and only a warning. `planFindings` are
+ * the plan's own (its OVER_FRAME findings carry year and excess), so the pane and the CLI refuse alike.
+ */
+export function overFrameRefusal(intent: Pick<DecisionInput, 'forum' | 'decision'>, planFindings: readonly Finding[]): ApprovalRefusal | null {
+  if (intent.forum !== 'BF' || intent.decision !== 'Fastställd') return null;
+  const excess = overFrameYears(planFindings);
+  if (excess.length === 0) return null;
+  return {
+    excess,
+    message: `Beslutet Fastställd i Beslutsforum registreras inte: planen är över sin ram ${yearsSv(excess)}. ${RULE_SV}`,
+    messageEn: `The decision Fastställd at Beslutsforum is not recorded: the plan is over its frame ${yearsEn(excess)}. ${RULE_EN}`,
+  };
+}
+
+/**
+ * APPROVED_OVER_FRAME at the Beslut cell when the history stands at a BF approval (typed in by hand, or made
+ * before the frame was cut) and the plan is over its frame: the error that keeps it from being published.
+ */
+export function checkApprovedOverFrame(history: readonly VersionEntry[], ref: TableRef | null, planFindings: readonly Finding[]): Finding[] {
+  const state = planState(history);
+  if (state.kind !== 'approved' || state.approved.forum !== 'BF') return [];
+  const excess = overFrameYears(planFindings);
+  if (excess.length === 0) return [];
+  const v = state.approved;
+  return [
+    finding(
+      'APPROVED_OVER_FRAME',
+      { version: v.labelShown, years: yearsSv(excess), yearsEn: yearsEn(excess), refusal: RULE_SV, refusalEn: RULE_EN },
+      ref ? { location: locate(ref, v.row, 'Beslut') } : {},
+    ),
+  ];
 }

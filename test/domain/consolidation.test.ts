@@ -80,11 +80,11 @@ describe('consolidate', () => {
 
   it('reports OVER_FRAME per area, FRAME_MISSING for an area without frame, and CITY_OVER_FRAME per year', () => {
     expect(result.findings.map((f) => [f.code, f.severity, f.area, f.year, f.excess, f.location?.sheet, f.location?.table, f.location?.address])).toEqual([
-      ['OVER_FRAME', 'error', 'IT', 2023, 500, 'Budgetram', 'Budgetram', 'D3'],
+      ['OVER_FRAME', 'warning', 'IT', 2023, 500, 'Budgetram', 'Budgetram', 'D3'],
       ['FRAME_MISSING', 'warning', 'HR', 2022, undefined, 'Tjänsteplan', 'Initiativ', 'D10'],
       ['FRAME_MISSING', 'warning', 'HR', 2023, undefined, 'Tjänsteplan', 'Initiativ', 'E10'],
       ['FRAME_MISSING', 'warning', 'HR', 2024, undefined, 'Tjänsteplan', 'Initiativ', 'F10'],
-      ['CITY_OVER_FRAME', 'error', undefined, 2022, 200, 'Budgetram', 'Stadsram', 'H21'],
+      ['CITY_OVER_FRAME', 'warning', undefined, 2022, 200, 'Budgetram', 'Stadsram', 'H21'],
     ]);
     expect(result.findings[0].message).toBe('IT: utveckling 2023 är 3 500 tkr, 500 tkr över ramen 3 000 tkr.');
     expect(result.findings[4].message).toBe(

@@ -136,15 +136,17 @@ describe('suggestNextVersion on the real 2022–2024 histories', () => {
     ]);
   });
 
-  it('Kommunikation: starts at 0.5 and jumps to whole versions without a recorded decision', () => {
+  it('Kommunikation: labels chosen by hand (0.5, 1.0, 2.0, 3.5) without a recorded decision are drafts to the add-in', () => {
     expect(replay('Kommunikation')).toEqual([
-      ['0.5', '0.1'],
+      ['0.1', '0.1'],
+      ['0.2', '0.2'],
+      ['0.5', '0.3'], // "Justeringar": no forum named, so the next draft is suggested
       ['0.6', '0.6'],
-      ['1.0', '0.7'],
-      ['1.1', '1.1'],
-      ['1.2', '1.2'],
-      ['2.0', '1.3'], // the version after BF returned it
+      ['0.7', '0.7'],
+      ['1.0', '0.8'], // "Korrektur"
+      ['2.0', '1.1'], // "Neddragning" after BF's återremiss, not recorded as a decision
       ['3.0', '2.1'],
+      ['3.5', '3.1'],
     ]);
   });
 

@@ -13,7 +13,7 @@ import { areaKey } from '../../domain/frame';
 import { formatPeriod } from '../../domain/period';
 import { checkDecisionsPublished } from '../../domain/rules/decisionLedger';
 import { formatVersion, latestApproved, type VersionEntry } from '../../domain/versions';
-import { planState, recordDecision, type DecisionInput, type PlanState } from '../../domain/workflow';
+import { overFrameRefusal, planState, recordDecision, type DecisionInput, type PlanState } from '../../domain/workflow';
 import { IndexedDbOutboxStore } from '../../publish/browser/indexedDbOutboxStore';
 import { createGraphClient } from '../../publish/graph/client';
 import { GraphPlanLibrary } from '../../publish/graph/graphLibrary';
@@ -184,6 +184,11 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
       const errors = result.findings.filter((f) => f.severity === 'error').length;
       if (input.decision === 'Fastställd' && errors > 0) {
         setNotice(t.approveWithErrors(errors));
+        return;
+      }
+      const refusal = overFrameRefusal(input, result.findings);
+      if (refusal) {
+        setNotice(lang === 'en' ? refusal.messageEn : refusal.message);
         return;
       }
       const { entry, findings } = recordDecision(plan.versions, input, { ref: plan.versionTable, planFindings: result.findings });

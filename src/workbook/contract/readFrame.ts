@@ -1,11 +1,16 @@
-/** Reads finance's frame workbook: Budgetram (per area and year) and Stadsram (the city's totals). */
+/**
+ * Reads finance's frame workbook: Budgetram (per area and year), Stadsram (the city's totals, with the
+ * indicative budget when its columns are there) and the optional Förvaltning per verksamhetsområde.
+ */
 import { cellText } from '../../domain/cell';
 import { finding, type Finding } from '../../domain/findings';
-import { areaKey, type CityFrame } from '../../domain/frame';
-import { locate } from '../../domain/location';
-import type { AreaFrame } from '../../domain/plan';
+import { areaKey, type CityFrame, type IndicativeYear, type OperationsLine } from '../../domain/frame';
+import { locate, type TableRef } from '../../domain/location';
+import type { AreaFrame, FrameYear } from '../../domain/plan';
 import type { RawTable } from '../host';
-import { mapColumns, tableRef } from './columns';
+import { amountFromCell } from './cells';
+import { isBlank, isEmptyRow, mapColumns, tableRef } from './columns';
+import { INDICATIVE_DEVELOPMENT, INDICATIVE_OPERATIONS, OPERATIONS_TABLE } from './frameTables';
 import { contractTable, readFrameRows } from './readPlan';
 import { TABLES } from './tables';
 
@@ -42,10 +47,71 @@ export function readCityFrame(tables: readonly RawTable[]): FrameReading {
   const cityRaw = contractTable(tables, TABLES.city, findings, 'warning');
   let city = new Map();
   let cityRef = null;
+  const indicative = new Map<number, IndicativeYear>();
   if (cityRaw) {
-    const columns = mapColumns(cityRaw, TABLES.city.headers.map((header) => ({ header, missing: 'error' as const })), findings);
+    const columns = mapColumns(
+      cityRaw,
+      [
+        ...TABLES.city.headers.map((header) => ({ header, missing: 'error' as const })),
+        { header: INDICATIVE_OPERATIONS, missing: null },
+        { header: INDICATIVE_DEVELOPMENT, missing: null },
+      ],
+      findings,
+    );
     cityRef = tableRef(cityRaw, columns);
     city = readFrameRows(cityRaw, cityRef, findings, () => true);
+    readIndicative(cityRaw, cityRef, city, findings, indicative);
   }
-  return { frame: { areas, city, cityRef }, findings };
+  const operations = readOperations(tables, findings);
+  return {
+    frame: { areas, city, cityRef, ...(indicative.size > 0 ? { indicative } : {}), ...(operations.length > 0 ? { operations } : {}) },
+    findings,
+  };
+}
+
+/** The indicative figures of the years Stadsram has; a year with both cells empty has none. */
+function readIndicative(raw: RawTable, ref: TableRef, city: ReadonlyMap<number, FrameYear>, findings: Finding[], out: Map<number, IndicativeYear>) {
+  const opsCol = ref.columns.get(INDICATIVE_OPERATIONS);
+  const devCol = ref.columns.get(INDICATIVE_DEVELOPMENT);
+  if (opsCol === undefined && devCol === undefined) return;
+  for (const y of city.values()) {
+    const cells = raw.body[y.row - 1];
+    const amount = (col: number | undefined, column: string) =>
+      col === undefined || isBlank(cells[col]) ? null : amountFromCell(cells[col], () => locate(ref, y.row, column), findings, y.year);
+    const development = amount(devCol, INDICATIVE_DEVELOPMENT);
+    const operations = amount(opsCol, INDICATIVE_OPERATIONS);
+    if (development !== null || operations !== null) out.set(y.year, { development, operations });
+  }
+}
+
+/** Förvaltning | Verksamhetsområde, År, Belopp: optional, so its absence is no finding. */
+function readOperations(tables: readonly RawTable[], findings: Finding[]): OperationsLine[] {
+  const raw = contractTable(tables, OPERATIONS_TABLE, findings, null);
+  if (!raw) return [];
+  const columns = mapColumns(raw, OPERATIONS_TABLE.headers.map((header) => ({ header, missing: 'error' as const })), findings);
+  const ref = tableRef(raw, columns);
+  const [unitHeader, yearHeader, amountHeader] = OPERATIONS_TABLE.headers;
+  const unitCol = columns.get(unitHeader);
+  const yearCol = columns.get(yearHeader);
+  const amountCol = columns.get(amountHeader);
+  if (unitCol === undefined || yearCol === undefined || amountCol === undefined) return [];
+  const lines: OperationsLine[] = [];
+  raw.body.forEach((cells, i) => {
+    if (isEmptyRow(cells)) return;
+    const row = i + 1;
+    const unit = cellText(cells[unitCol]);
+    if (unit === '') {
+      findings.push(finding('PLAN_INFO_MISSING', { item: unitHeader, table: OPERATIONS_TABLE.name }, { location: locate(ref, row, unitHeader) }));
+      return;
+    }
+    const year = amountFromCell(cells[yearCol], () => locate(ref, row, yearHeader), findings);
+    if (year === null) return;
+    if (year < 1900 || year > 2999) {
+      findings.push(finding('NOT_A_NUMBER', { shown: cellText(cells[yearCol]), column: yearHeader }, { location: locate(ref, row, yearHeader) }));
+      return;
+    }
+    const amount = isBlank(cells[amountCol]) ? null : amountFromCell(cells[amountCol], () => locate(ref, row, amountHeader), findings, year);
+    lines.push({ unit, year, amount });
+  });
+  return lines;
 }

@@ -2,6 +2,7 @@
 import type { CellValue } from '../../domain/cell';
 import { formatPeriod, type Period } from '../../domain/period';
 import type { TableWrite } from '../host';
+import { INDICATIVE_DEVELOPMENT, INDICATIVE_OPERATIONS, OPERATIONS_TABLE } from './frameTables';
 import { INFO_ITEMS, initiativeHeaders, TABLES, TKR_FORMAT } from './tables';
 
 type Amount = number | null;
@@ -108,14 +109,34 @@ function toDateCell(d: VersionInput['date']): CellValue {
   return d;
 }
 
+/** A year of the city's budget; the indicative figures are written only when some year has them. */
+export interface CityFrameInput extends FrameInput {
+  indicativeDevelopment?: Amount;
+  indicativeOperations?: Amount;
+}
+
+export interface OperationsInput {
+  unit: string;
+  year: number;
+  amount: Amount;
+}
+
 export interface AreaFrameInput {
   area: string;
   years: readonly FrameInput[];
 }
 
-/** Finance's frame workbook: Budgetram per area and year, Stadsram per year. */
-export function frameWorkbookTables(areas: readonly AreaFrameInput[], city: readonly FrameInput[]): TableWrite[] {
-  return [
+/**
+ * Finance's frame workbook: Budgetram per area and year, Stadsram per year (with the indicative budget when
+ * given) and, when given, förvaltning per verksamhetsområde.
+ */
+export function frameWorkbookTables(
+  areas: readonly AreaFrameInput[],
+  city: readonly CityFrameInput[],
+  operations: readonly OperationsInput[] = [],
+): TableWrite[] {
+  const indicative = city.some((y) => y.indicativeDevelopment != null || y.indicativeOperations != null);
+  const tables: TableWrite[] = [
     {
       sheet: TABLES.budget.sheet,
       name: TABLES.budget.name,
@@ -127,11 +148,21 @@ export function frameWorkbookTables(areas: readonly AreaFrameInput[], city: read
     {
       sheet: TABLES.city.sheet,
       name: TABLES.city.name,
-      headers: [...TABLES.city.headers],
-      rows: city.map((y) => [y.year, y.operations, y.development]),
-      numberFormats: [undefined, TKR_FORMAT, TKR_FORMAT],
-      widths: [8, 16, 16],
+      headers: [...TABLES.city.headers, ...(indicative ? [INDICATIVE_OPERATIONS, INDICATIVE_DEVELOPMENT] : [])],
+      rows: city.map((y) => [y.year, y.operations, y.development, ...(indicative ? [y.indicativeOperations ?? null, y.indicativeDevelopment ?? null] : [])]),
+      numberFormats: [undefined, TKR_FORMAT, TKR_FORMAT, TKR_FORMAT, TKR_FORMAT],
+      widths: [8, 16, 16, 22, 22],
     },
   ];
+  if (operations.length > 0) {
+    tables.push({
+      sheet: OPERATIONS_TABLE.sheet,
+      name: OPERATIONS_TABLE.name,
+      headers: [...OPERATIONS_TABLE.headers],
+      rows: operations.map((o) => [o.unit, o.year, o.amount]),
+      numberFormats: [undefined, undefined, TKR_FORMAT],
+    });
+  }
+  return tables;
 }
 

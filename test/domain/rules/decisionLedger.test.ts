@@ -34,7 +34,7 @@ function samplePlan(area: string) {
   return makePlan({
     area,
     initiatives: a.rows.map((r, i) =>
-      initiative(i + 1, r.initiativ, r.utveckling.map((v) => v ?? 0), r.vidmakthalla.map((v) => v ?? 0), r.nr === null ? '' : String(r.nr)),
+      initiative(i + 1, r.initiativ, r.utveckling.map((v) => v ?? 0), (r.vidmakthalla ?? [null, null, null]).map((v) => v ?? 0), r.nr === null ? '' : String(r.nr)),
     ),
     versions: (a.versions ?? []).map((v, i) => {
       const d = decisionIn(v.beskrivning);
@@ -54,12 +54,14 @@ describe('the real plans', () => {
     expect(areas).toEqual(expect.arrayContaining(['Ekonomi', 'IT', 'Kommunikation', 'Ledning och styrning', 'Inköp']));
   });
 
-  it.each(areas)('%s: validatePlan finds nothing wrong in the decisions, and no error at all', (area) => {
+  it.each(areas)('%s: validatePlan finds nothing wrong in the decisions, and no error but the source\'s own', (area) => {
     const plan = samplePlan(area);
     expect(checkDecisionLedger(plan.versions, plan.versionTable)).toEqual([]);
     const findings = validatePlan(plan);
     expect(findings.filter((f) => LEDGER.includes(f.code))).toEqual([]);
-    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const errors = findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.year, f.location?.column]);
+    // Vård och omsorg states 17 000 for 2023 where its rows give 16 000: the real plan's real error.
+    expect(errors).toEqual(area === 'Vård och omsorg' ? [['SUM_MISMATCH', 2023, 'Utveckling 2023']] : []);
   });
 
   it('Ekonomi and Inköp: every approved version published means no DECISION_UNPUBLISHED; none published, one per label', () => {

@@ -14,7 +14,8 @@ describe('checkFrame', () => {
     expect(checkFrame(plan, null)).toEqual([
       {
         code: 'OVER_FRAME',
-        severity: 'error',
+        // A warning: before PF, being over the frame is the input to prioritisation (DESIGN §3).
+        severity: 'warning',
         message: 'IT: utveckling 2023 är 3 500 tkr, 500 tkr över ramen 3 000 tkr.',
         messageEn: 'IT: development 2023 is 3 500 tkr, 500 tkr over the frame of 3 000 tkr.',
         location: { sheet: 'Ram', table: 'Ram', row: 2, column: 'Utveckling', address: 'B3' },
@@ -56,7 +57,7 @@ describe('checkFrame', () => {
     expect(checkFrame(plan, finance).map((f) => [f.code, f.severity, f.year, f.excess, f.location?.address])).toEqual([
       ['FRAME_DIFFERS', 'warning', 2023, undefined, 'B3'],
       ['FRAME_DIFFERS', 'warning', 2024, undefined, 'B4'],
-      ['OVER_FRAME', 'error', 2024, 100, 'B4'],
+      ['OVER_FRAME', 'warning', 2024, 100, 'B4'],
     ]);
   });
 
