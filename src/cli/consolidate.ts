@@ -3,10 +3,11 @@
  * every area against its frame, and the city against its own. The plans come from workbooks or from the
  * library (each area's newest approved snapshot); both become the same ConsolidationInput and go through the
  * same consolidation, brief, output and workbook.
- * Exit 0 without errors, 1 with errors (CITY_OVER_FRAME, OVER_FRAME, …), 2 when a file, the frame or the
- * library cannot be read.
+ * Exit 0 without errors, 1 with errors (a plan or the frame that cannot be read right), 2 when a file, the
+ * frame or the library cannot be read. Being over a frame is a warning: the input to prioritisation.
  */
 import { consolidate, figuresOfPlan, figuresOfSnapshot, type Consolidation, type ConsolidationInput } from '../domain/consolidation';
+import { budgetJson, budgetText } from './budgetReport';
 import { bySeverity, hasErrors, messageIn, type Finding, type Language } from '../domain/findings';
 import type { CityFrame } from '../domain/frame';
 import { formatNumber } from '../domain/money';
@@ -126,6 +127,7 @@ export function consolidationJson(c: Consolidation, brief: YearBrief[], findings
     {
       areas: c.areas.map((a) => ({ area: a.area, file: a.file, version: a.version ?? null, years: a.years })),
       city: c.city,
+      ...budgetJson(c),
       brief: brief.map((y) => ({ ...y, text: briefSentence(y, lang) })),
       findings: findings.map((f) => findingJson(f, lang)),
     },
@@ -135,38 +137,44 @@ export function consolidationJson(c: Consolidation, brief: YearBrief[], findings
 }
 
 const amount = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatNumber(v));
-/** Over the frame with a plus, within it with a minus: the sign says which at a glance. */
-const deviation = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v > 0 ? '+' : ''}${formatNumber(v)}`);
+/** A deviation in words, as a controller says it: "22 342 över ram", "1 000 inom ram"; never a bare sign. */
+const deviation = (v: number | null | undefined, lang: Language) =>
+  v === null || v === undefined ? '–' : v > 0 ? `${formatNumber(v)} ${lang === 'sv' ? 'över ram' : 'over frame'}` : `${formatNumber(-v)} ${lang === 'sv' ? 'inom ram' : 'within frame'}`;
 
-/** The areas' maintenance impact summed, unknown when any area's is. */
+/** The areas' maintenance impact summed over those that state one; unknown when a stated one is unreadable. */
 function maintenanceOf(c: Consolidation, year: number): number | null | undefined {
-  const known = c.areas.map((a) => a.years[year]).filter((y) => y !== undefined);
+  const known = c.areas.filter((a) => a.maintenanceStated !== false).map((a) => a.years[year]).filter((y) => y !== undefined);
   if (known.length === 0) return undefined;
   return known.some((y) => y.maintenance === null) ? null : known.reduce((s, y) => s + y.maintenance!, 0);
 }
 
 /**
  * One block per year (area, development, maintenance impact, frame and deviation), so that any number of
- * years stays within 100 columns; then the frame-gap brief and the findings.
+ * years stays within 100 columns; then the city's whole budget, the frame-gap brief and the findings.
  */
 export function consolidationText(c: Consolidation, brief: YearBrief[], findings: Finding[], lang: Language): string {
   const sv = lang === 'sv';
   const lines: string[] = [sv ? 'Ekonomisk sammanställning (tkr)' : 'Financial summary (tkr)'];
-  const head = sv ? ['Tjänsteområde', 'Utveckling', 'Vidmakthålla', 'Ram', 'Avvikelse'] : ['Service area', 'Development', 'Maintenance', 'Frame', 'Deviation'];
+  const head = sv
+    ? ['Tjänsteområde', 'Utveckling', 'Påverkan vidmakthålla', 'Ram', 'Avvikelse']
+    : ['Service area', 'Development', 'Maintenance impact', 'Frame', 'Deviation'];
   const blocks = c.years.map((y) => {
     const rows = c.areas.map((a) => {
       const v = a.years[y];
-      return [a.area, amount(v?.development), amount(v?.maintenance), amount(v?.frame), deviation(v?.excess)];
+      return [a.area, amount(v?.development), amount(v?.maintenance), amount(v?.frame), deviation(v?.excess, lang)];
     });
     const city = c.city[y];
-    rows.push([sv ? 'Staden totalt' : 'City total', amount(city?.development), amount(maintenanceOf(c, y)), amount(city?.frame), deviation(city?.excess)]);
+    rows.push([sv ? 'Staden totalt' : 'City total', amount(city?.development), amount(maintenanceOf(c, y)), amount(city?.frame), deviation(city?.excess, lang)]);
     return { year: y, rows };
   });
   // The same column widths in every year's block, so the blocks line up under each other.
   const widths = head.map((h, i) => Math.max(h.length, ...blocks.flatMap((b) => b.rows.map((r) => r[i].length))));
   const fmt = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   for (const b of blocks) lines.push('', String(b.year), fmt(head), ...b.rows.map(fmt));
-  lines.push('', sv ? 'Avvikelse: + över ramen, − inom den.' : 'Deviation: + over the frame, − within it.');
+  if (c.areas.some((a) => a.maintenanceStated === false)) {
+    lines.push('', sv ? '–: påverkan på vidmakthållande är inte angiven i planen.' : '–: the plan does not state its impact on maintenance.');
+  }
+  lines.push(...budgetText(c, lang));
   lines.push('', sv ? 'Ramavvikelse' : 'Frame gap', ...brief.map((y) => `  ${briefSentence(y, lang)}`));
   if (findings.length > 0) {
     lines.push('');

@@ -21,6 +21,8 @@ export interface AreaFigures {
   initiatives: { nr: string; name: string; development: (Tkr | null)[] }[];
   /** The plan's Initiativ table, when read from a workbook: findings without a frame cell point here. */
   table?: TableRef;
+  /** False when every maintenance cell is empty: reports say "–" (not stated), never 0. */
+  maintenanceStated?: boolean;
 }
 
 export function figuresOfPlan(plan: Plan): AreaFigures {
@@ -31,6 +33,7 @@ export function figuresOfPlan(plan: Plan): AreaFigures {
     maintenance: maintenancePerYear(plan),
     initiatives: plan.initiatives.filter((r) => !r.isStatedSum).map((r) => ({ nr: r.nr, name: r.name, development: r.development })),
     table: plan.initiativeTable,
+    ...(plan.maintenanceStated === false ? { maintenanceStated: false } : {}),
   };
 }
 
@@ -66,6 +69,8 @@ export interface AreaSummary {
   area: string;
   file: string;
   version?: string;
+  /** Present and false when the plan states no maintenance impact at all (its `maintenance` is then null). */
+  maintenanceStated?: boolean;
   years: Record<number, AreaYear>;
 }
 
@@ -82,6 +87,83 @@ export interface Consolidation {
   findings: Finding[];
   /** The figures behind each area summary (same order), for the brief. */
   figures: AreaFigures[];
+  /** The city's whole budget per year of the period that Stadsram gives: förvaltning and utveckling. */
+  budget: BudgetYear[];
+  /** Förvaltning per verksamhetsområde, when the frame workbook has it. */
+  operations: OperationsByUnit | null;
+}
+
+export interface BudgetHalves {
+  operations: Tkr | null;
+  development: Tkr | null;
+  /** Förvaltning + utveckling; null unless both are known. */
+  total: Tkr | null;
+}
+
+export interface BudgetYear extends BudgetHalves {
+  year: number;
+  /** The indicative budget the final one is compared with, when Stadsram has it for the year. */
+  indicative: BudgetHalves | null;
+}
+
+export interface OperationsUnit {
+  unit: string;
+  amounts: Record<number, Tkr | null>;
+}
+
+export interface OperationsByUnit {
+  /** Every year the table gives, the year before the period included: the change needs it. */
+  years: number[];
+  units: OperationsUnit[];
+  totals: Record<number, Tkr | null>;
+}
+
+const halves = (operations: Tkr | null, development: Tkr | null): BudgetHalves => ({
+  operations,
+  development,
+  total: operations === null || development === null ? null : operations + development,
+});
+
+function cityBudget(years: readonly number[], frame: CityFrame): BudgetYear[] {
+  return years.flatMap((year) => {
+    const y = frame.city.get(year);
+    const ind = frame.indicative?.get(year);
+    if (!y && !ind) return [];
+    return [{ year, ...halves(y?.operations ?? null, y?.development ?? null), indicative: ind ? halves(ind.operations, ind.development) : null }];
+  });
+}
+
+function operationsByUnit(frame: CityFrame): OperationsByUnit | null {
+  const lines = frame.operations ?? [];
+  if (lines.length === 0) return null;
+  const years = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
+  const units = new Map<string, OperationsUnit>();
+  for (const l of lines) {
+    const key = areaKey(l.unit);
+    const unit = units.get(key) ?? { unit: l.unit, amounts: {} };
+    const had = unit.amounts[l.year];
+    // A verksamhetsområde listed twice for a year adds up; an unreadable amount makes the sum unknown.
+    unit.amounts[l.year] = had === undefined ? l.amount : had === null || l.amount === null ? null : had + l.amount;
+    units.set(key, unit);
+  }
+  const totals: Record<number, Tkr | null> = {};
+  for (const year of years) {
+    let total: Tkr | null = 0;
+    for (const u of units.values()) {
+      const a = u.amounts[year];
+      if (a === undefined) continue;
+      total = a === null || total === null ? null : total + a;
+    }
+    totals[year] = total;
+  }
+  return { years, units: [...units.values()], totals };
+}
+
+/** The change from the year before, when both years are known. */
+export function changeFromYearBefore(amounts: Record<number, Tkr | null>, year: number): Tkr | null {
+  const now = amounts[year];
+  const before = amounts[year - 1];
+  return now === undefined || now === null || before === undefined || before === null ? null : now - before;
 }
 
 export function consolidate(inputs: readonly ConsolidationInput[], frame: CityFrame): Consolidation {
@@ -109,20 +191,21 @@ export function consolidate(inputs: readonly ConsolidationInput[], frame: CityFr
       );
     }
   }
-  return { years, areas, city, findings, figures: chosen.map((c) => c.figures) };
+  return { years, areas, city, findings, figures: chosen.map((c) => c.figures), budget: cityBudget(years, frame), operations: operationsByUnit(frame) };
 }
 
 function summarise(input: ConsolidationInput, frame: CityFrame, findings: Finding[]): AreaSummary {
   const { figures, file, version } = input;
   const area = figures.area;
   const areaFrame = frame.areas.get(areaKey(area)) ?? null;
-  const summary: AreaSummary = { area, file, ...(version ? { version } : {}), years: {} };
+  const stated = figures.maintenanceStated !== false;
+  const summary: AreaSummary = { area, file, ...(version ? { version } : {}), ...(stated ? {} : { maintenanceStated: false }), years: {} };
   figures.years.forEach((year, i) => {
     const fy = areaFrame?.years.get(year);
     const limit = fy?.development ?? null;
     const dev = figures.development[i];
     const excess = limit === null || dev === null ? null : dev - limit;
-    summary.years[year] = { development: dev, maintenance: figures.maintenance[i], frame: limit, excess };
+    summary.years[year] = { development: dev, maintenance: stated ? figures.maintenance[i] : null, frame: limit, excess };
     const where: Location | undefined =
       fy && areaFrame ? locate(areaFrame.ref, fy.row, 'Utveckling') : figures.table ? locate(figures.table, 0, developmentColumn(year)) : undefined;
     const extras = { year, area, ...(where ? { location: where } : {}) };

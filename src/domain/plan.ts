@@ -56,6 +56,8 @@ export interface Plan {
   frame: AreaFrame | null;
   versions: VersionEntry[];
   versionTable: TableRef | null;
+  /** False when every maintenance cell of the Initiativ table is empty (Kommunikation, Vård och omsorg). */
+  maintenanceStated?: boolean;
 }
 
 export const STATED_SUM = /^\s*summa/i;

@@ -35,7 +35,7 @@ export function readPlan(tables: readonly RawTable[]): PlanReading {
   const period = info?.period ?? periodFromColumns(yearsInColumns);
   if (!initiativeTable || !period) return { plan: null, findings };
 
-  const { initiatives, ref } = readInitiatives(initiativeTable, period, findings);
+  const { initiatives, ref, maintenanceStated } = readInitiatives(initiativeTable, period, findings);
   const frameRaw = contractTable(tables, TABLES.frame, findings, null);
   const versionsRaw = contractTable(tables, TABLES.versions, findings, 'warning');
   const area = info?.area ?? '';
@@ -47,6 +47,7 @@ export function readPlan(tables: readonly RawTable[]): PlanReading {
     frame: frameRaw ? readAreaFrame(frameRaw, area, findings) : null,
     versions: versions?.entries ?? [],
     versionTable: versions?.ref ?? null,
+    ...(maintenanceStated ? {} : { maintenanceStated: false }),
   };
   return { plan, findings };
 }
@@ -130,7 +131,7 @@ function periodFromColumns(years: number[]): Period | null {
   return periodOf(years[0], years[years.length - 1]);
 }
 
-function readInitiatives(raw: RawTable, period: Period, findings: Finding[]): { initiatives: Initiative[]; ref: TableRef } {
+function readInitiatives(raw: RawTable, period: Period, findings: Finding[]): { initiatives: Initiative[]; ref: TableRef; maintenanceStated: boolean } {
   const years = period.years;
   const columns = mapColumns(
     raw,
@@ -186,7 +187,9 @@ function readInitiatives(raw: RawTable, period: Period, findings: Finding[]): { 
       isStatedSum: STATED_SUM.test(name),
     });
   }
-  return { initiatives, ref };
+  // An area whose table has no maintenance figures at all has not stated them: "–" in reports, never 0.
+  const maintenanceStated = body.some((cells) => mntCols.some((c) => c !== undefined && !isBlank(cells[c])));
+  return { initiatives, ref, maintenanceStated };
 }
 
 /** A totals row must compute, never repeat a typed number that goes stale when a row changes. */
