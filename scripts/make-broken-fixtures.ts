@@ -60,8 +60,9 @@ const SEVERITY: Record<string, Severity> = {
   DUPLICATE_NR: 'error',
   SUM_MISMATCH: 'error',
   TOTALS_NOT_FORMULA: 'error',
-  OVER_FRAME: 'error',
-  CITY_OVER_FRAME: 'error',
+  // Warnings: over the frame before PF is the input to prioritisation (DESIGN §3); validate exits 0 on them.
+  OVER_FRAME: 'warning',
+  CITY_OVER_FRAME: 'warning',
   FRAME_MISSING: 'warning',
   FRAME_DIFFERS: 'warning',
   VERSION_ORDER: 'warning',
@@ -1107,24 +1108,27 @@ async function main() {
   const consolidateEntries: ConsolidateEntry[] = [
     {
       name: 'nio-exempelplaner',
-      description: 'De nio exempelplanerna mot exempelramen: staden 27 192 tkr över ramen 2022 (verkliga siffror) / The nine sample plans against the sample frame: the city 27 192 tkr over its 2022 frame (real figures)',
+      description: 'De nio exempelplanerna mot exempelramen: staden 22 342 tkr över ramen 2022 (verkliga siffror), en varning / The nine sample plans against the sample frame: the city 22 342 tkr over its 2022 frame (real figures), a warning',
       frame: SAMPLE_FRAME,
       files: (await fs.readdir(path.join(ROOT, SAMPLE_PLANS))).filter((x) => x.endsWith('.xlsx')).sort().map((x) => `${SAMPLE_PLANS}/${x}`),
-      exitCode: 1,
+      exitCode: 0,
+      // The rows' sums (samples/README): 2023 is 131 261, not the stated 132 261, as Vård och omsorg's
+      // Summa 2023 is 1 000 more than its rows.
       city: {
-        2022: { development: 148792, frame: 121600 },
-        2023: { development: 136761, frame: null },
-        2024: { development: 110400, frame: null },
+        2022: { development: 143942, frame: 121600 },
+        2023: { development: 131261, frame: null },
+        2024: { development: 105400, frame: null },
       },
       // Budgetram holds 27 rows (9 areas × 3 years, rows 2–28); Stadsram's header is row 30, 2022 is row 31.
-      findings: [f('CITY_OVER_FRAME', city(1, 'Utveckling', 'C31'), { year: 2022, excess: 27192, messageIncludes: '148 792 tkr' })],
+      findings: [f('CITY_OVER_FRAME', city(1, 'Utveckling', 'C31'), { year: 2022, excess: 22342, messageIncludes: '143 942 tkr' })],
     },
     {
       name: 'liten-ram',
       description: 'Ekonomi över sin ram 2022, Inköp saknar ram, staden över ramen 2022 och 2023 / Ekonomi over its 2022 frame, Inköp has no frame, the city over its frame in 2022 and 2023',
       frame: rel(out(CONSOLIDATE_FRAME)),
       files: [rel(out('00-grund-utan-fel.xlsx')), `${SAMPLE_PLANS}/tjansteplan-hr-2022-2024.xlsx`, `${SAMPLE_PLANS}/tjansteplan-inkop-2022-2024.xlsx`],
-      exitCode: 1,
+      // Frame findings only: warnings, so exit 0.
+      exitCode: 0,
       city: {
         2022: { development: 5200 + 16300 + 8700, frame: 20000 },
         2023: { development: 4500 + 21000 + 10100, frame: 20000 },

@@ -1,7 +1,7 @@
 /**
  * `tjansteplan consolidate` as finance runs it: the real command in a child process. The nine sample plans
- * of 2022–2024 against the sample frame must show the real gap: 148 792 tkr of development in 2022 against
- * the city's 121 600 tkr.
+ * of 2022–2024 against the sample frame must show the real gap: 143 942 tkr of development in 2022 against
+ * the city's 121 600 tkr, 22 342 tkr over — a warning, the input to prioritisation.
  */
 import ExcelJS from 'exceljs';
 import path from 'node:path';
@@ -28,14 +28,15 @@ describe('consolidate the nine sample plans against the sample frame', () => {
     json = JSON.parse(run.stdout) as ConsolidateJson;
   });
 
-  it('exits 1: the city is over its frame', () => {
+  it('exits 0: the city over its frame is a warning, not an error', () => {
     expect(samples.files).toHaveLength(9);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
   });
 
   it('has the JSON shape of DESIGN §3', () => {
-    expect(Object.keys(json).sort()).toEqual(['areas', 'brief', 'city', 'findings']);
+    // The budget figures come under keys of their own: the shape DESIGN §3 promises is unchanged.
+    expect(Object.keys(json).sort()).toEqual(['areas', 'brief', 'budget', 'city', 'findings', 'operationsByUnit']);
     expect(json.areas.map((a) => a.file)).toEqual(samples.files);
     for (const a of json.areas) {
       expect(Object.keys(a).sort()).toEqual(['area', 'file', 'version', 'years']);
@@ -45,7 +46,9 @@ describe('consolidate the nine sample plans against the sample frame', () => {
       for (const y of Object.values(a.years)) {
         expect(Object.keys(y).sort()).toEqual(['development', 'excess', 'frame', 'maintenance']);
         expect(Number.isInteger(y.development)).toBe(true);
-        expect(Number.isInteger(y.maintenance)).toBe(true);
+        // Kommunikation and Vård och omsorg state no maintenance impact: null ("–"), never 0.
+        if (['Kommunikation', 'Vård och omsorg'].includes(a.area)) expect(y.maintenance).toBeNull();
+        else expect(Number.isInteger(y.maintenance)).toBe(true);
       }
     }
     for (const c of Object.values(json.city)) expect(Object.keys(c).sort()).toEqual(['development', 'excess', 'frame']);
@@ -54,9 +57,9 @@ describe('consolidate the nine sample plans against the sample frame', () => {
     }
   });
 
-  it('gives the city 148 792 tkr of development in 2022 against a frame of 121 600 tkr', () => {
+  it('gives the city 143 942 tkr of development in 2022 against a frame of 121 600 tkr', () => {
     for (const [year, c] of Object.entries(samples.city)) expect(json.city[year]).toMatchObject(c as object);
-    expect(json.city['2022']).toEqual({ development: 148792, frame: 121600, excess: 27192 });
+    expect(json.city['2022']).toEqual({ development: 143942, frame: 121600, excess: 22342 });
     const sum = (year: string) => json.areas.reduce((s, a) => s + (a.years[year].development ?? 0), 0);
     for (const year of ['2022', '2023', '2024']) expect(sum(year)).toBe(json.city[year].development);
   });
@@ -65,15 +68,21 @@ describe('consolidate the nine sample plans against the sample frame', () => {
     expect(json.areas.map((a) => a.area).sort()).toEqual(
       ['Ekonomi', 'HR', 'IT', 'Inköp', 'Kommunikation', 'Kultur och fritid samt service', 'Ledning och styrning', 'Utbildning', 'Vård och omsorg'].sort(),
     );
-    for (const a of json.areas) for (const y of Object.values(a.years)) expect(y.frame).toBe(y.development);
+    // Vård och omsorg's frame 2023 is its stated 17 000; its rows give 16 000 (the source's own error).
+    for (const a of json.areas) {
+      for (const [year, y] of Object.entries(a.years)) {
+        if (a.area === 'Vård och omsorg' && year === '2023') expect([y.development, y.frame]).toEqual([16000, 17000]);
+        else expect(y.frame).toBe(y.development);
+      }
+    }
     expect(json.areas.find((a) => a.area === 'Ekonomi')?.years['2022']).toEqual({ development: 5200, maintenance: 200, frame: 5200, excess: 0 });
   });
 
-  it('reports CITY_OVER_FRAME for 2022, 27 192 tkr over, and nothing else', () => {
+  it('reports CITY_OVER_FRAME for 2022, 22 342 tkr over, as a warning, and nothing else', () => {
     expectFindings(json.findings, samples.findings);
     const [f] = json.findings;
-    expect(f).toMatchObject({ code: 'CITY_OVER_FRAME', severity: 'error', year: 2022, excess: 27192 });
-    expect(f.message).toBe('Alla tjänsteområden tillsammans: utveckling 2022 är 148 792 tkr, 27 192 tkr över stadens ram 121 600 tkr.');
+    expect(f).toMatchObject({ code: 'CITY_OVER_FRAME', severity: 'warning', year: 2022, excess: 22342 });
+    expect(f.message).toBe('Alla tjänsteområden tillsammans: utveckling 2022 är 143 942 tkr, 22 342 tkr över stadens ram 121 600 tkr.');
   });
 
   it('points CITY_OVER_FRAME at the Stadsram Utveckling cell for 2022 in the frame workbook', async () => {
@@ -92,23 +101,29 @@ describe('consolidate the nine sample plans against the sample frame', () => {
 
   it("prints a readable summary without --json: per year, each area's development, maintenance, frame and deviation", async () => {
     const text = await cli(['consolidate', '--frame', samples.frame, ...samples.files]);
-    expect(text.code).toBe(1);
+    expect(text.code).toBe(0);
     const blocks = text.stdout.split('\n\n');
     expect(blocks[0]).toBe('Ekonomisk sammanställning (tkr)');
     expect(blocks.slice(1, 4).map((b) => b.split('\n')[0])).toEqual(['2022', '2023', '2024']);
     for (const b of blocks.slice(1, 4)) {
-      expect(b.split('\n')[1]).toMatch(/^Tjänsteområde\s+Utveckling\s+Vidmakthålla\s+Ram\s+Avvikelse$/);
+      expect(b.split('\n')[1]).toMatch(/^Tjänsteområde\s+Utveckling\s+Påverkan vidmakthålla\s+Ram\s+Avvikelse$/);
       expect(b.split('\n')).toHaveLength(2 + 9 + 1);
     }
-    expect(blocks[1]).toMatch(/^Ekonomi\s+5 200\s+200\s+5 200\s+0$/m);
-    expect(blocks[1]).toMatch(/^IT\s+24 900\s+4 100\s+24 900\s+0$/m);
-    // The city: the areas' development and maintenance summed, its frame, and how far over it is.
-    expect(blocks[1]).toMatch(/^Staden totalt\s+148 792\s+4 700\s+121 600\s+\+27 192$/m);
-    expect(blocks[2]).toMatch(/^Staden totalt\s+136 761\s+13 600\s+–\s+–$/m);
-    expect(blocks[3]).toMatch(/^Staden totalt\s+110 400\s+13 150\s+–\s+–$/m);
-    expect(text.stdout).toContain('Avvikelse: + över ramen, − inom den.');
-    expect(text.stdout).toContain('Ramavvikelse\n  2022: utveckling 148 792 tkr är 27,2 mkr (27 192 tkr) över stadens ram 121 600 tkr.');
-    expect(text.stdout).toMatch(/FEL\s+CITY_OVER_FRAME\s+Budgetram!C31/);
+    expect(blocks[1]).toMatch(/^Ekonomi\s+5 200\s+200\s+5 200\s+0 inom ram$/m);
+    expect(blocks[1]).toMatch(/^IT\s+24 900\s+4 100\s+24 900\s+0 inom ram$/m);
+    // No maintenance columns in the source: "–", never 0.
+    expect(blocks[1]).toMatch(/^Kommunikation\s+11 300\s+–\s+11 300\s+0 inom ram$/m);
+    expect(blocks[2]).toMatch(/^Vård och omsorg\s+16 000\s+–\s+17 000\s+1 000 inom ram$/m);
+    // The city: the areas' development and stated maintenance impact summed (samples/README: 7 770 / 23 170 /
+    // 11 610), its frame, and how far over it is, in words.
+    expect(blocks[1]).toMatch(/^Staden totalt\s+143 942\s+7 770\s+121 600\s+22 342 över ram$/m);
+    expect(blocks[2]).toMatch(/^Staden totalt\s+131 261\s+23 170\s+–\s+–$/m);
+    expect(blocks[3]).toMatch(/^Staden totalt\s+105 400\s+11 610\s+–\s+–$/m);
+    // A deviation is said in words; signs are left to the budget's changes below.
+    for (const b of blocks.slice(1, 4)) for (const line of b.split('\n').slice(2)) expect(line).toMatch(/(\d (över|inom) ram|–)$/);
+    expect(text.stdout).toContain('Ramavvikelse\n  2022: utveckling 143 942 tkr är 22,3 mkr (22 342 tkr) över stadens ram 121 600 tkr.');
+    expect(text.stdout).toMatch(/VARNING\s+CITY_OVER_FRAME\s+Budgetram!C31/);
+    expect(text.stdout).not.toContain('FEL');
     // The tables fit a terminal of 100 columns (the brief's and the findings' sentences are prose).
     for (const line of blocks.slice(0, 4).join('\n').split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
@@ -117,20 +132,19 @@ describe('consolidate the nine sample plans against the sample frame', () => {
     const en = await cli(['consolidate', '--json', '--lang', 'en', '--frame', samples.frame, ...samples.files]);
     const { findings } = JSON.parse(en.stdout) as ConsolidateJson;
     expect(findings.map((f) => f.message)).toEqual([
-      "All service areas together: development 2022 is 148 792 tkr, 27 192 tkr over the city's frame of 121 600 tkr.",
+      "All service areas together: development 2022 is 143 942 tkr, 22 342 tkr over the city's frame of 121 600 tkr.",
     ]);
     expect((JSON.parse(en.stdout) as { brief: { text: string }[] }).brief.map((y) => y.text)).toEqual([
-      "2022: development 148 792 tkr is 27,2 mkr (27 192 tkr) over the city's frame of 121 600 tkr. Largest: Utvecklingsinitiativ enligt tjänsteplanen (Utbildning, 42 852 tkr).",
-      "2023: development 136 761 tkr; the city's frame is missing.",
-      "2024: development 110 400 tkr; the city's frame is missing.",
+      "2022: development 143 942 tkr is 22,3 mkr (22 342 tkr) over the city's frame of 121 600 tkr. Largest: Utveckla tjänster för huvudmannaprocesser, skoladministration samt undervisning (Utbildning, 42 852 tkr).",
+      "2023: development 131 261 tkr; the city's frame is missing.",
+      "2024: development 105 400 tkr; the city's frame is missing.",
     ]);
     const text = await cli(['consolidate', '--lang', 'en', '--frame', samples.frame, ...samples.files]);
     expect(text.stdout.split('\n')[0]).toBe('Financial summary (tkr)');
-    expect(text.stdout).toMatch(/^Service area\s+Development\s+Maintenance\s+Frame\s+Deviation$/m);
-    expect(text.stdout).toMatch(/^City total\s+148 792\s+4 700\s+121 600\s+\+27 192$/m);
-    expect(text.stdout).toContain('Deviation: + over the frame, − within it.');
-    expect(text.stdout).toContain("Frame gap\n  2022: development 148 792 tkr is 27,2 mkr (27 192 tkr) over the city's frame of 121 600 tkr.");
-    expect(text.stdout).toContain('ERROR');
+    expect(text.stdout).toMatch(/^Service area\s+Development\s+Maintenance impact\s+Frame\s+Deviation$/m);
+    expect(text.stdout).toMatch(/^City total\s+143 942\s+7 770\s+121 600\s+22 342 over frame$/m);
+    expect(text.stdout).toContain("Frame gap\n  2022: development 143 942 tkr is 22,3 mkr (22 342 tkr) over the city's frame of 121 600 tkr.");
+    expect(text.stdout).toContain('WARNING');
   });
 });
 
@@ -138,10 +152,10 @@ describe('consolidate --out and the frame-gap brief', () => {
   it('writes a Sammanställning workbook with real tables, deviations and totals as formulas', async () => {
     const out = path.join(require('node:os').tmpdir(), `sammanstallning-${process.pid}.xlsx`);
     const run = await cli(['consolidate', '--json', '--out', out, '--frame', samples.frame, ...samples.files]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as { brief: { year: number; city: { gap: number }; text: string; contributors: { share: number }[] }[] };
-    expect(json.brief[0]).toMatchObject({ year: 2022, city: { gap: 27192 } });
-    expect(json.brief[0].text).toContain('27,2 mkr (27 192 tkr) över stadens ram 121 600 tkr');
+    expect(json.brief[0]).toMatchObject({ year: 2022, city: { gap: 22342 } });
+    expect(json.brief[0].text).toContain('22,3 mkr (22 342 tkr) över stadens ram 121 600 tkr');
     expect(json.brief[0].contributors.length).toBeGreaterThan(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -151,9 +165,9 @@ describe('consolidate --out and the frame-gap brief', () => {
     // The city row for 2022: development summed from the area rows by formula, the frame, the deviation by formula.
     const cityRow = summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === 2022 && typeof r.getCell(2).value === 'object')!;
     expect(cityRow.getCell(2).formula).toContain('SUMIFS(Omradesniva[Utveckling]');
-    expect(cityRow.getCell(2).result).toBe(148792);
+    expect(cityRow.getCell(2).result).toBe(143942);
     expect(cityRow.getCell(3).value).toBe(121600);
-    expect(cityRow.getCell(4).result).toBe(27192);
+    expect(cityRow.getCell(4).result).toBe(22342);
     expect(summary.getCell('D2').numFmt).toBe('#,##0');
     require('node:fs').rmSync(out, { force: true });
   });
@@ -232,21 +246,23 @@ describe('the text summary', () => {
     city: Object.fromEntries(years.map((y) => [y, { development: 1_235_067, frame: 1_000_000, excess: 235_067 }])),
     findings: [],
     figures: [],
+    budget: [],
+    operations: null,
   };
 
-  it('shows a deviation within the frame with a minus, and what is unknown or missing as –', () => {
+  it('says a deviation in words (över ram / inom ram), and shows what is unknown or missing as –', () => {
     const text = consolidationText(c, [], [], 'sv');
     const [, y2022, y2023, , y2025] = text.split('\n\n');
     expect(y2022.split('\n')).toEqual([
       '2022',
-      expect.stringMatching(/^Tjänsteområde\s+Utveckling\s+Vidmakthålla\s+Ram\s+Avvikelse$/),
-      expect.stringMatching(/^Kultur och fritid samt service\s+1 234 567\s+98 765\s+1 300 000\s+\u221265 433$/),
+      expect.stringMatching(/^Tjänsteområde\s+Utveckling\s+Påverkan vidmakthålla\s+Ram\s+Avvikelse$/),
+      expect.stringMatching(/^Kultur och fritid samt service\s+1 234 567\s+98 765\s+1 300 000\s+65 433 inom ram$/),
       expect.stringMatching(/^HR\s+500\s+–\s+–\s+–$/),
       // The city's maintenance is unknown while an area's is.
-      expect.stringMatching(/^Staden totalt\s+1 235 067\s+–\s+1 000 000\s+\+235 067$/),
+      expect.stringMatching(/^Staden totalt\s+1 235 067\s+–\s+1 000 000\s+235 067 över ram$/),
     ]);
     expect(y2023).toMatch(/^HR\s+–\s+–\s+–\s+–$/m);
-    expect(y2023).toMatch(/^Staden totalt\s+1 235 067\s+98 765\s+1 000 000\s+\+235 067$/m);
+    expect(y2023).toMatch(/^Staden totalt\s+1 235 067\s+98 765\s+1 000 000\s+235 067 över ram$/m);
     expect(y2025.split('\n')[0]).toBe('2025');
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });

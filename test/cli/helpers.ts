@@ -92,6 +92,13 @@ export interface ConsolidateJson {
   }[];
   city: Record<string, { development: number | null; frame: number | null }>;
   findings: JsonFinding[];
+  budget?: Record<string, { operations: number | null; development: number | null; total: number | null; indicative: { operations: number | null; development: number | null; total: number | null } | null }>;
+  operationsByUnit?: {
+    years: number[];
+    units: { unit: string; amounts: Record<string, number | null>; change: Record<string, number | null> }[];
+    totals: Record<string, number | null>;
+    change: Record<string, number | null>;
+  } | null;
 }
 
 /** A finding as the manifest states it, without the message: what must match exactly. */
