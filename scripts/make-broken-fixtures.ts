@@ -74,6 +74,8 @@ const SEVERITY: Record<string, Severity> = {
   FORUM_WITHOUT_DECISION: 'warning',
   DECISION_WITHOUT_VERSION: 'warning',
   APPROVAL_UNREADABLE: 'warning',
+  // What the frame warnings block: a Fastställd at Beslutsforum over the frame.
+  APPROVED_OVER_FRAME: 'error',
 };
 
 function f(code: string, loc: Loc, extra: Extra = {}, severity?: Severity): ExpectedFinding {
@@ -688,6 +690,26 @@ const PLAN_FIXTURES: PlanFixture[] = [
       return wb;
     },
     findings: [f('APPROVAL_UNREADABLE', { sheet: 'Tjänsteplan fastställd', table: 'Fastställd', row: null, column: null, address: null })],
+  },
+  {
+    name: '45-faststalld-i-bf-over-ram.xlsx',
+    description: 'Historiken slutar med Fastställd i BF men planen är 500 tkr över sin ram 2023 / The history ends with Fastställd at BF while the plan is 500 tkr over its 2023 frame',
+    make: () => {
+      const input = baseInput();
+      // Versionshantering rows 2–5 hold the base history; the BF row is body row 5, sheet row 6 (Beslut = F6).
+      return build({
+        ...input,
+        frame: input.frame!.map((y) => (y.year === 2023 ? { ...y, development: 4000 } : y)),
+        versions: [
+          ...input.versions!,
+          { date: '2021-03-12', version: '2.0', description: 'Enligt beslut i beslutsforum', changedBy: 'Magnus/Jenny', forum: 'BF', decision: 'Fastställd' },
+        ],
+      });
+    },
+    findings: [
+      f('OVER_FRAME', ram(2, 'Utveckling', 'B3'), { year: 2023, excess: 500, area: 'Ekonomi' }),
+      f('APPROVED_OVER_FRAME', ver(5, 'Beslut', 'F6'), { messageIncludes: 'Version 2.0 är fastställd i Beslutsforum men planen är över sin ram: 2023 500 tkr över ram.' }),
+    ],
   },
   {
     name: '29-annat-verktyg-rubriker-och-placering.xlsx',
