@@ -1,10 +1,12 @@
 /**
  * The nine sample plans of 2022–2024, published to a local library for `consolidate --library` and `pack`.
- * Only Ekonomi and Inköp record a forum decision in their history (and a draft row after it, which is cut:
- * they are published as they were when approved); the other seven get one (a PF approval with the label the
- * workflow suggests), written through the project's template code. IT is then approved
- * again by BF as 2.0 with one amount lowered (and its stated sum with it): a second approved version with
- * changed figures.
+ * A plan whose history ends with an approval (IT's 3.0) is published as it is; one with a draft row after
+ * its newest approval (Ekonomi, Inköp, …) as it was when approved; one without any a PF approval with the
+ * label the workflow suggests, written through the project's template code. Vård och omsorg's stated Summa
+ * 2023 is 1 000 more than its rows, and a plan with an error cannot be published: its controller corrects the
+ * Summa and PF approves that as a new version (its rows, and so its figures, are unchanged). IT is then
+ * approved again by BF as 4.0 with one amount lowered (and its stated sum with it): a second approved version
+ * with changed figures.
  */
 import path from 'node:path';
 import { formatPeriod } from '../../src/domain/period';
@@ -37,6 +39,8 @@ export interface Decision {
   date: string;
   /** Sets one initiative's development in one year (the stated sum below it follows). */
   change?: { nr: string; year: number; development: number };
+  /** Every stated Summa set to what its rows add up to (the correction a controller makes). */
+  correctSums?: boolean;
 }
 
 /**
@@ -48,7 +52,7 @@ export async function approvedCopy(source: string, dir: string, d: Decision | nu
   const { plan } = await checkWorkbook(await XlsxWorkbook.open(source));
   if (!plan) throw new Error(`${source} is not a plan`);
   const years = plan.info.period.years;
-  const initiatives = plan.initiatives.map((r) => ({ ...r, development: [...r.development] }));
+  const initiatives = plan.initiatives.map((r) => ({ ...r, development: [...r.development], maintenance: [...r.maintenance] }));
   if (d?.change) {
     const i = initiatives.findIndex((r) => r.nr === d.change!.nr && !r.isStatedSum);
     const y = years.indexOf(d.change.year);
@@ -57,6 +61,16 @@ export async function approvedCopy(source: string, dir: string, d: Decision | nu
     initiatives[i].development[y] = d.change.development;
     const sum = initiatives.findIndex((r, k) => k > i && r.isStatedSum);
     if (sum >= 0) initiatives[sum].development[y]! += delta;
+  }
+  if (d?.correctSums) {
+    let from = 0;
+    initiatives.forEach((r, k) => {
+      if (!r.isStatedSum) return;
+      const above = initiatives.slice(from, k);
+      r.development = years.map((_, y) => above.reduce((s, x) => s + (x.development[y] ?? 0), 0));
+      r.maintenance = years.map((_, y) => above.reduce((s, x) => s + (x.maintenance[y] ?? 0), 0));
+      from = k + 1;
+    });
   }
   // Without a decision: the history as it stood when its newest approval was made (the rows after it cut).
   const approved = latestApproved(plan.versions);
@@ -90,35 +104,39 @@ export async function approvedCopy(source: string, dir: string, d: Decision | nu
 }
 
 export interface PublishedSamples {
-  /** The nine plans as first published (IT's v1.0 among them). */
+  /** The nine plans as first published (IT's v3.0 among them). */
   first: string[];
-  /** IT's second approved version (BF, 2.0). */
+  /** IT's second approved version (BF, 4.0). */
   changed: string;
   /** The one change in IT v2.0. */
   change: { area: string; nr: string; name: string; year: number; before: number; after: number };
 }
 
-export const CHANGE = { area: 'IT', nr: '14', name: 'Digitalisering med hjälp av automatisering', year: 2023, before: 2000, after: 1500 };
+export const CHANGE = { area: 'IT', nr: '14', name: 'Digitalisering med hjälp av automatisering', year: 2023, before: 2000, after: 1500, version: '4.0' };
 
 /**
  * A sample as its controller publishes it: as it is when its history ends with an approval; as it was when
  * approved when a draft row follows (Ekonomi, Inköp); otherwise with a PF approval under the suggested label.
  */
 export async function approvedSample(file: string, dir: string): Promise<string> {
-  const { plan } = await checkWorkbook(await XlsxWorkbook.open(file));
+  const { plan, findings } = await checkWorkbook(await XlsxWorkbook.open(file));
   if (!plan) throw new Error(`${file} is not a plan`);
+  if (findings.some((f) => f.code === 'SUM_MISMATCH')) {
+    const version = suggestNextVersion(plan.versions, { forum: 'PF', decision: 'Fastställd' }).text;
+    return approvedCopy(file, dir, { version, forum: 'PF', date: '2021-12-08', correctSums: true });
+  }
   if (planState(plan.versions).kind === 'approved') return file;
   if (latestApproved(plan.versions)) return approvedCopy(file, dir, null);
   const version = suggestNextVersion(plan.versions, { forum: 'PF', decision: 'Fastställd' }).text;
   return approvedCopy(file, dir, { version, forum: 'PF', date: '2021-12-08' });
 }
 
-/** Publishes the nine samples (approved as above), then IT's 2.0. */
+/** Publishes the nine samples (approved as above), then IT's 4.0. */
 export async function publishSamples(lib: RunningLibrary, dir: string): Promise<PublishedSamples> {
   const first: string[] = [];
   for (const file of SAMPLE_FILES) first.push(await approvedSample(file, dir));
   const it = first[SAMPLE_FILES.findIndex((f) => f.includes('-it-'))];
-  const changed = await approvedCopy(it, dir, { version: '2.0', forum: 'BF', date: '2022-03-15', change: { nr: CHANGE.nr, year: CHANGE.year, development: CHANGE.after } });
+  const changed = await approvedCopy(it, dir, { version: CHANGE.version, forum: 'BF', date: '2022-03-15', change: { nr: CHANGE.nr, year: CHANGE.year, development: CHANGE.after } });
   const t = await connect(lib);
   for (const file of [...first, changed]) {
     const outcome = await t.library.publish(await requestFor(file));
