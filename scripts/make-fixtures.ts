@@ -140,8 +140,8 @@ export function samplePlans(samples: Samples): PlanInput[] {
 }
 
 /**
- * A superseded table as the plan stood before the forum's cut: the same area with the earlier rows and the
- * history up to (and including) the version `until`. For diff, change notes and review-pack tests.
+ * A superseded table as the plan stood before the forum's cut: the same area and frame with the earlier rows
+ * and the history up to (and including) the version `until`. For diff, change notes and review-pack tests.
  */
 export interface EarlierPlan {
   file: string;
@@ -163,13 +163,9 @@ export function earlierPlan(samples: Samples, e: EarlierPlan): PlanInput {
   if (!plan || !source || !table) throw new Error(`Ingen tidigare tabell ${e.table} för ${e.area}`);
   const versions = source.versions ?? [];
   const last = versions.findIndex((v) => v.version === e.until);
-  const stated = table.rows.find((r) => /^\s*summa/i.test(r.initiativ))?.utveckling ?? [];
-  return {
-    ...plan,
-    initiatives: initiativesOf(table.rows),
-    frame: inventedFrame(plan.period, stated, table.rows),
-    versions: versionsOf(versions.slice(0, last + 1)),
-  };
+  // The frame stays the (invented) frame of the current plan: the earlier table was over it, which is why the
+  // forums cut it.
+  return { ...plan, initiatives: initiativesOf(table.rows), versions: versionsOf(versions.slice(0, last + 1)) };
 }
 
 /** Finance's figures: the real city budget of the period (final and indicative) and förvaltning per verksamhetsområde. */

@@ -7,6 +7,10 @@
  * Summa and PF approves that as a new version (its rows, and so its figures, are unchanged). IT is then
  * approved again by BF as 4.0 with one amount lowered (and its stated sum with it): a second approved version
  * with changed figures.
+ *
+ * Before and after a forum's cut, from the plan's own earlier tables (test/fixtures/earlier): Kultur och
+ * fritid's original 7 040 tkr table approved by TF as 1.0, and HR's Tabell 1 (25 300 tkr) as PF left it at
+ * 0.5, are published first; the current tables (2 190 and 16 300 tkr) are then approved by PF as 4.0.
  */
 import path from 'node:path';
 import { formatPeriod } from '../../src/domain/period';
@@ -20,6 +24,7 @@ import { requestFor } from '../publish/plans';
 import { ROOT } from './helpers';
 
 export const PLANS = path.join(ROOT, 'test', 'fixtures', 'plans');
+const EARLIER = path.join(ROOT, 'test', 'fixtures', 'earlier');
 export const FRAME = path.join(ROOT, 'test', 'fixtures', 'frame', 'budgetram-2022-2024.xlsx');
 export const SAMPLE_FILES = [
   'ekonomi',
@@ -104,8 +109,10 @@ export async function approvedCopy(source: string, dir: string, d: Decision | nu
 }
 
 export interface PublishedSamples {
-  /** The nine plans as first published (IT's v3.0 among them). */
+  /** The nine plans as first published (IT's v3.0 among them), in the order of SAMPLE_FILES. */
   first: string[];
+  /** The earlier approved versions of Kultur och fritid (v1.0) and HR (v0.5), published before `first`. */
+  earlier: string[];
   /** IT's second approved version (BF, 4.0). */
   changed: string;
   /** The one change in IT v2.0. */
@@ -131,18 +138,41 @@ export async function approvedSample(file: string, dir: string): Promise<string>
   return approvedCopy(file, dir, { version, forum: 'PF', date: '2021-12-08' });
 }
 
-/** Publishes the nine samples (approved as above), then IT's 4.0. */
+/** The areas with an earlier table, and how that earlier version was decided. */
+const CUTS: { area: string; earlier: string; decision: Decision | null }[] = [
+  {
+    area: 'kultur-och-fritid-samt-service',
+    earlier: 'tjansteplan-kultur-och-fritid-samt-service-2022-2024-v1.0.xlsx',
+    decision: { version: '1.0', forum: 'TF', date: '2021-02-01' },
+  },
+  // Its history already holds PF's 0.5 (2020-11-18): published as it was then.
+  { area: 'hr', earlier: 'tjansteplan-hr-2022-2024-v1.0.xlsx', decision: null },
+];
+
+/** Publishes the earlier versions, the nine samples (approved as above, the cut ones by PF), then IT's 4.0. */
 export async function publishSamples(lib: RunningLibrary, dir: string): Promise<PublishedSamples> {
+  const earlier: string[] = [];
   const first: string[] = [];
-  for (const file of SAMPLE_FILES) first.push(await approvedSample(file, dir));
+  for (const file of SAMPLE_FILES) {
+    const cut = CUTS.find((c) => file.endsWith(`tjansteplan-${c.area}-2022-2024.xlsx`));
+    if (!cut) {
+      first.push(await approvedSample(file, dir));
+      continue;
+    }
+    const source = path.join(EARLIER, cut.earlier);
+    earlier.push(cut.decision ? await approvedCopy(source, dir, cut.decision) : await approvedSample(source, dir));
+    const { plan } = await checkWorkbook(await XlsxWorkbook.open(file));
+    const version = suggestNextVersion(plan!.versions, { forum: 'PF', decision: 'Fastställd' }).text;
+    first.push(await approvedCopy(file, dir, { version, forum: 'PF', date: '2021-12-08' }));
+  }
   const it = first[SAMPLE_FILES.findIndex((f) => f.includes('-it-'))];
   const changed = await approvedCopy(it, dir, { version: CHANGE.version, forum: 'BF', date: '2022-03-15', change: { nr: CHANGE.nr, year: CHANGE.year, development: CHANGE.after } });
   const t = await connect(lib);
-  for (const file of [...first, changed]) {
+  for (const file of [...earlier, ...first, changed]) {
     const outcome = await t.library.publish(await requestFor(file));
     if (outcome.kind !== 'published') throw new Error(`${file}: ${outcome.kind}`);
   }
-  return { first, changed, change: CHANGE };
+  return { first, earlier, changed, change: CHANGE };
 }
 
 /** The local library's own request counts (GET /_library/stats; DELETE resets them). */

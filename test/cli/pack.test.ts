@@ -110,7 +110,7 @@ withLibrary('pack against the local library', () => {
     return { tables, table };
   }
 
-  describe('the PF pack of the nine samples (IT approved by PF as 1.0, then by BF as 2.0 with one change)', () => {
+  describe('the PF pack of the nine samples (IT approved by PF as 3.0, then by BF as 4.0 with one change; Kultur and HR cut)', () => {
     let run: Run;
     let out: string;
     let stats: Awaited<ReturnType<typeof libraryStats>>;
@@ -123,13 +123,14 @@ withLibrary('pack against the local library', () => {
 
     it('writes the workbook, says so on stdout and exits 0', () => {
       expect(run).toMatchObject({ code: 0, stderr: '' });
-      expect(run.stdout).toContain('9 tjänsteområden (1 med ändringar');
+      // IT's one change, and the two real cuts of spring 2021 (Kultur och fritid, HR).
+      expect(run.stdout).toContain('9 tjänsteområden (3 med ändringar');
     });
 
-    it('reads one list query and one batch for the ten snapshots (nine presented, IT’s previous)', () => {
+    it('reads one list query and one batch for the twelve snapshots (nine presented; IT’s, Kultur’s and HR’s previous)', () => {
       const graph = Object.fromEntries(Object.entries(stats.byRoute).filter(([k]) => !k.startsWith('step ') && !/^\w+ (download|upload)$/.test(k)));
       expect(graph).toEqual({ 'GET listItems': 1, 'POST batch': 1 });
-      expect(stats.steps).toBe(10);
+      expect(stats.steps).toBe(12);
     });
 
     it('has Översikt first, then one sheet per area, each with its three tables; names Excel accepts', async () => {
@@ -160,18 +161,22 @@ withLibrary('pack against the local library', () => {
       const rows = records(overview);
       expect(rows.map((r) => r['Tjänsteområde'])).toEqual(AREAS);
       const it = rows.find((r) => r['Tjänsteområde'] === 'IT')!;
-      expect(it).toMatchObject({ Blad: 'IT', Version: '2.0', Forum: 'BF', Beslut: 'Fastställd', 'Utveckling 2023': 41000, 'Ram 2023': 41500, 'Jämförs med': 'v1.0 (PF 2021-12-08)', Ändringar: 1, Fil: 'IT 2022–2024 v2.0.xlsx' });
+      expect(it).toMatchObject({ Blad: 'IT', Version: '4.0', Forum: 'BF', Beslut: 'Fastställd', 'Utveckling 2023': 41000, 'Ram 2023': 41500, 'Jämförs med': 'v3.0 (PF 2021-11-01)', Ändringar: 1, Fil: 'IT 2022–2024 v4.0.xlsx' });
       expect((it['Beslutsdatum'] as Date).toISOString().slice(0, 10)).toBe('2022-03-15');
       expect(shown(it['Avvikelse 2023'])).toBe(-500);
       expect(String((it['Avvikelse 2023'] as { formula: string }).formula)).toContain('Oversikt[[#This Row],[Ram 2023]]');
       const ekonomi = rows.find((r) => r['Tjänsteområde'] === 'Ekonomi')!;
       expect(ekonomi).toMatchObject({ Version: '2.0', Forum: 'BF', 'Utveckling 2022': 5200, 'Ram 2022': 5200, 'Jämförs med': 'ingen tidigare fastställd version', Ändringar: null });
-      // The areas' development in 2022 adds up to the city's 148 792 tkr; a totals row sums it by formula.
-      expect(rows.reduce((s, r) => s + (r['Utveckling 2022'] as number), 0)).toBe(148792);
+      const kultur = rows.find((r) => r['Tjänsteområde'] === 'Kultur och fritid samt service')!;
+      expect(kultur).toMatchObject({ Version: '4.0', Forum: 'PF', 'Utveckling 2022': 2190, 'Jämförs med': 'v1.0 (TF 2021-02-01)', Ändringar: 2 });
+      const hr = rows.find((r) => r['Tjänsteområde'] === 'HR')!;
+      expect(hr).toMatchObject({ Version: '4.0', Forum: 'PF', 'Utveckling 2022': 16300, 'Jämförs med': 'v0.5 (PF 2020-11-18)', Ändringar: 2 });
+      // The areas' development in 2022 adds up to the city's 143 942 tkr; a totals row sums it by formula.
+      expect(rows.reduce((s, r) => s + (r['Utveckling 2022'] as number), 0)).toBe(143942);
       expect(overview.totals?.[0]).toBe('Summa');
     });
 
-    it('the IT sheet: v2.0’s initiatives as a table, the diff to v1.0 with its change note, the findings', async () => {
+    it('the IT sheet: v4.0’s initiatives as a table, the diff to v3.0 with its change note, the findings', async () => {
       const { table } = await tablesOf(out);
       const initiatives = records(table('Initiativ_IT'));
       expect(initiatives).toHaveLength(17);
@@ -193,8 +198,32 @@ withLibrary('pack against the local library', () => {
         },
       ]);
       const findings = records(table('Fynd_IT'));
+      // IT's real history dates 0.6 (2021-02-18) before 1.0 (2021-02-12): the one finding of the version.
       expect(findings).toHaveLength(1);
-      expect(findings[0]['Meddelande']).toBe('Inga fynd när versionen fastställdes.');
+      expect(findings[0]['Meddelande']).toBe('Datumet 2021-02-12 är tidigare än 2021-02-18 på raden ovanför.');
+    });
+
+    it('Kultur och fritid: 7 040 → 2 190 tkr in 2022, the two initiatives PF declined removed', async () => {
+      const { table } = await tablesOf(out);
+      const changes = records(table('Andringar_Kultur_och_fritid_samt_service'));
+      expect(changes.map((c) => [c['Ändring'], c['Initiativ'], c['Före'], c['Efter'], c['Förändring']])).toEqual([
+        ['Borttaget', 'Tjänster för bokning- och bidrag', 4350, null, -4350],
+        ['Borttaget', 'Tjänster för Service', 10000, null, -10000],
+      ]);
+      expect(changes.map((c) => c['Ändringsnotering'])).toEqual(['Initiativ Tjänster för bokning- och bidrag borttaget.', 'Initiativ Tjänster för Service borttaget.']);
+      // What is left is exactly the 2022 cut: 7 040 − 3 850 − 1 000 = 2 190.
+      expect(7040 - 3850 - 1000).toBe(2190);
+    });
+
+    it('HR: 25 300 → 16 300 tkr in 2022, scenario 1 dropped and scenario 2 reduced', async () => {
+      const { table } = await tablesOf(out);
+      const changes = records(table('Andringar_HR'));
+      expect(changes.map((c) => [c['Ändring'], c['Initiativ'], c['Kolumn'], c['Före'], c['Efter'], c['Förändring']])).toEqual([
+        ['Belopp', 'Översyn IT-stöd inom HR, scenario 2', 'Utveckling 2022', 20000, 15000, -5000],
+        ['Borttaget', 'Översyn IT-stöd inom HR, scenario 1', 'Utveckling under perioden', 12000, null, -12000],
+      ]);
+      // 25 300 − 4 000 (scenario 1) − 5 000 (scenario 2) = 16 300.
+      expect(25300 - 4000 - 5000).toBe(16300);
     });
 
     it('an area without an earlier approved version says so in its change table', async () => {
@@ -205,9 +234,9 @@ withLibrary('pack against the local library', () => {
     });
   });
 
-  describe('--forum decides what counts as previous: IT approved again by PF as 3.0', () => {
+  describe('--forum decides what counts as previous: IT approved again by PF as 5.0', () => {
     beforeAll(async () => {
-      const v3 = await approvedCopy(samples.changed, dir, { version: '3.0', forum: 'PF', date: '2022-05-10', change: { nr: CHANGE.nr, year: 2023, development: 1200 } });
+      const v3 = await approvedCopy(samples.changed, dir, { version: '5.0', forum: 'PF', date: '2022-05-10', change: { nr: CHANGE.nr, year: 2023, development: 1200 } });
       const t = await connect(lib);
       expect((await t.library.publish(await requestFor(v3))).kind).toBe('published');
     });
@@ -220,16 +249,16 @@ withLibrary('pack against the local library', () => {
       return { overview: records(table('Oversikt')).find((r) => r['Tjänsteområde'] === 'IT')!, changes: records(table('Andringar_IT')) };
     };
 
-    it('PF compares 3.0 with what PF itself approved last, 1.0', async () => {
+    it('PF compares 5.0 with what PF itself approved last, 3.0', async () => {
       const { overview, changes } = await itChanges('PF');
-      expect(overview).toMatchObject({ Version: '3.0', Forum: 'PF', 'Jämförs med': 'v1.0 (PF 2021-12-08)' });
+      expect(overview).toMatchObject({ Version: '5.0', Forum: 'PF', 'Jämförs med': 'v3.0 (PF 2021-11-01)' });
       expect(changes.map((c) => c['Ändringsnotering'])).toEqual([`Utveckling 2023 för initiativ 14 ${CHANGE.name} ändrad från 2 000 tkr till 1 200 tkr (\u2212800 tkr).`]);
     });
 
-    it('BF compares it with its own 2.0; TF, which approved none of IT’s, with the newest earlier one (2.0)', async () => {
+    it('BF compares it with its own 4.0; TF, which approved none of IT’s, with the newest earlier one (4.0)', async () => {
       for (const forum of ['BF', 'TF']) {
         const { overview, changes } = await itChanges(forum);
-        expect(overview).toMatchObject({ Version: '3.0', 'Jämförs med': 'v2.0 (BF 2022-03-15)', Ändringar: 1 });
+        expect(overview).toMatchObject({ Version: '5.0', 'Jämförs med': 'v4.0 (BF 2022-03-15)', Ändringar: 1 });
         expect(changes[0]).toMatchObject({ Före: 1500, Efter: 1200, Förändring: -300 });
       }
     });
