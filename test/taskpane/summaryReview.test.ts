@@ -56,7 +56,7 @@ beforeAll(async () => {
 /** The live region of one view (each view announces its own results). */
 const statusOf = (wb: Workbench, view: 'summary' | 'review') => wb.pane.locator(`[role=status][data-view="${view}"]`);
 
-test('Sammanställning: the frame workbook open, consolidated from the library: 2022 is 27,2 mkr over the city frame', async () => {
+test('Sammanställning: the frame workbook open, consolidated from the library: 2022 is 22,3 mkr over the city frame, and the whole budget', async () => {
   const wb = await bench().open('');
   await wb.page.locator('input[type=file]').setInputFiles(FRAME);
   await until(async () => ((await wb.page.locator('header [role=status]').textContent()) ?? '').includes('budgetram'), 'the frame workbook to open');
@@ -71,14 +71,21 @@ test('Sammanställning: the frame workbook open, consolidated from the library: 
   expect(plain(await statusOf(wb, 'summary').textContent())).toMatch(/^9 områden sammanställda/);
 
   const city2022 = plain(await wb.pane.locator('table[data-table="city"] tr[data-year="2022"]').textContent());
-  expect(city2022).toContain('148 792');
+  expect(city2022).toContain('143 942');
   expect(city2022).toContain('121 600');
-  expect(city2022).toContain('27 192 tkr över');
+  expect(city2022).toContain('22 342 tkr över ram');
   const text = plain(await wb.pane.locator('[data-list="city-text"]').textContent());
-  expect(text).toContain('2022: 148 792 tkr mot ramen 121 600 tkr, 27,2 mkr (27 192 tkr) över.');
+  expect(text).toContain('2022: 143 942 tkr mot ramen 121 600 tkr, 22,3 mkr (22 342 tkr) över.');
   const brief = plain(await wb.pane.locator('[data-brief-year="2022"]').textContent());
-  expect(brief).toContain('2022: utveckling 148 792 tkr är 27,2 mkr (27 192 tkr) över stadens ram 121 600 tkr.');
+  expect(brief).toContain('2022: utveckling 143 942 tkr är 22,3 mkr (22 342 tkr) över stadens ram 121 600 tkr.');
   expect(await wb.pane.locator('[data-code="CITY_OVER_FRAME"]').count()).toBeGreaterThan(0);
+  // The whole budget from finance's frame workbook: förvaltning and utveckling, indicative against final.
+  expect(plain(await wb.pane.locator('[data-list="budget-text"]').textContent())).toContain('2022: 1 105,6 mkr = 984,0 mkr förvaltning + 121,6 mkr utveckling.');
+  expect(plain(await wb.pane.locator('table[data-table="indicative-2022"] tr[data-row="development"]').textContent())).toMatch(/151 600\s*121 600\s*-30 000/);
+  expect(plain(await wb.pane.locator('table[data-table="operations-by-unit"] tr[data-row="total"]').textContent())).toMatch(/907 110\s*984 000\s*\+76 890/);
+  // Kommunikation states no maintenance impact: "–", never 0.
+  const kommunikation = plain(await wb.pane.locator('table[data-table="areas"] tr', { hasText: 'Kommunikation' }).first().textContent());
+  expect(kommunikation).toContain('–');
 
   // Exportera writes new sheets; a second export refuses, and says nothing was overwritten.
   await wb.pane.getByRole('button', { name: 'Exportera' }).click();

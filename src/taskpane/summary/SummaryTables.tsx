@@ -6,6 +6,7 @@ import type { AreaYear, Consolidation } from '../../domain/consolidation';
 import { formatNumber, formatTkr, type Tkr } from '../../domain/money';
 import { useLanguage } from '../i18n';
 import type { FrameRow } from '../plan/frameRows';
+import { BudgetTables } from './BudgetTables';
 import { useSummaryStrings, type SummaryStrings } from './strings';
 
 const FrameChart = lazy(() => import('../plan/FrameChart'));
@@ -34,8 +35,10 @@ export function SummaryTables(props: { consolidation: Consolidation; brief: Year
   const lang = useLanguage();
   const styles = useStyles();
   const c = props.consolidation;
-  const rows: ({ area: string; version: string; year: number } & AreaYear)[] = c.areas.flatMap((a) =>
-    c.years.filter((y) => a.years[y] !== undefined).map((y) => ({ area: a.area, version: a.version ?? '', year: y, ...a.years[y] })),
+  const rows: ({ area: string; version: string; year: number; stated: boolean } & AreaYear)[] = c.areas.flatMap((a) =>
+    c.years
+      .filter((y) => a.years[y] !== undefined)
+      .map((y) => ({ area: a.area, version: a.version ?? '', year: y, stated: a.maintenanceStated !== false, ...a.years[y] })),
   );
   rows.sort((x, y) => (y.excess ?? -Infinity) - (x.excess ?? -Infinity) || x.area.localeCompare(y.area, 'sv') || x.year - y.year);
   const chartRows: FrameRow[] = c.years.map((year) => ({ year, development: c.city[year]?.development ?? null, frame: c.city[year]?.frame ?? null }));
@@ -72,6 +75,7 @@ export function SummaryTables(props: { consolidation: Consolidation; brief: Year
           </table>
         </div>
       </section>
+      <BudgetTables consolidation={c} />
       <section aria-labelledby="summary-chart-title">
         <h2 id="summary-chart-title" className={styles.title}>
           {t.chartTitle}
@@ -140,7 +144,9 @@ export function SummaryTables(props: { consolidation: Consolidation; brief: Year
                   <td className={styles.td}>{r.version}</td>
                   <td className={styles.td}>{r.year}</td>
                   <td className={`${styles.td} ${styles.num}`}>{tkr(t, r.development)}</td>
-                  <td className={`${styles.td} ${styles.num}`}>{tkr(t, r.maintenance)}</td>
+                  <td className={`${styles.td} ${styles.num}`}>
+                    {r.stated ? tkr(t, r.maintenance) : <abbr title={t.notStatedLabel}>{t.notStated}</abbr>}
+                  </td>
                   <td className={`${styles.td} ${styles.num}`}>{r.frame === null ? t.noFrame : formatNumber(r.frame)}</td>
                   <td className={`${styles.td} ${styles.num} ${r.excess !== null && r.excess > 0 ? styles.over : ''}`}>{excessText(t, r.excess)}</td>
                 </tr>
