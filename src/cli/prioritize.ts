@@ -98,6 +98,7 @@ const amount = (v: number | null) => (v === null ? '–' : formatNumber(v));
 const signed = (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : ''}${formatNumber(v)}`);
 
 function table(rows: string[][], leftColumns = 1): string[] {
+  if (rows.length === 0) return [];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd());
 }

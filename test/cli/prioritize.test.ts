@@ -8,7 +8,8 @@ import path from 'node:path';
 import { prioritizeCommand } from '../../src/cli/prioritize';
 import { readDecision } from '../../src/workbook/contract/prioritizationTables';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
-import { loadSamples, rowsBeforeTheCut, writeSamplePlans } from './prioritizeSamples';
+import { cli } from './helpers';
+import { loadSamples, rowsBeforeTheCut, writeCityFrame, writeSamplePlans } from './prioritizeSamples';
 
 jest.setTimeout(60_000);
 
@@ -120,5 +121,21 @@ describe('prioritize the real plans before the cut', () => {
       ['Utbildning', 2022, 42_852, 11_160, 'reduce'],
       ['Vård och omsorg', 2022, 4_000, 0, 'cut'],
     ]);
+  });
+
+  it('is the real command: `tjansteplan prioritize --json` gives the same proposal, exits 1 when a year cannot fit', async () => {
+    const run = await cli(['prioritize', '--json', '--frame', plans.frame, ...plans.files]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const viaCli = JSON.parse(run.stdout) as PrioritizeJson;
+    expect(Object.keys(viaCli).slice(0, 3)).toEqual(['years', 'proposal', 'after']);
+    expect(viaCli.proposal).toEqual(json.proposal);
+    // Only HR against the whole city frame: 25 300 tkr of Måste cannot fit in 20 000.
+    const hr = plans.files.find((f) => path.basename(f) === 'hr.xlsx')!;
+    const small = await writeCityFrame(dir, 20_000);
+    const miss = await cli(['prioritize', '--frame', small, hr]);
+    expect(miss.stderr).toBe('');
+    expect(miss.code).toBe(1);
+    expect(miss.stdout).toContain('2022: inget förslag når ramen; 5 300 tkr över även när allt utom Måste är strukket eller uppskjutet.');
   });
 });

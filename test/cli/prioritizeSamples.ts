@@ -6,15 +6,31 @@
  * and a pot (an initiative named `Pott …`) is Kan. The city frame is the real one (2022 only); no area frame
  * is in the source, so the frame workbook has none.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { periodOf } from '../../src/domain/period';
 import { frameWorkbookTables, planTables } from '../../src/workbook/contract/template';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
 import { ROOT } from './helpers';
 
-/** Beside the clone, as CI places it; TJANSTEPLAN_SAMPLES points elsewhere (a git worktree has no ../shared). */
-export const SAMPLES_JSON = process.env.TJANSTEPLAN_SAMPLES ?? path.resolve(ROOT, '..', 'shared', 'samples', 'tjansteplan-2022-2024.json');
+/**
+ * Beside the clone, as CI places it. A git worktree lives elsewhere: then beside the main checkout it belongs
+ * to (its `.git` file names it); TJANSTEPLAN_SAMPLES overrides both.
+ */
+export const SAMPLES_JSON = process.env.TJANSTEPLAN_SAMPLES ?? samplesBeside([ROOT, mainCheckout()]);
+
+function samplesBeside(roots: (string | null)[]): string {
+  const candidates = roots.filter((r): r is string => r !== null).map((r) => path.resolve(r, '..', 'shared', 'samples', 'tjansteplan-2022-2024.json'));
+  return candidates.find((c) => existsSync(c)) ?? candidates[0];
+}
+
+function mainCheckout(): string | null {
+  const dotGit = path.join(ROOT, '.git');
+  if (!existsSync(dotGit) || !statSync(dotGit).isFile()) return null;
+  const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, 'utf8'));
+  // <main>/.git/worktrees/<name>
+  return m ? path.resolve(m[1].trim(), '..', '..', '..') : null;
+}
 
 export interface SampleRow {
   nr: number | null;
@@ -79,10 +95,15 @@ export async function writeSamplePlans(dir: string): Promise<{ files: string[]; 
     await wb.save(file);
     files.push(file);
   }
-  const frameWb = new XlsxWorkbook();
-  const city = samples.cityFrame.rows.filter((r) => r.ar >= 2022).map((r) => ({ year: r.ar, development: r.utveckling, operations: r.forvaltning }));
-  await frameWb.createTables(frameWorkbookTables([], city));
-  const frame = path.join(dir, 'budgetram.xlsx');
-  await frameWb.save(frame);
-  return { files, frame };
+  const city = samples.cityFrame.rows.find((r) => r.ar === 2022)!;
+  return { files, frame: await writeCityFrame(dir, city.utveckling, city.forvaltning) };
+}
+
+/** A frame workbook with only the city's 2022 development frame (as the source gives it) and no area frames. */
+export async function writeCityFrame(dir: string, development: number, operations: number | null = null): Promise<string> {
+  const wb = new XlsxWorkbook();
+  await wb.createTables(frameWorkbookTables([], [{ year: 2022, development, operations }]));
+  const file = path.join(dir, `budgetram-${development}.xlsx`);
+  await wb.save(file);
+  return file;
 }
