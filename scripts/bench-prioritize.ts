@@ -40,9 +40,9 @@ function basis() {
   // The first year 15 % over, the later ones with a little room: both deferral and cut are exercised.
   const frame = totals.map((total, t) => Math.round(total * (t === 0 ? 0.85 : 1.05)));
   const input: PrioritizationInput = { years: YEARS, frame, items };
-  const sources = Array.from({ length: AREAS }, (_, a) => ({ plan: { info: { area: items[a * PER_AREA].area } } }));
-  const areaFrames = sources.map((_, a) => YEARS.map((__, t) => items.slice(a * PER_AREA, (a + 1) * PER_AREA).reduce((s, it) => s + it.development[t], 0)));
-  return { ...input, sourceOf, sources, areaFrames };
+  const areas = Array.from({ length: AREAS }, (_, a) => items[a * PER_AREA].area);
+  const areaFrames = areas.map((_, a) => YEARS.map((__, t) => items.slice(a * PER_AREA, (a + 1) * PER_AREA).reduce((s, it) => s + it.development[t], 0)));
+  return { ...input, sourceOf, areas, areaFrames };
 }
 
 function main() {

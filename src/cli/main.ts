@@ -67,7 +67,7 @@ export function program(setExit: (code: number) => void): Command {
     )
     .requiredOption('--frame <fil>', 'ekonomis budgetram (.xlsx)')
     .option('--json', 'skriv resultatet som JSON')
-    .option('--out <fil.xlsx>', 'skriv förslaget som arbetsboken Prioriteringsbeslut (status Förslag)')
+    .option('--out <fil.xlsx>', 'skriv underlaget, ramen och förslaget som arbetsbok (öppnas i Excel för fönstrets Prioritering)')
     .addOption(lang())
     .argument('<fil...>', 'tjänsteplaner (.xlsx)')
     .action(async (files: string[], o) =>

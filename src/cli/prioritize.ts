@@ -49,7 +49,7 @@ export async function prioritizeCommand(
   }
   const basis = prioritizationBasis(sources, frame);
   const result = prioritize(basis);
-  if (options.out) await writePrioritizationWorkbook(options.out, basis, result, periodText(basis));
+  if (options.out) await writePrioritizationWorkbook(options.out, basis, result, periodText(basis), frame);
   out(options.json ? prioritizationJson(basis, result, options.lang) : prioritizationText(basis, result, options.lang));
   if (unreadable) return 2;
   return result.misses.length > 0 ? 1 : 0;

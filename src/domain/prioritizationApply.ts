@@ -28,7 +28,7 @@ export interface Application {
   /** Decision rows already in the plan (applied before). */
   alreadyApplied: number;
   /** The Versionshantering row to add with the changes: Datum, Version, Beskrivning, Ändrat av, Forum, Beslut. */
-  versionRow: { date: string; version: string; description: string; forum: string; decision: 'Utkast' };
+  versionRow: { date: string; version: string; description: string; decision: 'Utkast' };
 }
 
 const sameName = (a: string, b: string) => a.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv') === b.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
@@ -88,8 +88,8 @@ export function planApplication(plan: Plan, rows: readonly DecisionRow[], decisi
     versionRow: {
       date: today,
       version: suggestNextVersion(plan.versions, { decision: 'Utkast' }).text,
+      // The forum decided the cut, not this version: the row is the controller's draft that carries it out.
       description: `Neddragning enligt beslut i ${forumName(forum)} ${date}`,
-      forum,
       decision: 'Utkast',
     },
   };

@@ -3,6 +3,7 @@ import { frameForArea, type CityFrame } from './frame';
 import type { Tkr } from './money';
 import type { Plan } from './plan';
 import type { PrioritizationInput, PriorityItem } from './prioritization';
+import type { AreaBasis } from './prioritizationWhatIf';
 
 export interface PlanSource {
   plan: Plan;
@@ -10,11 +11,10 @@ export interface PlanSource {
   file: string;
 }
 
-export interface PrioritizationBasis extends PrioritizationInput {
-  /** Index into `sources` of each item's plan. */
+/** The input with each item's plan: `areas[k]` is `sources[k]`'s area. */
+export interface PrioritizationBasis extends PrioritizationInput, AreaBasis {
   sourceOf: number[];
   sources: PlanSource[];
-  /** Each area's own development frame per year (null where finance set none), in the order of `sources`. */
   areaFrames: (Tkr | null)[][];
 }
 
@@ -50,5 +50,5 @@ export function prioritizationBasis(sources: readonly PlanSource[], frame: CityF
     const own = (frame && frameForArea(frame, s.plan.info.area)) ?? s.plan.frame;
     return years.map((y) => own?.years.get(y)?.development ?? null);
   });
-  return { years, frame: cityFrame, items, sourceOf, sources: [...sources], areaFrames };
+  return { years, frame: cityFrame, items, sourceOf, sources: [...sources], areas: sources.map((s) => s.plan.info.area), areaFrames };
 }

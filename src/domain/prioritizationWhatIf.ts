@@ -75,6 +75,15 @@ export function amountsWith(input: PrioritizationInput, choices: Choices): Tkr[]
   return amounts;
 }
 
+/** Which area each item belongs to, and each area's own frame per year. */
+export interface AreaBasis {
+  areas: readonly string[];
+  /** Index into `areas` of each item. */
+  sourceOf: readonly number[];
+  /** Per area, per year; null where finance set none. */
+  areaFrames: readonly (readonly (Tkr | null)[])[];
+}
+
 export interface AreaYearFigures {
   area: string;
   years: YearFigures[];
@@ -82,13 +91,13 @@ export interface AreaYearFigures {
 
 /** Each area's development per year against its own frame. */
 export function areaFigures(
-  input: PrioritizationInput & { sourceOf: readonly number[]; areaFrames: readonly (readonly (Tkr | null)[])[]; sources: readonly { plan: { info: { area: string } } }[] },
+  input: PrioritizationInput & AreaBasis,
   amounts: readonly (readonly Tkr[])[],
 ): AreaYearFigures[] {
-  const dev = input.sources.map(() => input.years.map(() => 0));
+  const dev = input.areas.map(() => input.years.map(() => 0));
   amounts.forEach((a, i) => a.forEach((v, t) => (dev[input.sourceOf[i]][t] += v)));
-  return input.sources.map((s, k) => ({
-    area: s.plan.info.area,
+  return input.areas.map((area, k) => ({
+    area,
     years: input.years.map((year, t) => {
       const frame = input.areaFrames[k][t] ?? null;
       return { year, development: dev[k][t], frame, excess: frame === null ? null : dev[k][t] - frame };

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prioritizeCommand } from '../../src/cli/prioritize';
-import { readDecision } from '../../src/workbook/contract/prioritizationTables';
+import { readBasis, readDecision } from '../../src/workbook/contract/prioritizationTables';
+import { readCityFrame } from '../../src/workbook/contract/readFrame';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
 import { cli } from './helpers';
 import { loadSamples, rowsBeforeTheCut, writeCityFrame, writeSamplePlans } from './prioritizeSamples';
@@ -112,8 +113,17 @@ describe('prioritize the real plans before the cut', () => {
     expect(text).toMatch(/Kan\s+Pott för förstudier\/test\/POC: 4 000 \(0\) \| 3 000 \| 3 000/);
   });
 
-  it('writes the proposal as a Prioriteringsbeslut workbook that reads back row for row', async () => {
-    const decision = readDecision(await (await XlsxWorkbook.open(path.join(dir, 'forslag.xlsx'))).readTables())!;
+  it('writes the basis, the frame and the proposal as a workbook that reads back row for row', async () => {
+    const tables = await (await XlsxWorkbook.open(path.join(dir, 'forslag.xlsx'))).readTables();
+    expect(readDecision(tables)).toBeNull();
+    const basis = readBasis(tables)!;
+    expect(basis.problems).toEqual([]);
+    expect(basis.years).toEqual([2022, 2023, 2024]);
+    expect(basis.rows.map((r) => [r.area, r.initiative, r.priority, r.development])).toEqual(
+      json.initiatives.map((i) => [i.area, i.initiative, i.priority, Object.values(i.development)]),
+    );
+    expect(readCityFrame(tables).frame.city.get(2022)?.development).toBe(121_600);
+    const decision = readDecision(tables, 'Förslag')!;
     expect(decision.problems).toEqual([]);
     expect(decision.info).toMatchObject({ forum: 'PF', period: '2022–2024', status: 'Förslag' });
     expect(decision.rows.map((r) => [r.area, r.year, r.before, r.after, r.action])).toEqual([

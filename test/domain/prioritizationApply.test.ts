@@ -45,7 +45,7 @@ describe('Tillämpa prioriteringsbeslut', () => {
       ['D14', 7_040, 2_190, true],
     ]);
     expect(a.skipped).toEqual([]);
-    expect(a.versionRow).toEqual({ date: '2021-03-01', version: '1.1', description: 'Neddragning enligt beslut i prioriteringsforum 2021-02-11', forum: 'PF', decision: 'Utkast' });
+    expect(a.versionRow).toEqual({ date: '2021-03-01', version: '1.1', description: 'Neddragning enligt beslut i prioriteringsforum 2021-02-11', decision: 'Utkast' });
     // After the writes the stated sums still add up.
     const after = plan();
     for (const c of a.changes) after.initiatives.find((r) => r.row === c.location.row)!.development[c.year - 2022] = c.after;

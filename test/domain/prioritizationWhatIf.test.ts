@@ -66,7 +66,7 @@ describe('what-if', () => {
     const basis = {
       ...input,
       sourceOf: [0, 0, 1],
-      sources: [{ plan: { info: { area: 'IT' } } }, { plan: { info: { area: 'HR' } } }],
+      areas: ['IT', 'HR'],
       areaFrames: [
         [11_000, null, 9_000],
         [1_000, 1_000, 1_000],
