@@ -46,7 +46,7 @@ test('the forum: the proposal meets 121 600, choices update the city at once, th
   const basis = path.join(dir, 'prioriteringsunderlag.xlsx');
   expect(await prioritizeCommand(plans.files, { frame: plans.frame, out: basis, lang: 'sv' }, () => undefined, () => undefined)).toBe(0);
 
-  const wb = await bench().open('');
+  const wb = await bench().open('theme=dark');
   await openFile(wb, basis);
   await wb.pane.getByRole('button', { name: 'Läs underlaget' }).click();
   await until(async () => /initiativ lästa/.test((await statusOf(wb, 'prioritize').textContent()) ?? ''), 'the basis to be read');
@@ -55,11 +55,21 @@ test('the forum: the proposal meets 121 600, choices update the city at once, th
   expect(await row2022()).toBe('2022157 792121 600121 6000 tkr kvar');
   expect(plain(await live(wb).textContent())).toContain('2022 121 600 tkr, 0 tkr kvar');
 
+  // Readable and usable without a mouse, in the dark theme as well (below): no serious axe violation.
+  expect((await wb.axe()).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   const choice = (area: string, initiative: string) => wb.pane.getByLabel(`Val för ${area}: ${initiative} 2022`);
   const utbildning = 'Utveckla tjänster för huvudmannaprocesser, skoladministration samt undervisning';
   // Keeping Utbildning's amount puts the city 31 692 over again, at once.
   await choice('Utbildning', utbildning).selectOption('keep');
   await until(async () => plain(await live(wb).textContent()).includes('2022 153 292 tkr, 31 692 tkr över'), 'the city to follow the choice');
+  // By keyboard: focus the choice and pick Stryk with the arrow keys, as a forum member without a mouse would.
+  const pott = choice('Vård och omsorg', 'Pott för förstudier/test/POC');
+  await pott.selectOption('keep');
+  await until(async () => plain(await live(wb).textContent()).includes('2022 157 292 tkr'), 'the pot kept');
+  await pott.focus();
+  await wb.page.keyboard.press('End');
+  await until(async () => (await pott.inputValue()) === 'cut', 'Stryk chosen by keyboard');
+  await until(async () => plain(await live(wb).textContent()).includes('2022 153 292 tkr, 31 692 tkr över'), 'the pot cut again');
   // What the areas did: Kultur och fritid drops two initiatives, HR scenario 1 (its own plan says Måste: only the forum can).
   await choice('Kultur och fritid samt service', 'Tjänster för bokning- och bidrag').selectOption('cut');
   await choice('Kultur och fritid samt service', 'Tjänster för Service').selectOption('defer');
@@ -156,6 +166,7 @@ test('the controller: Tillämpa prioriteringsbeslut shows the cells, writes only
   await wb.pane.getByRole('tab', { name: 'Plan' }).click();
   const summary = plain(await wb.check());
   expect(summary).toMatch(/^(0 fel, 0 varningar|Inga fel eller varningar)/);
+  expect(await wb.pane.getByTestId('priority-summary').textContent()).toBe('Prioritet: 0 Måste, 0 Bör, 0 Kan, 3 ej angivna.');
   await wb.showSheet('Versioner');
   expect((await wb.rows()).some((r) => r.join('|').includes('0.2|Neddragning enligt beslut i prioriteringsforum 2021-02-11'))).toBe(true);
   expect(wb.problems).toEqual([]);
