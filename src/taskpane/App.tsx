@@ -7,18 +7,20 @@ import { LanguageContext, STRINGS } from './i18n';
 import { PlanView } from './plan/PlanView';
 import { reviewTabLabel } from './review/strings';
 import { summaryTabLabel } from './summary/strings';
+import { prioritizeTabLabel } from './prioritize/strings';
 import { fluentTheme, type OfficeThemeColors } from './theme';
 
 const PublishView = lazy(() => import('./publish/PublishView'));
 const SummaryView = lazy(() => import('./summary/SummaryView'));
 const ReviewView = lazy(() => import('./review/ReviewView'));
+const PrioritizeView = lazy(() => import('./prioritize/PrioritizeView'));
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', padding: '8px 12px', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1 },
   header: { margin: '4px 0 8px', fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-type View = 'plan' | 'review' | 'publish' | 'summary';
+type View = 'plan' | 'review' | 'publish' | 'summary' | 'prioritize';
 
 export function App(props: { inExcel: boolean; lang: Language; officeTheme?: OfficeThemeColors }) {
   const styles = useStyles();
@@ -46,6 +48,7 @@ export function App(props: { inExcel: boolean; lang: Language; officeTheme?: Off
                 <Tab value="review">{reviewTabLabel(props.lang)}</Tab>
                 <Tab value="publish">{t.tabPublish}</Tab>
                 <Tab value="summary">{summaryTabLabel(props.lang)}</Tab>
+                <Tab value="prioritize">{prioritizeTabLabel(props.lang)}</Tab>
               </TabList>
               {/* A view stays mounted once opened, so switching tabs never loses a check or a form. */}
               <div role="tabpanel" aria-label={t.tabPlan} hidden={view !== 'plan'}>
@@ -69,6 +72,13 @@ export function App(props: { inExcel: boolean; lang: Language; officeTheme?: Off
                 <div role="tabpanel" aria-label={summaryTabLabel(props.lang)} hidden={view !== 'summary'}>
                   <Suspense fallback={null}>
                     <SummaryView host={host} />
+                  </Suspense>
+                </div>
+              )}
+              {visited.has('prioritize') && (
+                <div role="tabpanel" aria-label={prioritizeTabLabel(props.lang)} hidden={view !== 'prioritize'}>
+                  <Suspense fallback={null}>
+                    <PrioritizeView host={host} />
                   </Suspense>
                 </div>
               )}

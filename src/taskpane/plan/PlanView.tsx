@@ -15,6 +15,7 @@ import { CreateTablesForm } from './CreateTablesForm';
 import { FindingsList } from './FindingsList';
 import { frameRows } from './frameRows';
 import { FrameSummary } from './FrameSummary';
+import { PrioritySummary } from '../prioritize/PrioritySummary';
 import { RecomputeDialog } from './RecomputeDialog';
 
 const useStyles = makeStyles({
@@ -91,6 +92,7 @@ export function PlanView(props: { host: InteractiveHost }) {
       {missingCore.length > 0 && <CreateTablesForm defaultArea={check?.plan?.info.area ?? ''} busy={busy} onCreate={createTables} />}
       <FindingsList findings={findings} onSelect={(f) => work(() => host.select(f.location!.sheet, f.location!.address!))} />
       {check?.plan && <FrameSummary rows={frameRows(check.plan)} />}
+      {check?.plan && <PrioritySummary plan={check.plan} />}
     </div>
   );
 }
