@@ -63,7 +63,7 @@ export function App(props: { inExcel: boolean; lang: Language; officeTheme?: Off
               {visited.has('publish') && (
                 <div role="tabpanel" aria-label={t.tabPublish} hidden={view !== 'publish'}>
                   <Suspense fallback={null}>
-                    <PublishView host={host} />
+                    <PublishView host={host} visible={view === 'publish'} />
                   </Suspense>
                 </div>
               )}

@@ -18,12 +18,10 @@ export function byCount(lang: Language, n: number, one: string, other: string): 
   return RULES[lang].select(n) === 'one' ? one : other;
 }
 
-/** A message as a sentence: a capital first letter and a full stop, whatever the text it quotes ends with. */
+/** A quoted message (a refusal, an error) ending the pane's sentence with a full stop, unless it has one. */
 export function sentence(text: string): string {
   const trimmed = text.trim();
-  if (trimmed === '') return trimmed;
-  const capital = trimmed[0].toLocaleUpperCase('sv-SE') + trimmed.slice(1);
-  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+  return trimmed === '' || /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /**

@@ -105,9 +105,9 @@ test('Granskning: an amount edited in the grid becomes the change note, approved
 
   await wb.pane.getByRole('tab', { name: 'Granskning' }).click();
   await wb.pane.getByRole('button', { name: 'Hämta versioner' }).click();
-  await until(async () => /publicerade versioner/.test((await statusOf(wb, 'review').textContent()) ?? ''), 'the versions');
+  await until(async () => /publicerad(e)? version(er)? av/.test((await statusOf(wb, 'review').textContent()) ?? ''), 'the versions');
   await wb.pane.getByRole('button', { name: 'Visa skillnader' }).click();
-  await until(async () => /ändringar/.test((await statusOf(wb, 'review').textContent()) ?? ''), 'the diff');
+  await until(async () => /^\d+ ändring(ar)?\.$/.test((await statusOf(wb, 'review').textContent()) ?? ''), 'the diff');
 
   const note = plain(await wb.pane.getByLabel('Ändringsnotering (Beskrivning)').inputValue());
   const before = plain(String(row.development[0]).replace(/\B(?=(\d{3})+(?!\d))/g, ' '));

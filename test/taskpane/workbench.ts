@@ -140,7 +140,7 @@ export const WORDS = {
     confirm: 'Skriv in omräknade summor',
     cancel: 'Avbryt',
     groups: { error: 'Fel', warning: 'Varningar', info: 'Upplysningar' } as Record<Severity, string>,
-    summary: (e: number, w: number, i: number) => `${e} fel, ${w} varningar, ${i} upplysningar.`,
+    summary: (e: number, w: number, i: number) => `${e} fel, ${w} ${w === 1 ? 'varning' : 'varningar'}, ${i} ${i === 1 ? 'upplysning' : 'upplysningar'}.`,
   },
   en: {
     check: 'Check',
@@ -150,7 +150,7 @@ export const WORDS = {
     confirm: 'Write recomputed sums',
     cancel: 'Cancel',
     groups: { error: 'Errors', warning: 'Warnings', info: 'Notes' } as Record<Severity, string>,
-    summary: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes.`,
+    summary: (e: number, w: number, i: number) => `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} ${i === 1 ? 'note' : 'notes'}.`,
   },
 };
 

@@ -6,6 +6,8 @@ import type { AreaYear, Consolidation } from '../../domain/consolidation';
 import { formatNumber, formatTkr, type Tkr } from '../../domain/money';
 import { useLanguage } from '../i18n';
 import type { FrameRow } from '../plan/frameRows';
+import { AreaCards } from './AreaCards';
+import { keepTogether } from './amounts';
 import { useSummaryStrings, type SummaryStrings } from './strings';
 
 const FrameChart = lazy(() => import('../plan/FrameChart'));
@@ -20,11 +22,16 @@ const useStyles = makeStyles({
   /** Over the frame: bold text that says "över", and a colour on top, never the colour alone. */
   over: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
   list: { margin: 0, paddingInlineStart: '18px' },
+  /** The deviation wraps after its amount ("27 192 tkr / över") rather than widening the table. */
+  gap: { textAlign: 'end' },
+  // Seven columns need about 560 px; below that (a task pane) each area gets its own small table.
+  wide: { display: 'none', '@media (min-width: 560px)': { display: 'block' } },
+  narrow: { '@media (min-width: 560px)': { display: 'none' } },
 });
 
 function excessText(t: SummaryStrings, excess: Tkr | null): string {
   if (excess === null) return t.noFrame;
-  return excess > 0 ? t.over(formatTkr(excess)) : t.within(formatTkr(-excess));
+  return excess > 0 ? t.over(keepTogether(formatTkr(excess))) : t.within(keepTogether(formatTkr(-excess)));
 }
 
 const tkr = (t: SummaryStrings, v: Tkr | null) => (v === null ? t.unknown : formatNumber(v));
@@ -64,7 +71,7 @@ export function SummaryTables(props: { consolidation: Consolidation; brief: Year
                     <th scope="row" className={styles.td}>{year}</th>
                     <td className={`${styles.td} ${styles.num}`}>{tkr(t, y?.development ?? null)}</td>
                     <td className={`${styles.td} ${styles.num}`}>{y?.frame === null || !y ? t.noFrame : formatNumber(y.frame)}</td>
-                    <td className={`${styles.td} ${styles.num} ${over ? styles.over : ''}`}>{excessText(t, y?.excess ?? null)}</td>
+                    <td className={`${styles.td} ${styles.gap} ${over ? styles.over : ''}`}>{excessText(t, y?.excess ?? null)}</td>
                   </tr>
                 );
               })}
@@ -120,7 +127,8 @@ export function SummaryTables(props: { consolidation: Consolidation; brief: Year
         <h2 id="summary-areas-title" className={styles.title}>
           {t.areasTitle}
         </h2>
-        <div className={styles.scroll}>
+        <AreaCards consolidation={c} className={styles.narrow} />
+        <div className={`${styles.scroll} ${styles.wide}`}>
           <table className={styles.table} data-table="areas">
             <thead>
               <tr>
