@@ -47,6 +47,7 @@ function MoreMenu<V extends string>(props: { tabs: ViewTab<V>[]; onSelect: (v: V
       <MenuTrigger disableButtonEnhancement>
         <Button ref={ref} appearance="transparent" className={styles.more} aria-label={props.label(overflowCount)} role="tab" data-testid="more-tabs">
           {props.text}
+          <span aria-hidden="true">&nbsp;▾</span>
         </Button>
       </MenuTrigger>
       <MenuPopover>

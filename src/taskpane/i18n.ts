@@ -1,7 +1,7 @@
 /** The pane's words: Swedish first, English when Office's display language is English. */
 import { createContext, useContext } from 'react';
 import type { Language } from '../domain/findings';
-import { byCount, counted, sentence } from './plural';
+import { byCount, counted, sentence } from './text';
 
 const sv = {
   appTitle: 'Tjänsteplan',

@@ -7,7 +7,7 @@ import { Button, Link, makeStyles, MessageBar, MessageBarBody, tokens } from '@f
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { approvalOf } from '../../domain/approval';
 import type { CellValue } from '../../domain/cell';
-import { messageIn, type Finding } from '../../domain/findings';
+import type { Finding } from '../../domain/findings';
 import type { Plan } from '../../domain/plan';
 import { areaKey } from '../../domain/frame';
 import { formatPeriod } from '../../domain/period';
@@ -25,6 +25,7 @@ import { approvalTable } from '../../workbook/contract/approvalTable';
 import { findTable, headerKey, TABLES } from '../../workbook/contract/tables';
 import type { InteractiveHost } from '../../workbook/host';
 import { useLanguage } from '../i18n';
+import { findingText } from '../text';
 import { SeverityIcon } from '../plan/SeverityIcon';
 import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
@@ -360,7 +361,7 @@ export default function PublishView(props: { host?: InteractiveHost | null; visi
         {unpublished.map((f, i) => (
           <p key={i} className={styles.finding} data-testid="unpublished">
             <SeverityIcon severity={f.severity} />
-            <span>{messageIn(f, lang)}</span>
+            <span>{findingText(f, lang)}</span>
           </p>
         ))}
         <Button disabled={busy} onClick={() => work(async () => void (await read()))}>
@@ -403,7 +404,7 @@ export default function PublishView(props: { host?: InteractiveHost | null; visi
                   <SeverityIcon severity={f.severity} />
                   <span>
                     {f.location?.address ? `${f.location.address}: ` : ''}
-                    {messageIn(f, lang)}
+                    {findingText(f, lang)}
                   </span>
                 </li>
               ))}

@@ -3,7 +3,7 @@ import type { Decision } from '../../domain/versions';
 import type { SuggestionReason } from '../../domain/workflow';
 import type { Refusal } from '../../publish/prepare';
 import { useLanguage } from '../i18n';
-import { counted, sentence } from '../plural';
+import { counted, sentence } from '../text';
 
 const sv = {
   loading: 'Läser inställningarna för publicering…',

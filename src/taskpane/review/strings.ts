@@ -1,6 +1,6 @@
 /** Granskning's words: Swedish first, English when Office's display language is English. */
 import { useLanguage } from '../i18n';
-import { counted } from '../plural';
+import { counted } from '../text';
 
 const sv = {
   tab: 'Granskning',

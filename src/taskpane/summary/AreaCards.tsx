@@ -6,7 +6,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Consolidation } from '../../domain/consolidation';
 import { formatNumber, formatTkr, type Tkr } from '../../domain/money';
-import { keepTogether } from './amounts';
+import { keepTogether } from '../text';
 import { useSummaryStrings, type SummaryStrings } from './strings';
 
 const useStyles = makeStyles({

@@ -7,7 +7,7 @@ import { formatNumber, formatTkr, type Tkr } from '../../domain/money';
 import { useLanguage } from '../i18n';
 import type { FrameRow } from '../plan/frameRows';
 import { AreaCards } from './AreaCards';
-import { keepTogether } from './amounts';
+import { keepTogether } from '../text';
 import { useSummaryStrings, type SummaryStrings } from './strings';
 
 const FrameChart = lazy(() => import('../plan/FrameChart'));
@@ -24,6 +24,8 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: '18px' },
   /** The deviation wraps after its amount ("27 192 tkr / över") rather than widening the table. */
   gap: { textAlign: 'end' },
+  /** Headers over amounts line up with them. */
+  end: { textAlign: 'end' },
   // Seven columns need about 560 px; below that (a task pane) each area gets its own small table.
   wide: { display: 'none', '@media (min-width: 560px)': { display: 'block' } },
   narrow: { '@media (min-width: 560px)': { display: 'none' } },
@@ -57,9 +59,9 @@ export function SummaryTables(props: { consolidation: Consolidation; brief: Year
             <thead>
               <tr>
                 <th scope="col" className={styles.th}>{t.year}</th>
-                <th scope="col" className={styles.th}>{t.development}</th>
-                <th scope="col" className={styles.th}>{t.frame}</th>
-                <th scope="col" className={styles.th}>{t.excess}</th>
+                <th scope="col" className={`${styles.th} ${styles.end}`}>{t.development}</th>
+                <th scope="col" className={`${styles.th} ${styles.end}`}>{t.frame}</th>
+                <th scope="col" className={`${styles.th} ${styles.end}`}>{t.excess}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,6 +1,6 @@
 /** Sammanställning's words: Swedish first, English when Office's display language is English. */
 import { useLanguage } from '../i18n';
-import { byCount, counted } from '../plural';
+import { byCount, counted } from '../text';
 
 const sv = {
   tab: 'Sammanställning',

@@ -85,7 +85,8 @@ export function Workbench() {
   return (
     <div
       className={`wb${dragging ? ' drop' : ''}`}
-      style={{ gridTemplateColumns: `minmax(0, 1fr) ${paneWidth}px` }}
+      // One more px for the pane's left border, so the pane itself is exactly that wide.
+      style={{ gridTemplateColumns: `minmax(0, 1fr) ${paneWidth + 1}px` }}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);

@@ -1,5 +1,5 @@
 /**
- * Counted words and finished sentences in the pane's language. The plural form comes from
+ * The pane's text as its language writes it: counted words, finished sentences, quotes, unbroken amounts. The plural form comes from
  * `Intl.PluralRules`, never from gluing an ending on: "1 varning", "2 varningar", "1 fel", "2 fel".
  */
 import type { Finding, Language } from '../domain/findings';
@@ -31,6 +31,9 @@ export function sentence(text: string): string {
 export function typographic(text: string, lang: Language): string {
   return text.replace(/"([^"\n]*)"/g, lang === 'sv' ? '\u201d$1\u201d' : '\u201c$1\u201d');
 }
+
+/** "27 192 tkr" as one unit on a narrow line: the sentence may wrap around it, never inside it. */
+export const keepTogether = (amount: string): string => amount.replace(/ /g, '\u00a0');
 
 /** A finding's message as the pane shows it. */
 export function findingText(f: Finding, lang: Language): string {
