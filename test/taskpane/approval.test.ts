@@ -35,7 +35,7 @@ async function type(wb: Workbench, sheet: string, address: string, text: string)
 
 test('a cell edited after approval is found, shown, and keeps that version from being published until undone', async () => {
   const wb = await bench().open('sample=tjansteplan-ekonomi-2022-2024.xlsx');
-  await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
+  await wb.openView('Publicering');
   const panel = wb.pane.getByRole('tabpanel', { name: 'Publicering' });
   await panel.getByText('Senast fastställda version: v2.0').waitFor({ timeout: 15_000 });
   // Approved before the add-in kept records: none is there yet.
@@ -58,7 +58,7 @@ test('a cell edited after approval is found, shown, and keeps that version from 
   await expect(wb.page.locator('.tabs [role=tab]').allTextContents()).resolves.toEqual(['Tjänsteplan', 'Ram', 'Versioner']);
 
   // The approved tables, checked: nothing to say about approval.
-  await wb.pane.getByRole('tab', { name: 'Plan' }).click();
+  await wb.openView('Plan');
   await wb.check();
   await expect(wb.pane.locator('button[data-code="CHANGED_SINCE_APPROVAL"]').count()).resolves.toBe(0);
 
@@ -74,7 +74,7 @@ test('a cell edited after approval is found, shown, and keeps that version from 
 
   // Publishing what is no longer 4.0 is refused before anyone presses: the view read the edit when it was
   // shown, says why, and its button stays disabled (yet focusable, described by the reason).
-  await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
+  await wb.openView('Publicering');
   const hint = panel.getByTestId('publish-hint');
   await until(
     async () => /^Kan inte publicera: 1 cell i tabellerna skiljer sig från den fastställda versionen 4\.0, så de visar inte längre det forumet fastställde.*\.$/.test((await hint.textContent().catch(() => '')) ?? ''),

@@ -31,7 +31,7 @@ async function statusSays(wb: Workbench, pattern: RegExp): Promise<string> {
 
 test('records a TF decision, publishes the approved version once, and the reviewers see it', async () => {
   const wb = await bench().open('sample=tjansteplan-ekonomi-2022-2024.xlsx');
-  await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
+  await wb.openView('Publicering');
   const panel = publishPanel(wb);
 
   // The plan's state from a fresh read: Ekonomi's history ends with a draft row after BF's 2.0.

@@ -64,7 +64,7 @@ test('Sammanställning: the frame workbook open, consolidated from the library: 
   await wb.page.waitForTimeout(300);
   await wb.pane.getByRole('button', { name: 'Kontrollera' }).waitFor();
 
-  await wb.pane.getByRole('tab', { name: 'Sammanställning' }).click();
+  await wb.openView('Sammanställning');
   await wb.pane.getByLabel('Planperiod').fill('2022–2024');
   await wb.pane.getByRole('button', { name: 'Sammanställ', exact: true }).click();
   await until(async () => /områden sammanställda/.test((await statusOf(wb, 'summary').textContent()) ?? ''), 'the consolidation');
@@ -103,7 +103,7 @@ test('Granskning: an amount edited in the grid becomes the change note, approved
   await bar.press('Enter');
   await until(async () => plain(await wb.cell(where.address!).textContent()).replace(/\s/g, '') === '999', 'the edited cell');
 
-  await wb.pane.getByRole('tab', { name: 'Granskning' }).click();
+  await wb.openView('Granskning');
   await wb.pane.getByRole('button', { name: 'Hämta versioner' }).click();
   await until(async () => /publicerad(e)? version(er)? av/.test((await statusOf(wb, 'review').textContent()) ?? ''), 'the versions');
   await wb.pane.getByRole('button', { name: 'Visa skillnader' }).click();

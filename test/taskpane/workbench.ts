@@ -229,6 +229,21 @@ export class Workbench {
     return (await this.status().textContent()) ?? '';
   }
 
+  /**
+   * Opens a view as a user does: its tab when the strip shows it, otherwise through the strip's "Fler"
+   * (More) menu, where a narrow pane keeps the tabs that do not fit. Waits until the view is shown.
+   */
+  async openView(name: string): Promise<void> {
+    const tab = this.pane.getByRole('tab', { name, exact: true });
+    if (await tab.isVisible()) await tab.click();
+    else {
+      await this.pane.getByTestId('more-tabs').click();
+      await this.pane.getByRole('menuitem', { name, exact: true }).click();
+    }
+    await until(() => this.pane.getByRole('tab', { name, exact: true, selected: true }).isVisible(), `the ${name} tab to be chosen and shown`);
+    await this.pane.getByRole('tabpanel', { name }).waitFor();
+  }
+
   /** Clicks Kontrollera (Check) and waits for the result. */
   async check(lang: 'sv' | 'en' = 'sv'): Promise<string> {
     return this.act(WORDS[lang].check);
