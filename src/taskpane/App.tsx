@@ -16,7 +16,7 @@ const ReviewView = lazy(() => import('./review/ReviewView'));
 
 const useStyles = makeStyles({
   // The pane is as wide as Office makes it (320 px and up): nothing in it may push it sideways.
-  root: { minHeight: '100vh', padding: '8px 12px', boxSizing: 'border-box', minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere', backgroundColor: tokens.colorNeutralBackground1 },
+  root: { minHeight: '100vh', padding: '8px 12px', boxSizing: 'border-box', minWidth: 0, maxWidth: '100%', overflowWrap: 'break-word', backgroundColor: tokens.colorNeutralBackground1 },
   header: { margin: '4px 0 8px', fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 

@@ -20,74 +20,14 @@ afterAll(() => {
 const TABS = ['Plan', 'Granskning', 'Publicering', 'Sammanställning'];
 const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
-/**
- * What sticks out of the pane sideways: the document's own overflow, any visible element past the pane's
- * edge (unless a parent clips it on purpose: the chart's svg, the tab strip's hidden tabs), and any box
- * that scrolls sideways inside the pane.
- */
-async function sideways(wb: Workbench): Promise<{ scroll: number; width: number; shifted: number; outside: string[] }> {
-  return wb.frame().evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const outside: string[] = [];
-    const describe = (el: Element, what: string) => `${what}: ${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
-    const clippedByParent = (el: Element) => {
-      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-        if (['hidden', 'clip'].includes(getComputedStyle(p).overflowX)) return true;
-      }
-      return false;
-    };
-    for (const el of Array.from(document.querySelectorAll('main *'))) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      if ((r.right > width + 1 || r.left < -1) && !clippedByParent(el)) outside.push(describe(el, `${Math.round(r.left)}–${Math.round(r.right)} px`));
-      const o = getComputedStyle(el).overflowX;
-      if ((o === 'auto' || o === 'scroll') && el.scrollWidth > el.clientWidth + 1) outside.push(describe(el, 'scrolls sideways'));
-    }
-    return {
-      scroll: document.documentElement.scrollWidth,
-      width,
-      shifted: Math.round(document.querySelector('main')!.getBoundingClientRect().left + window.scrollX),
-      outside: outside.slice(0, 5),
-    };
-  });
-}
-
 async function expectNoSideways(wb: Workbench, where: string) {
-  const s = await sideways(wb);
+  const s = await wb.sideways();
   expect({ where, ...s }).toEqual({ where, scroll: s.width, width: s.width, shifted: 0, outside: [] });
-}
-
-/** Every y-axis label of every chart in the view: whole (as the scale made it) and inside its chart. */
-async function expectWholeAxisLabels(wb: Workbench, panel: string) {
-  const charts = await wb.pane.getByRole('tabpanel', { name: panel }).locator('[data-testid="frame-chart"]').evaluateAll((els) =>
-    els.map((chart) => {
-      const svg = chart.querySelector('svg')!.getBoundingClientRect();
-      const labels = Array.from(chart.querySelectorAll('svg text')).filter((t) => /^[\d\s\u00a0\u2212]+$/.test(t.textContent ?? ''));
-      return {
-        ticks: chart.getAttribute('data-ticks')!.split('|'),
-        texts: labels.map((t) => t.textContent ?? ''),
-        outside: labels.filter((t) => {
-          const r = t.getBoundingClientRect();
-          return r.left < svg.left - 0.5 || r.right > svg.right + 0.5 || r.left < 0;
-        }).map((t) => t.textContent),
-      };
-    }),
-  );
-  expect(charts.length).toBeGreaterThan(0);
-  for (const c of charts) {
-    // The axis prints the scale's round labels (the years are x-axis text, also digits, so a subset check).
-    for (const tick of c.ticks) expect(c.texts).toContain(tick);
-    expect(c.outside).toEqual([]);
-  }
 }
 
 async function expectAxeClean(wb: Workbench, where: string) {
   const serious = (await wb.axe()).filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect({ where, serious }).toEqual({ where, serious: [] });
-}
-
-async function shot(wb: Workbench, name: string) {
-  if (process.env.PANE_SHOTS) await wb.page.locator('.pane iframe').screenshot({ path: path.join(process.env.PANE_SHOTS, `${name}.png`) });
 }
 
 describe.each([
@@ -114,21 +54,21 @@ describe.each([
     await wb.check();
     await wb.pane.getByTestId('frame-chart').waitFor();
     await expectNoSideways(wb, `${name} Plan`);
-    await expectWholeAxisLabels(wb, 'Plan');
+    await wb.expectWholeAxisLabels('Plan');
     await expectAxeClean(wb, `${name} Plan`);
-    await shot(wb, `${name}-plan`);
+    await wb.paneShot(`${name}-plan`);
 
     await wb.openView('Granskning');
     await expectNoSideways(wb, `${name} Granskning`);
     await expectAxeClean(wb, `${name} Granskning`);
-    await shot(wb, `${name}-granskning`);
+    await wb.paneShot(`${name}-granskning`);
 
     await wb.openView('Publicering');
     const publishing = wb.pane.getByRole('tabpanel', { name: 'Publicering' });
     await publishing.getByTestId('plan-state').waitFor({ timeout: 15_000 });
     await expectNoSideways(wb, `${name} Publicering`);
     await expectAxeClean(wb, `${name} Publicering`);
-    await shot(wb, `${name}-publicering`);
+    await wb.paneShot(`${name}-publicering`);
 
     // Sammanställning of the open workbook's plan against its own frame.
     await wb.openView('Sammanställning');
@@ -138,7 +78,7 @@ describe.each([
     await until(async () => /sammanställt|sammanställda/.test((await summary.locator('[role=status]').textContent()) ?? ''), 'the consolidation');
     await summary.getByTestId('frame-chart').waitFor();
     await expectNoSideways(wb, `${name} Sammanställning`);
-    await expectWholeAxisLabels(wb, 'Sammanställning');
+    await wb.expectWholeAxisLabels('Sammanställning');
     // Per area: Ram and Avvikelse are on screen, inside the pane, with no sideways scroll to reach them.
     const area = summary.locator('[data-list="areas"] li').first();
     for (const column of ['Ram', 'Avvikelse']) {
@@ -149,7 +89,7 @@ describe.each([
     }
     expect(plain(await area.locator('tr[data-year="2022"]').textContent())).toMatch(/2022.*\d/);
     await expectAxeClean(wb, `${name} Sammanställning`);
-    await shot(wb, `${name}-sammanstallning`);
+    await wb.paneShot(`${name}-sammanstallning`);
 
     // Back to the first tab: still nothing shifted.
     await wb.openView('Plan');

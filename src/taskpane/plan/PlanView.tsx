@@ -48,7 +48,9 @@ export function PlanView(props: { host: InteractiveHost }) {
       .readTables()
       .then((tables) => {
         const names = new Set(tables.map((x) => x.name.toLowerCase()));
-        if (live) setLacksTables(CORE_TABLES.some((name) => !names.has(name.toLowerCase())));
+        // Finance's frame workbook is no plan: it is not offered plan tables unasked (Kontrollera still can).
+        const frameWorkbook = names.has('budgetram');
+        if (live) setLacksTables(!frameWorkbook && CORE_TABLES.some((name) => !names.has(name.toLowerCase())));
       })
       .catch(() => undefined);
     return () => {
