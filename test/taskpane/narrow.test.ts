@@ -86,6 +86,8 @@ describe.each([
       expect(await header.isVisible()).toBe(true);
       // Measured inside the pane (the page's own coordinates start at the grid).
       expect(await header.evaluate((e) => e.getBoundingClientRect().right)).toBeLessThanOrEqual(width + 1);
+      // Over amounts, so aligned as they are: on the right.
+      expect(await header.evaluate((e) => getComputedStyle(e).textAlign)).toMatch(/^(end|right)$/);
     }
     expect(plain(await area.locator('tr[data-year="2022"]').textContent())).toMatch(/2022.*\d/);
     await expectAxeClean(wb, `${name} Sammanställning`);

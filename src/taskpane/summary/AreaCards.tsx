@@ -3,7 +3,7 @@
  * over their frame first, and the maintenance impact as a line below. Seven columns do not fit in 320 px
  * without a sideways scroll that hides Ram and Avvikelse, the two columns the reader came for.
  */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Consolidation } from '../../domain/consolidation';
 import { formatNumber, formatTkr, type Tkr } from '../../domain/money';
 import { keepTogether } from '../text';
@@ -49,9 +49,9 @@ export function AreaCards(props: { consolidation: Consolidation; className?: str
               <thead>
                 <tr>
                   <th scope="col" className={styles.th}>{t.year}</th>
-                  <th scope="col" className={`${styles.th} ${styles.thNum}`}>{t.development}</th>
-                  <th scope="col" className={`${styles.th} ${styles.thNum}`}>{t.frame}</th>
-                  <th scope="col" className={`${styles.th} ${styles.thNum}`}>{t.excess}</th>
+                  <th scope="col" className={mergeClasses(styles.th, styles.thNum)}>{t.development}</th>
+                  <th scope="col" className={mergeClasses(styles.th, styles.thNum)}>{t.frame}</th>
+                  <th scope="col" className={mergeClasses(styles.th, styles.thNum)}>{t.excess}</th>
                 </tr>
               </thead>
               <tbody>

@@ -1,5 +1,5 @@
 /** The consolidation as tables and text: areas × years (deviations first), the city, its chart and the brief. */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import { briefSentence, formatGap, type YearBrief } from '../../domain/brief';
 import type { AreaYear, Consolidation } from '../../domain/consolidation';
@@ -59,9 +59,9 @@ export function SummaryTables(props: { consolidation: Consolidation; brief: Year
             <thead>
               <tr>
                 <th scope="col" className={styles.th}>{t.year}</th>
-                <th scope="col" className={`${styles.th} ${styles.end}`}>{t.development}</th>
-                <th scope="col" className={`${styles.th} ${styles.end}`}>{t.frame}</th>
-                <th scope="col" className={`${styles.th} ${styles.end}`}>{t.excess}</th>
+                <th scope="col" className={mergeClasses(styles.th, styles.end)}>{t.development}</th>
+                <th scope="col" className={mergeClasses(styles.th, styles.end)}>{t.frame}</th>
+                <th scope="col" className={mergeClasses(styles.th, styles.end)}>{t.excess}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,6 +1,6 @@
 /** Sammanställning's words: Swedish first, English when Office's display language is English. */
 import { useLanguage } from '../i18n';
-import { byCount, counted } from '../text';
+import { byCount, counted, sentence } from '../text';
 
 const sv = {
   tab: 'Sammanställning',
@@ -25,7 +25,7 @@ const sv = {
     `Exporten avbröts: arbetsboken har redan ${names}. Inget har skrivits över; ta bort eller byt namn på det befintliga och exportera igen.`,
   tableWord: 'tabellen',
   sheetWord: 'bladet',
-  exportRefused: (message: string) => `Exporten avbröts utan att något skrevs över: ${message}`,
+  exportRefused: (message: string) => `Exporten avbröts utan att något skrevs över: ${sentence(message)}`,
   cityTitle: 'Staden per år',
   areasTitle: 'Per område och år (avvikelser först)',
   briefTitle: 'Ramavvikelse',
@@ -74,7 +74,7 @@ const en: SummaryStrings = {
   exists: (names) => `Export stopped: the workbook already has ${names}. Nothing was overwritten; delete or rename the existing one and export again.`,
   tableWord: 'the table',
   sheetWord: 'the sheet',
-  exportRefused: (message) => `Export stopped without overwriting anything: ${message}`,
+  exportRefused: (message) => `Export stopped without overwriting anything: ${sentence(message)}`,
   cityTitle: 'The city per year',
   areasTitle: 'Per area and year (deviations first)',
   briefTitle: 'Frame gap',
