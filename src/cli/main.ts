@@ -108,6 +108,8 @@ export function program(setExit: (code: number) => void): Command {
       out(`Granskningsvy / reviewers' view: ${server.url}_library/`);
       out(`Lokalt bibliotek / local library: ${server.url}v1.0 (data: ${library.dataDir})`);
       out(`Certifikatets CA / certificate CA: ${server.caPath}`);
+      const { workbenchCommands } = await import('./workbenchCommands');
+      for (const line of workbenchCommands({ url: `${server.url}v1.0`, token: library.token, caPath: server.caPath })) out(line);
       out('Avsluta med Ctrl+C.');
       await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
       await server.close();
