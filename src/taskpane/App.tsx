@@ -45,21 +45,13 @@ export function App(props: { inExcel: boolean; lang: Language; officeTheme?: Off
             </MessageBar>
           ) : (
             <>
-<<<<<<< HEAD
-              <TabList selectedValue={view} onTabSelect={(_, d) => open(d.value as View)} aria-label={t.tabsLabel}>
-                <Tab value="plan">{t.tabPlan}</Tab>
-                <Tab value="review">{reviewTabLabel(props.lang)}</Tab>
-                <Tab value="publish">{t.tabPublish}</Tab>
-                <Tab value="summary">{summaryTabLabel(props.lang)}</Tab>
-                <Tab value="prioritize">{prioritizeTabLabel(props.lang)}</Tab>
-              </TabList>
-=======
               <ViewTabs
                 tabs={[
                   { value: 'plan', label: t.tabPlan },
                   { value: 'review', label: reviewTabLabel(props.lang) },
                   { value: 'publish', label: t.tabPublish },
                   { value: 'summary', label: summaryTabLabel(props.lang) },
+                  { value: 'prioritize', label: prioritizeTabLabel(props.lang) },
                 ]}
                 selected={view}
                 onSelect={open}
@@ -67,7 +59,6 @@ export function App(props: { inExcel: boolean; lang: Language; officeTheme?: Off
                 moreText={t.moreTabs}
                 moreLabel={t.moreTabsLabel}
               />
->>>>>>> pane
               {/* A view stays mounted once opened, so switching tabs never loses a check or a form. */}
               <div role="tabpanel" aria-label={t.tabPlan} hidden={view !== 'plan'}>
                 <PlanView host={host} />
