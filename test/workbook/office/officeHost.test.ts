@@ -106,11 +106,11 @@ describe('readTables', () => {
         [2022, 5],
         [2023, '=D6*2'],
       ];
-      ws.tables.add('C5:D7', true).name = 'Extra';
+      ws.tables.add('C5:D7', true).name = 'Ram';
     });
     const tables = await new OfficeHost(host.run).readTables();
     expect(tables).toEqual([
-      { name: 'Extra', sheet: 'Tjänsteplan 2', headerRow: 5, firstColumn: 3, headers: ['År', 'Belopp'], body: [[2022, 5], [2023, { formula: 'D6*2', result: 10 }]], totals: null },
+      { name: 'Ram', sheet: 'Tjänsteplan 2', headerRow: 5, firstColumn: 3, headers: ['År', 'Belopp'], body: [[2022, 5], [2023, { formula: 'D6*2', result: 10 }]], totals: null },
     ]);
     expect(await (await XlsxWorkbook.fromBytes(await host.model.toXlsx())).readTables()).toEqual(tables);
   });
@@ -473,10 +473,12 @@ describe('appendTableRows', () => {
     expect(host.model.getUsedSize('Versioner')).toEqual({ rows: 5, columns: 6 });
     expect(host.model.getCellValue('Versioner', 5, 6)).toBe('anteckning');
     expect(host.model.getCellValue('Versioner', 4, 2)).toBeNull();
-    // One row does not reach F5: it goes in, and the note moves down with the table's columns, as in Excel.
+    // One row does not reach F5: it goes in below the table, which grows over it; nothing moves, so the
+    // note is now just below the table and the next row is refused.
     await office.appendTableRows(VERSIONS, two.slice(0, 1));
     expect(host.model.getTables('Versioner')[0].address).toBe('Versioner!A1:F4');
-    expect(host.model.getCellValue('Versioner', 6, 6)).toBe('anteckning');
+    expect(host.model.getCellValue('Versioner', 5, 6)).toBe('anteckning');
+    await expect(office.appendTableRows(VERSIONS, two.slice(1))).rejects.toThrow('Cellerna under tabellen Versionshantering används redan');
   });
 
   test('the totals row stays last, sums the new rows, and is saved so', async () => {
@@ -500,17 +502,17 @@ describe('appendTableRows', () => {
     expect(saved).toEqual([ram]);
   });
 
-  test('a row that does not fit, a table that does not exist, or another table it would cut: a Swedish reason, nothing added', async () => {
+  test('a row that does not fit, a table that does not exist, or another table just below: a Swedish reason, nothing added', async () => {
     const host = await planHost();
     const office = new OfficeHost(host.run);
     await expect(office.appendTableRows(VERSIONS, [['2021-05-20', '1.0']])).rejects.toThrow('Raden har 2 celler men tabellen Versionshantering har 6 kolumner');
     await expect(office.appendTableRows('Saknas', [[1]])).rejects.toThrow('Tabellen Saknas finns inte i arbetsboken');
     await expect(office.appendTableRows(VERSIONS, [[null, 'x'.repeat(32_768), null, null, null, null]])).rejects.toThrow('En cell rymmer högst 32 767 tecken');
-    // Planuppgifter (A1:B6) stands above Initiativ (A8:I48): growing it would move part of Initiativ.
-    await expect(office.appendTableRows('Planuppgifter', [['Kontakt', 'Jenny']])).rejects.toThrow(
-      'Tabellen Planuppgifter kan inte växa: Excel skulle då flytta celler i en annan tabell längre ned på bladet',
-    );
     expect(host.model.getTables().map((t) => t.address)).toEqual(['Tjänsteplan!A1:B6', 'Tjänsteplan!A8:I11', 'Ram!A1:C4', 'Versioner!A1:F3']);
+    // Planuppgifter (A1:B6) stands above Initiativ (A8:I11): it grows into the empty row 7, then no further.
+    await office.appendTableRows('Planuppgifter', [['Kontakt', 'Jenny']]);
+    await expect(office.appendTableRows('Planuppgifter', [['Kontakt 2', 'Jenny']])).rejects.toThrow('Cellerna under tabellen Planuppgifter används redan');
+    expect(host.model.getTables().map((t) => t.address)).toEqual(['Tjänsteplan!A1:B7', 'Tjänsteplan!A8:I11', 'Ram!A1:C4', 'Versioner!A1:F3']);
   });
 
   test('nothing to add is no request', async () => {
