@@ -233,6 +233,25 @@ export class WorkbookModel {
     this.emit();
   }
 
+  /**
+   * Copies a cell's formats to another cell of the sheet (Copy, then Paste › Formatting): a conditional
+   * format on the source then applies to the target as well — one format over several ranges, as Excel
+   * shows it in Manage Rules ("Applies to: =$C$10,$C$12"). Only conditional formats are carried.
+   */
+  userPasteFormats(sheet: string, from: string, to: string): void {
+    const s = this.requireSheet(sheet);
+    const source = parseAddress(from);
+    const target = parseAddress(to);
+    if (!source || !target) throw invalidArgument('Grid.pasteFormats', `${from} → ${to}`);
+    for (const cf of this.conditionalFormatsIn(s, source.rect)) {
+      cf.rects = [...cf.rects, { ...target.rect }];
+      if (cf.raw) cf.raw = { ...(cf.raw as object), ref: cf.rects.map(formatRect).join(' ') };
+    }
+    s.conditionalFormatsChanged();
+    this.note('formats', s.name);
+    this.emit();
+  }
+
   userActivate(sheet: string): void {
     this.activateSheet(this.requireSheet(sheet));
     this.emit();

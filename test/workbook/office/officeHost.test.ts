@@ -97,6 +97,35 @@ describe('readTables', () => {
     within5MB(host);
   }, 60_000);
 
+  test("a large table of the user's own does not push the check past Excel on the web's 5 MB response limit", async () => {
+    const bytes = await xlsxOf(generatedPlan(100));
+    const host = await hostOf(bytes);
+    const rows = 12_000;
+    await host.run(async (context) => {
+      const ws = context.workbook.worksheets.add('Egna anteckningar');
+      const block = Array.from({ length: rows }, (_, i) => Array.from({ length: 8 }, (__, j) => `anteckning ${i}:${j} om budgetarbetet i förvaltningen`));
+      ws.getRangeByIndexes(0, 0, rows + 1, 8).values = [Array.from({ length: 8 }, (_, j) => `Kolumn ${j + 1}`), ...block];
+      ws.tables.add(`'Egna anteckningar'!A1:H${rows + 1}`, true).name = 'Anteckningar';
+    });
+    // Its cells alone (values, formulas, value types and formats) are more than 5 MB: read as before, it fails.
+    const everything = await host
+      .run(async (context) => {
+        const range = context.workbook.tables.getItem('Anteckningar').getRange();
+        range.load('values,formulas,valueTypes,numberFormat');
+        await context.sync();
+      })
+      .then(() => null, (e: { code: string }) => e.code);
+    expect(everything).toBe('ResponsePayloadSizeLimitExceeded');
+    host.resetCounters();
+    const tables = await new OfficeHost(host.run).readTables();
+    expect(host.syncCount).toBe(2);
+    within5MB(host);
+    expect(tables.find((t) => t.name === 'Anteckningar')).toEqual({ name: 'Anteckningar', sheet: 'Egna anteckningar', headerRow: 1, firstColumn: 1, headers: [], body: [], totals: null });
+    // The check finds what it finds in the plan without that table.
+    expect(checkTables(tables).findings).toEqual(checkTables(await (await XlsxWorkbook.fromBytes(bytes)).readTables()).findings);
+    expect(tables.find((t) => t.name === 'Initiativ')!.body).toHaveLength(100);
+  }, 60_000);
+
   test('a table away from A1 on a sheet whose name Excel quotes', async () => {
     const host = await emptyHost();
     await host.run(async (context) => {
@@ -360,6 +389,82 @@ describe('highlight and clearHighlights', () => {
     expect(host.model.getCell('Tjänsteplan', 5008, 3).displayFill).toBe('#FFEB9C');
     expect(await new OfficeHost(host.run).clearHighlights()).toBe(5000);
   }, 60_000);
+});
+
+describe('a mark the user copied elsewhere (one conditional format over several ranges)', () => {
+  async function copiedMark(options: { excelApi?: string } = {}) {
+    const host = await hostOf(await fixtureBytes('tjansteplan-it-2022-2024.xlsx'), options);
+    await new OfficeHost(host.run).highlight([
+      { sheet: 'Tjänsteplan', address: 'C10', severity: 'error' },
+      { sheet: 'Ram', address: 'B2', severity: 'warning' },
+    ]);
+    host.model.userPasteFormats('Tjänsteplan', 'C10', 'E12:F12');
+    return host;
+  }
+
+  test('the test host: getRange() fails the whole request as Excel does; getRangeOrNullObject is null', async () => {
+    const host = await copiedMark();
+    const error = await host
+      .run(async (context) => {
+        const formats = context.workbook.worksheets.getItem('Tjänsteplan').getRange('C10').conditionalFormats;
+        formats.load('items');
+        await context.sync();
+        formats.items[0].getRange().load('address');
+        await context.sync();
+      })
+      .then(() => null, (e: { code: string }) => e.code);
+    expect(error).toBe('InvalidOperation');
+    const isNull = await host.run(async (context) => {
+      const formats = context.workbook.worksheets.getItem('Tjänsteplan').getRange('C10').conditionalFormats;
+      formats.load('items');
+      await context.sync();
+      const range = formats.items[0].getRangeOrNullObject();
+      range.load('address');
+      await context.sync();
+      return range.isNullObject;
+    });
+    expect(isNull).toBe(true);
+  });
+
+  test.each([
+    ['1.17', 4],
+    ['1.8', 2],
+  ])('clearHighlights removes every mark, the copied one too (ExcelApi %s: %i cells counted)', async (excelApi, counted) => {
+    const host = await copiedMark({ excelApi });
+    const restore = host.installGlobals();
+    try {
+      expect(host.model.getCell('Tjänsteplan', 12, 6).displayFill).toBe('#FFC7CE');
+      // 1.17: C10 + E12:F12 + Ram!B2, every cell; before getRanges (1.9) the copied mark counts as one cell.
+      expect(await new OfficeHost(host.run).clearHighlights()).toBe(counted);
+      for (const [sheet, row, column] of [['Tjänsteplan', 10, 3], ['Tjänsteplan', 12, 5], ['Tjänsteplan', 12, 6], ['Ram', 2, 2]] as const) {
+        expect(host.model.getCell(sheet, row, column).displayFill).toBeNull();
+      }
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe('writeCells', () => {
+  test('a number written over text in a cell formatted @ becomes a number in the amount format, in one sync', async () => {
+    const host = await hostOf(await fixtureBytes('tjansteplan-it-2022-2024.xlsx'));
+    const office = new OfficeHost(host.run);
+    await office.writeCells([{ sheet: 'Tjänsteplan', address: 'C10', value: '1 000' }]);
+    expect(host.model.getCell('Tjänsteplan', 10, 3)).toMatchObject({ value: '1 000', numberFormat: '@' });
+    // The test host keeps a number written into an @ cell as text, as Excel keeps what is entered there.
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem('Tjänsteplan').getRange('C10').values = [[1000]];
+    });
+    expect(host.model.getCell('Tjänsteplan', 10, 3)).toMatchObject({ value: '1000', valueType: 'String' });
+    host.resetCounters();
+    await office.writeCells([
+      { sheet: 'Tjänsteplan', address: 'C10', value: 1000 },
+      { sheet: 'Tjänsteplan', address: 'D10', value: 2.5 },
+    ]);
+    expect(host.syncCount).toBe(1);
+    expect(host.model.getCell('Tjänsteplan', 10, 3)).toMatchObject({ value: 1000, valueType: 'Double', numberFormat: '#,##0' });
+    expect(host.model.getCell('Tjänsteplan', 10, 4)).toMatchObject({ value: 2.5, valueType: 'Double', numberFormat: 'General' });
+  });
 });
 
 describe('select', () => {
