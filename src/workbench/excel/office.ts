@@ -3,7 +3,7 @@
  * `Office.onReady`, `Office.context.displayLanguage`, `Office.context.officeTheme` (switchable, for dark
  * theme), `Office.context.requirements.isSetSupported`, and `Office.context.document.getFileAsync` giving the
  * workbook as .xlsx bytes in slices (File.getSliceAsync, File.closeAsync), with Office's limits: slices of at
- * most 4 MB (the default), at most two files open at once (a third getFileAsync fails with Office's error
+ * most 4 MB (the default; 64 KB on iPad, where Excel gives no file unless `compressedFile` says so), at most two files open at once (a third getFileAsync fails with Office's error
  * 5001 "Internal Error" until one is closed). Callbacks run asynchronously and get Office's AsyncResult.
  * `addHandlerAsync` reports DocumentSelectionChanged and OfficeThemeChanged.
  */

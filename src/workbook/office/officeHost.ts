@@ -1,14 +1,16 @@
 /**
  * The Office.js adapter of the WorkbookHost port. Every operation queues all its work and syncs as few
- * times as the API allows, whatever the row count. Reading every table is 2 syncs: the tables, then all
- * their cells at once. A write reads first only what it must know before it writes anything:
+ * times as the API allows, whatever the row count. Reading the tables is 2 syncs: the tables, then the
+ * cells of the contract's tables at once (other tables only by place, so none of the user's own can push
+ * the response past Excel on the web's 5 MB). A write reads first only what it must know before it writes anything:
  *  - createTables, 2–3: which tables and sheets exist (a name already taken refuses the whole batch before
  *    anything is written), then how far down the existing sheets are used (a new table goes below, never on
  *    top; no sync when every sheet is new), then the write;
  *  - writeHiddenTable, 2: the sheet and the tables (the sheet must be the add-in's own, very hidden, and the
  *    table on no other sheet), then the write;
- *  - appendTableRows, writeCells, highlight and select, 1 (appendTableRows reads more only when it fails, to
- *    say why); clearHighlights reads the conditional formats to find its own: 2, and 1 more to delete them.
+ *  - appendTableRows, writeCells, highlight and select, 1 (appendTableRows, co-authoring-safe without
+ *    rows.add, takes more only where the table cannot grow that way or to say why it failed: appendRows.ts);
+ *    clearHighlights reads the conditional formats to find its own: 2, and 1 more to delete them.
  * A write over Excel on the web's 5 MB request limit goes in slices, a sync each.
  */
 /// <reference types="office-js" />
