@@ -22,6 +22,7 @@ interface Node {
   attributes: Record<string, string>;
   text: string;
   path: string;
+  children: Node[];
 }
 
 /** Every element, in order, with its attributes and text; throws on XML that is not well-formed. */
@@ -30,7 +31,8 @@ function elements(xml: string): Node[] {
   const out: Node[] = [];
   const stack: Node[] = [];
   parser.on('opentag', (tag) => {
-    const node: Node = { name: tag.name, attributes: { ...(tag.attributes as Record<string, string>) }, text: '', path: [...stack.map((n) => n.name), tag.name].join('/') };
+    const node: Node = { name: tag.name, attributes: { ...(tag.attributes as Record<string, string>) }, text: '', path: [...stack.map((n) => n.name), tag.name].join('/'), children: [] };
+    stack[stack.length - 1]?.children.push(node);
     out.push(node);
     stack.push(node);
   });
@@ -42,10 +44,12 @@ function elements(xml: string): Node[] {
   return out;
 }
 
-/** Every URL the manifest names, with the element it is in. */
+/** Every URL the manifest names, with the element it is in (namespace names are not URLs it loads). */
 function urls(nodes: Node[]): { url: string; element: string }[] {
   return nodes.flatMap((n) => [
-    ...Object.values(n.attributes).filter((v) => /^https?:/.test(v)).map((url) => ({ url, element: n.name })),
+    ...Object.entries(n.attributes)
+      .filter(([name, v]) => !/^xmlns(:|$)/.test(name) && /^https?:/.test(v))
+      .map(([, url]) => ({ url, element: n.name })),
     ...(/^https?:/.test(n.text) ? [{ url: n.text, element: n.name }] : []),
   ]);
 }
@@ -107,11 +111,13 @@ describe.each(['https://tillagg.example.se/tjansteplan', 'https://addins.example
     const overrides = nodes.filter((n) => n.name === 'VersionOverrides');
     expect(overrides.map((n) => n.attributes['xsi:type'])).toEqual(['VersionOverridesV1_0']);
     expect(nodes.some((n) => n.path.endsWith('Control/Action/SourceLocation') && n.attributes.resid === 'Taskpane.Url')).toBe(true);
-    const localized = nodes.filter((n) => ['DisplayName', 'Description', 'bt:String'].includes(n.name));
+    // The strings people see (those with a DefaultValue), each with an English override per English locale.
+    const localized = nodes.filter((n) => ['DisplayName', 'Description', 'bt:String'].includes(n.name) && n.attributes.DefaultValue);
     expect(localized.length).toBeGreaterThanOrEqual(7);
     for (const n of localized) {
-      const locales = nodes.filter((o) => o.name.endsWith('Override') && o.path === `${n.path}/${o.name}` && nodes.indexOf(o) > nodes.indexOf(n) && nodes.indexOf(o) <= nodes.indexOf(n) + ENGLISH.length).map((o) => o.attributes.Locale);
-      expect(locales).toEqual(ENGLISH);
+      expect(n.children.map((o) => o.attributes.Locale)).toEqual(ENGLISH);
+      const english = new Set(n.children.map((o) => o.attributes.Value));
+      expect({ string: n.attributes.DefaultValue, englishTexts: english.size }).toEqual({ string: n.attributes.DefaultValue, englishTexts: 1 });
     }
   });
 });
