@@ -10,6 +10,7 @@ import { SaxesParser } from 'saxes';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WEB = path.join(ROOT, 'dist', 'web');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own plain CommonJS module
 const { addinBase, productionManifest } = require('../../webpack.manifest.js') as {
   addinBase(raw?: string): string | null;
   productionManifest(xml: string, base: string): string;
@@ -136,6 +137,7 @@ describe('the base', () => {
     const before = process.env.TJANSTEPLAN_ADDIN_URL;
     process.env.TJANSTEPLAN_ADDIN_URL = 'https://tillagg.example.se/tjansteplan';
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is plain CommonJS
       const config = require('../../webpack.config.js')({}, { mode: 'production' });
       expect(Object.keys(config.entry).sort()).toEqual(['signin', 'taskpane']);
       const pages = config.plugins.filter((p: { userOptions?: { filename?: string } }) => p.userOptions?.filename).map((p: { userOptions: { filename: string } }) => p.userOptions.filename);

@@ -55,7 +55,9 @@ export class OfficeHost implements InteractiveHost {
         const range = t.getRange();
         const key = headerKey(t.name);
         const read = CONTRACT_TABLES.has(key) ? (TEXT_ONLY_TABLES.has(key) ? 'text' : 'cells') : 'place';
-        range.load(read === 'place' ? 'address' : read === 'text' ? 'address,values' : 'address,values,formulas,valueTypes,numberFormat');
+        if (read === 'place') range.load('address');
+        else if (read === 'text') range.load('address,values');
+        else range.load('address,values,formulas,valueTypes,numberFormat');
         return { table: t, range, read } as const;
       });
       await context.sync();
