@@ -4,6 +4,7 @@ import type { AreaFrame, Plan } from './plan';
 import { checkDecisionLedger } from './rules/decisionLedger';
 import { checkFrame } from './rules/frame';
 import { checkInitiatives } from './rules/initiatives';
+import { checkPriorities } from './rules/priority';
 import { checkStatedSums } from './rules/statedSums';
 import { checkVersionHistory } from './rules/versionHistory';
 import { checkApprovedOverFrame } from './workflow';
@@ -17,6 +18,7 @@ export function validatePlan(plan: Plan, options: ValidateOptions = {}): Finding
   const frame = checkFrame(plan, options.frame ?? null);
   return [
     ...checkInitiatives(plan),
+    ...checkPriorities(plan),
     ...checkStatedSums(plan),
     ...frame,
     ...checkVersionHistory(plan.versions, plan.versionTable),

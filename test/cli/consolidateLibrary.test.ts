@@ -111,6 +111,8 @@ withLibrary('consolidate --library against the local library', () => {
     expect(run.stdout).toMatch(/VARNING\s+CITY_OVER_FRAME\s+Budgetram!C31/);
     // The city budget comes from the frame workbook, whichever way the plans are read.
     expect(run.stdout).toContain('2022: 1 105,6 mkr = 984,0 mkr förvaltning + 121,6 mkr utveckling.');
+    // It says where the workbook went, as a full path.
+    expect(run.stdout.trim().split('\n').at(-1)).toBe(`Arbetsboken Sammanställning är skriven till ${path.resolve(out)}.`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(Object.keys((wb.getWorksheet('Sammanställning') as unknown as { tables: object }).tables).sort()).toEqual(['Omradesniva', 'Stadsniva']);

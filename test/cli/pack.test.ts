@@ -125,6 +125,8 @@ withLibrary('pack against the local library', () => {
       expect(run).toMatchObject({ code: 0, stderr: '' });
       // IT's one change, and the two real cuts of spring 2021 (Kultur och fritid, HR).
       expect(run.stdout).toContain('9 tjänsteområden (3 med ändringar');
+      // Where it wrote, as a full path.
+      expect(run.stdout).toContain(`${path.resolve(out)}: granskningsunderlag för PF 2022–2024`);
     });
 
     it('reads one list query and one batch for the twelve snapshots (nine presented; IT’s, Kultur’s and HR’s previous)', () => {
