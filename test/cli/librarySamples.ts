@@ -98,7 +98,15 @@ export async function approvedCopy(source: string, dir: string, d: Decision | nu
       period: plan.info.period,
       owner: plan.info.owner,
       securityLevel: plan.info.securityLevel,
-      initiatives: initiatives.map((r) => ({ nr: r.nr === '' ? null : r.nr, name: r.name, development: r.development, maintenance: r.maintenance, comment: r.comment })),
+      // A plan without maintenance figures keeps those cells empty ("–"), not 0.
+      initiatives: initiatives.map((r) => ({
+        nr: r.nr === '' ? null : r.nr,
+        name: r.name,
+        development: r.development,
+        maintenance: plan.maintenanceStated === false ? [] : r.maintenance,
+        comment: r.comment,
+        priority: r.priority ?? null,
+      })),
       frame: years.map((year) => ({ year, development: plan.frame?.years.get(year)?.development ?? null, operations: plan.frame?.years.get(year)?.operations ?? null })),
       versions,
     }),
