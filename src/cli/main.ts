@@ -29,6 +29,14 @@ export function program(setExit: (code: number) => void): Command {
     .argument('<ut.xlsx>', 'filen att skapa')
     .action(async (file: string, o) => setExit(await (await import('./template')).templateCommand(file, o, err)));
 
+  p.command('rollforward')
+    .description('nästa periods plan från en fastställd version / next period\'s plan from an approved version')
+    .requiredOption('--to <planperiod>', 'den nya planperioden, t.ex. 2023–2025')
+    .option('--date <åååå-mm-dd>', 'datum för historikens första rad (standard: i dag)')
+    .argument('<plan.xlsx>', 'planen med den fastställda versionen')
+    .argument('<ny.xlsx>', 'den nya planen; en befintlig fil skrivs aldrig över')
+    .action(async (file: string, target: string, o) => setExit(await (await import('./rollforward')).rollForwardCommand(file, target, o, out, err)));
+
   p.command('validate')
     .description('kontrollera tjänsteplaner / validate plans (exit 0 utan fel, 1 med fel, 2 oläslig fil)')
     .option('--frame <fil>', 'ekonomis budgetram (.xlsx) att pröva planerna mot')

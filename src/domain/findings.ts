@@ -213,6 +213,13 @@ const CATALOG = {
     sv: (a) => `Version ${a.version} är fastställd i Beslutsforum men planen är över sin ram: ${a.years}. ${a.refusal}`,
     en: (a) => `Version ${a.version} is approved by Beslutsforum but the plan is over its frame: ${a.yearsEn}. ${a.refusalEn}`,
   },
+  INDICATIVE_DIFFERS: {
+    severity: 'info',
+    sv: (a) =>
+      `${a.name}: utveckling ${a.year} är ${tkr(a.now)}, ${tkr(Math.abs(Number(a.delta)))} ${Number(a.delta) > 0 ? 'mer' : 'mindre'} än det indikativa ${tkr(a.was)} (${a.source}).`,
+    en: (a) =>
+      `${a.name}: development ${a.year} is ${tkr(a.now)}, ${tkr(Math.abs(Number(a.delta)))} ${Number(a.delta) > 0 ? 'more' : 'less'} than the indicative ${tkr(a.was)} (${a.source}).`,
+  },
   DECISION_UNPUBLISHED: {
     severity: 'warning',
     sv: (a) => `Version ${a.version} är fastställd${a.forum ? ` av ${a.forum}` : ''} men finns inte i dokumentbiblioteket; publicera den.`,

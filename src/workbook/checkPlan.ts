@@ -6,7 +6,9 @@ import type { Location } from '../domain/location';
 import { frameForArea, type CityFrame } from '../domain/frame';
 import type { Plan } from '../domain/plan';
 import { validatePlan } from '../domain/validate';
+import { checkIndicative } from '../domain/rollforward';
 import { readApproval } from './contract/approvalTable';
+import { readIndicative } from './contract/indicativeTable';
 import { readPlan } from './contract/readPlan';
 import type { RawTable, WorkbookHost } from './host';
 
@@ -25,6 +27,11 @@ export function checkTables(tables: readonly RawTable[], cityFrame?: CityFrame |
     // With finance's frame at hand, an area it does not know (a misspelt name, say) has no frame at all.
     const frame = cityFrame ? (frameForArea(cityFrame, plan.info.area) ?? { area: plan.info.area, years: new Map(), ref: plan.initiativeTable }) : null;
     findings.push(...validatePlan(plan, { frame }));
+  }
+  if (plan) {
+    // A plan rolled forward from an approved one is compared with the figures it carried (Indikativ).
+    const indicative = readIndicative(tables, plan.info.period.years, findings);
+    if (indicative) findings.push(...checkIndicative(plan, indicative.rows, indicative.source));
   }
   const reading = readApproval(tables);
   findings.push(...reading.findings);

@@ -1,0 +1,89 @@
+/**
+ * `tjansteplan rollforward --to 2023–2025 FILE OUT.xlsx`: next period's plan from this one's approved version.
+ * Refused (exit 1, one line) when the file holds no approved version whose tables it can show are the ones
+ * decided; exit 2 when it cannot be read or OUT already exists (never overwritten).
+ */
+import { promises as fs } from 'node:fs';
+import { formatPeriod, parsePeriod } from '../domain/period';
+import { rollForward, rollForwardRefusal } from '../domain/rollforward';
+import { formatVersion, latestApproved } from '../domain/versions';
+import { planState } from '../domain/workflow';
+import { checkWorkbook } from '../workbook/checkPlan';
+import { rolledPlanTables } from '../workbook/contract/indicativeTable';
+import { XlsxWorkbook } from '../workbook/file/xlsxWorkbook';
+import { openWorkbook } from './files';
+import { UsageError } from './usage';
+
+export interface RollForwardOptions {
+  to: string;
+  /** ISO date of the new history's row; today by default. */
+  date?: string;
+}
+
+export async function rollForwardCommand(file: string, out: string, o: RollForwardOptions, say: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const to = parsePeriod(o.to);
+  if (!to) throw new UsageError(`planperioden "${o.to}" kan inte läsas; skriv t.ex. 2023–2025`);
+  if (await exists(out)) {
+    err(`${out}: filen finns redan; den skrivs aldrig över. Välj ett annat namn.`);
+    return 2;
+  }
+  const opened = await openWorkbook(file);
+  if (!opened.ok) {
+    err(`${file}: ${opened.reason}`);
+    return 2;
+  }
+  const check = await checkWorkbook(opened.workbook);
+  const plan = check.plan;
+  if (!plan) {
+    err(`${file}: planen kan inte läsas; kör \`tjansteplan validate ${file}\` för detaljer`);
+    return 2;
+  }
+  const approved = latestApproved(plan.versions);
+  if (!approved) {
+    err(`${file}: planen har ingen fastställd version att utgå från; registrera forumets beslut först.`);
+    return 1;
+  }
+  const label = approved.label ? formatVersion(approved.label) : approved.labelShown;
+  // The tables must be the approved version: the history stands at it, or the workbook's own record of it
+  // finds no cell changed since.
+  const recorded = check.approval !== null && check.approval.version === label && check.changedSinceApproval.length === 0;
+  if (!recorded && planState(plan.versions).kind !== 'approved') {
+    err(`${file}: historiken har gått vidare efter version ${label}, så tabellerna kan inte visas vara den fastställda versionen; utgå från den publicerade filen.`);
+    return 1;
+  }
+  const refusal = rollForwardRefusal(plan.info.period, to);
+  if (refusal) {
+    err(
+      refusal === 'not-later'
+        ? `--to ${formatPeriod(to)} börjar inte efter ${formatPeriod(plan.info.period)}; rulla fram till en senare period.`
+        : `--to ${formatPeriod(to)} har inget år gemensamt med ${formatPeriod(plan.info.period)}; inget att föra över.`,
+    );
+    return 1;
+  }
+  const rolled = rollForward(plan, approved, to, o.date ?? new Date().toISOString().slice(0, 10));
+  const wb = new XlsxWorkbook();
+  await wb.createTables(rolledPlanTables(rolled));
+  // Written beside the target and linked into place: a file that appeared meanwhile is still not overwritten.
+  const tmp = `${out}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, await wb.toBuffer());
+  try {
+    await fs.link(tmp, out);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    err(`${out}: filen finns redan; den skrivs aldrig över. Välj ett annat namn.`);
+    return 2;
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
+  say(`${out}: ${plan.info.area} ${formatPeriod(to)} v0.1, upprättad från ${formatPeriod(plan.info.period)} v${label} (${rolled.indicative.length} initiativ med indikativa belopp).`);
+  return 0;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
