@@ -19,7 +19,7 @@ afterAll(() => {
 
 test('BF cannot approve Ekonomi while it is 500 tkr over its 2023 frame and 1 tkr over 2024; PF can', async () => {
   const wb = await bench().open('sample=broken/21-over-ram.xlsx');
-  await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
+  await wb.openView('Publicering');
   const panel = wb.pane.getByRole('tabpanel', { name: 'Publicering' });
   const status = panel.locator('[role=status]');
   const form = panel.getByRole('form', { name: 'Registrera beslut' });

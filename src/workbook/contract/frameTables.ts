@@ -3,10 +3,10 @@
  * `Stadsram`, and förvaltning per verksamhetsområde in a third table. Kept apart from tables.ts so that the
  * plan's own contract and the frame's extras can change independently.
  */
-import { SHEET_BUDGET } from './tables';
+import { TABLES } from './tables';
 
 export const INDICATIVE_OPERATIONS = 'Indikativ förvaltning';
 export const INDICATIVE_DEVELOPMENT = 'Indikativ utveckling';
 
 /** Förvaltning per verksamhetsområde and year: these areas group the service areas differently. */
-export const OPERATIONS_TABLE = { name: 'Förvaltning', sheet: SHEET_BUDGET, headers: ['Verksamhetsområde', 'År', 'Belopp'] } as const;
+export const OPERATIONS_TABLE = TABLES.operations;

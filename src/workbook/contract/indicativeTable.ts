@@ -13,9 +13,9 @@ import { amountFromCell } from './cells';
 import { isBlank, isEmptyRow, mapColumns, tableRef } from './columns';
 import { contractTable } from './readPlan';
 import { planTables } from './template';
-import { TKR_FORMAT } from './tables';
+import { TABLES, TKR_FORMAT } from './tables';
 
-export const INDICATIVE_TABLE = { name: 'Indikativ', sheet: 'Indikativ' } as const;
+export const INDICATIVE_TABLE = TABLES.indicative;
 const SOURCE = 'Källa';
 
 export function indicativeHeaders(years: readonly number[]): string[] {

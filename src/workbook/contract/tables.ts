@@ -23,6 +23,10 @@ export const TABLES = {
   city: { name: 'Stadsram', sheet: SHEET_BUDGET, headers: ['År', 'Förvaltning', 'Utveckling'] },
   /** The add-in's own record of the approved version (approvalTable.ts), on a sheet users never see. */
   approval: { name: 'Fastställd', sheet: SHEET_APPROVAL, headers: ['Uppgift', 'Värde'] },
+  /** Optional in finance's frame workbook: förvaltning per verksamhetsområde (frameTables.ts). */
+  operations: { name: 'Förvaltning', sheet: SHEET_BUDGET, headers: ['Verksamhetsområde', 'År', 'Belopp'] },
+  /** A rolled-forward plan's indicative figures (indicativeTable.ts). */
+  indicative: { name: 'Indikativ', sheet: 'Indikativ' },
 } as const;
 
 /** Planuppgifter rows (Uppgift). */
