@@ -12,8 +12,9 @@ const useStyles = makeStyles({
   title: { margin: '16px 0 4px', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   scroll: { overflowX: 'auto' },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
-  th: { textAlign: 'start', padding: '2px 6px', borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold },
-  td: { padding: '2px 6px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Narrow padding: four columns of seven-digit figures must fit a 320 px pane without scrolling sideways.
+  th: { textAlign: 'start', padding: '2px', borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold },
+  td: { padding: '2px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   num: { textAlign: 'end', whiteSpace: 'nowrap' },
 });
 
