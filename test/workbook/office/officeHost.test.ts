@@ -238,7 +238,7 @@ describe('createTables', () => {
     const check = checkTables(tables);
     expect(check.findings.filter((f) => f.code === 'TABLE_MISSING')).toEqual([]);
     expect(check.plan?.initiatives).toHaveLength(40);
-    expect(host.model.getTables().map((t) => t.address)).toEqual(['Tjänsteplan!A1:B6', 'Tjänsteplan!A8:I48', 'Ram!A1:C4', 'Versioner!A1:F3']);
+    expect(host.model.getTables().map((t) => t.address)).toEqual(['Tjänsteplan!A1:B6', 'Tjänsteplan!A8:J48', 'Ram!A1:C4', 'Versioner!A1:F3']);
     // Saved, they are Excel tables the CLI reads to the same plan and findings.
     const saved = await (await XlsxWorkbook.fromBytes(await host.model.toXlsx())).readTables();
     expect(checkTables(saved).findings).toEqual(check.findings);
@@ -613,11 +613,11 @@ describe('appendTableRows', () => {
     await expect(office.appendTableRows(VERSIONS, [['2021-05-20', '1.0']])).rejects.toThrow('Raden har 2 celler men tabellen Versionshantering har 6 kolumner');
     await expect(office.appendTableRows('Saknas', [[1]])).rejects.toThrow('Tabellen Saknas finns inte i arbetsboken');
     await expect(office.appendTableRows(VERSIONS, [[null, 'x'.repeat(32_768), null, null, null, null]])).rejects.toThrow('En cell rymmer högst 32 767 tecken');
-    expect(host.model.getTables().map((t) => t.address)).toEqual(['Tjänsteplan!A1:B6', 'Tjänsteplan!A8:I11', 'Ram!A1:C4', 'Versioner!A1:F3']);
-    // Planuppgifter (A1:B6) stands above Initiativ (A8:I11): it grows into the empty row 7, then no further.
+    expect(host.model.getTables().map((t) => t.address)).toEqual(['Tjänsteplan!A1:B6', 'Tjänsteplan!A8:J11', 'Ram!A1:C4', 'Versioner!A1:F3']);
+    // Planuppgifter (A1:B6) stands above Initiativ (A8:J11): it grows into the empty row 7, then no further.
     await office.appendTableRows('Planuppgifter', [['Kontakt', 'Jenny']]);
     await expect(office.appendTableRows('Planuppgifter', [['Kontakt 2', 'Jenny']])).rejects.toThrow('Cellerna under tabellen Planuppgifter används redan');
-    expect(host.model.getTables().map((t) => t.address)).toEqual(['Tjänsteplan!A1:B7', 'Tjänsteplan!A8:I11', 'Ram!A1:C4', 'Versioner!A1:F3']);
+    expect(host.model.getTables().map((t) => t.address)).toEqual(['Tjänsteplan!A1:B7', 'Tjänsteplan!A8:J11', 'Ram!A1:C4', 'Versioner!A1:F3']);
   });
 
   test('nothing to add is no request', async () => {
