@@ -16,6 +16,7 @@
 /// <reference types="office-js" />
 import type { CellValue } from '../../domain/cell';
 import { ownSheetTaken, type CellMark, type CellWrite, type InteractiveHost, type RawTable, type TableWrite } from '../host';
+import { BASIS_TABLE, DECISION_NAMES } from '../contract/prioritizationTables';
 import { headerKey, TABLES, TKR_FORMAT } from '../contract/tables';
 import { appendRows } from './appendRows';
 import { workbookBytes } from './fileBytes';
@@ -247,7 +248,17 @@ function isMark(formula: string | null | undefined): boolean {
  * version's record) in a response Excel on the web caps at 5 MB.
  */
 const TEXT_ONLY_TABLES = new Set([headerKey(TABLES.approval.name)]);
-const CONTRACT_TABLES = new Set(Object.values(TABLES).map((t) => headerKey(t.name)));
+/**
+ * Every table the add-in reads: the plan's and finance's (TABLES), its own record, and the forums'
+ * prioritisation workbooks (the basis, and a proposal's or decision's rows, details and totals).
+ */
+const CONTRACT_TABLES = new Set(
+  [
+    ...Object.values(TABLES).map((t) => t.name),
+    BASIS_TABLE,
+    ...Object.values(DECISION_NAMES).flatMap((d) => [d.table, d.info, d.totals]),
+  ].map(headerKey),
+);
 
 /** A table outside the contract: where it is, none of its cells (headers and body empty). */
 function placeOnly(table: Excel.Table, range: Excel.Range): RawTable {

@@ -126,6 +126,20 @@ describe('readTables', () => {
     expect(tables.find((t) => t.name === 'Initiativ')!.body).toHaveLength(100);
   }, 60_000);
 
+  test("the forums' prioritisation tables are the contract's too: read with their cells", async () => {
+    const host = await emptyHost();
+    const names = ['Prioriteringsunderlag', 'Prioriteringsbeslut', 'Beslutsuppgifter', 'Beslutssummor', 'Prioriteringsförslag', 'Förslagsuppgifter', 'Förslagssummor', 'Övrigt'];
+    await host.run(async (context) => {
+      names.forEach((name, i) => {
+        const ws = context.workbook.worksheets.add(`Blad ${i + 1}`);
+        ws.getRange('A1:B2').values = [['Tjänsteområde', 'Belopp'], ['IT', 1200]];
+        ws.tables.add('A1:B2', true).name = name;
+      });
+    });
+    const tables = await new OfficeHost(host.run).readTables();
+    expect(tables.map((t) => [t.name, t.headers, t.body])).toEqual(names.map((name) => [name, name === 'Övrigt' ? [] : ['Tjänsteområde', 'Belopp'], name === 'Övrigt' ? [] : [['IT', 1200]]]));
+  });
+
   test('a table away from A1 on a sheet whose name Excel quotes', async () => {
     const host = await emptyHost();
     await host.run(async (context) => {
