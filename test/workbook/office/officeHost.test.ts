@@ -85,7 +85,7 @@ describe('readTables', () => {
       // The add-in finds in Excel exactly what the CLI finds in the file.
       expect(checkTables(fromOffice).findings).toEqual(checkTables(fromFile).findings);
     }
-  });
+  }, 60_000);
 
   test.each([100, 1000, 5000])('a generated plan of %i rows: same tables, 2 syncs, each request under 5 MB', async (rows) => {
     const bytes = await xlsxOf(generatedPlan(rows));
