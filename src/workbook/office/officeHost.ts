@@ -16,7 +16,6 @@
 /// <reference types="office-js" />
 import type { CellValue } from '../../domain/cell';
 import { ownSheetTaken, type CellMark, type CellWrite, type InteractiveHost, type RawTable, type TableWrite } from '../host';
-import { BASIS_TABLE, DECISION_NAMES } from '../contract/prioritizationTables';
 import { headerKey, TABLES, TKR_FORMAT } from '../contract/tables';
 import { appendRows } from './appendRows';
 import { workbookBytes } from './fileBytes';
@@ -249,16 +248,22 @@ function isMark(formula: string | null | undefined): boolean {
  */
 const TEXT_ONLY_TABLES = new Set([headerKey(TABLES.approval.name)]);
 /**
- * Every table the add-in reads: the plan's and finance's (TABLES), its own record, and the forums'
- * prioritisation workbooks (the basis, and a proposal's or decision's rows, details and totals).
+ * The forums' prioritisation tables (prioritizationTables.ts: the basis, and a proposal's or decision's rows,
+ * details and totals), named here so that the pane's first bundle does not carry that module; a test keeps
+ * the two lists the same.
  */
-const CONTRACT_TABLES = new Set(
-  [
-    ...Object.values(TABLES).map((t) => t.name),
-    BASIS_TABLE,
-    ...Object.values(DECISION_NAMES).flatMap((d) => [d.table, d.info, d.totals]),
-  ].map(headerKey),
-);
+export const PRIORITIZATION_TABLES = [
+  'Prioriteringsunderlag',
+  'Prioriteringsbeslut',
+  'Beslutsuppgifter',
+  'Beslutssummor',
+  'Prioriteringsförslag',
+  'Förslagsuppgifter',
+  'Förslagssummor',
+] as const;
+
+/** Every table the add-in reads: the plan's and finance's (TABLES), its own record, the forums'. */
+const CONTRACT_TABLES = new Set([...Object.values(TABLES).map((t) => t.name), ...PRIORITIZATION_TABLES].map(headerKey));
 
 /** A table outside the contract: where it is, none of its cells (headers and body empty). */
 function placeOnly(table: Excel.Table, range: Excel.Range): RawTable {

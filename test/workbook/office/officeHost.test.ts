@@ -16,7 +16,8 @@ import { approvalTable } from '../../../src/workbook/contract/approvalTable';
 import { planTables, type PlanInput } from '../../../src/workbook/contract/template';
 import { XlsxWorkbook } from '../../../src/workbook/file/xlsxWorkbook';
 import type { RawTable } from '../../../src/workbook/host';
-import { OfficeHost } from '../../../src/workbook/office/officeHost';
+import { OfficeHost, PRIORITIZATION_TABLES } from '../../../src/workbook/office/officeHost';
+import { BASIS_TABLE, DECISION_NAMES } from '../../../src/workbook/contract/prioritizationTables';
 import { dateFormatted, isDateFormat } from '../../../src/workbook/office/ranges';
 import { emptyHost, fixtureBytes, hostOf, planFiles } from '../../workbench/excel/helpers';
 
@@ -138,6 +139,8 @@ describe('readTables', () => {
     });
     const tables = await new OfficeHost(host.run).readTables();
     expect(tables.map((t) => [t.name, t.headers, t.body])).toEqual(names.map((name) => [name, name === 'Övrigt' ? [] : ['Tjänsteområde', 'Belopp'], name === 'Övrigt' ? [] : [['IT', 1200]]]));
+    // The adapter's list is the one the prioritisation contract reads by.
+    expect([...PRIORITIZATION_TABLES].sort()).toEqual([BASIS_TABLE, ...Object.values(DECISION_NAMES).flatMap((d) => [d.table, d.info, d.totals])].sort());
   });
 
   test('a table away from A1 on a sheet whose name Excel quotes', async () => {
