@@ -13,7 +13,8 @@ const useStyles = makeStyles({
   scroll: { overflowX: 'auto' },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
   // Narrow padding: four columns of seven-digit figures must fit a 320 px pane without scrolling sideways.
-  th: { textAlign: 'start', padding: '2px', borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold },
+  // Long words (Verksamhetsområde, Förändring) may break in a header rather than push the table past the pane.
+  th: { textAlign: 'start', padding: '2px', borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   td: { padding: '2px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   num: { textAlign: 'end', whiteSpace: 'nowrap' },
 });
