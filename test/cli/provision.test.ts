@@ -1,0 +1,146 @@
+/**
+ * `tjansteplan provision` against the local library over real HTTPS (the command in-process, the library
+ * counting every request): on an empty site the first run creates the library with its columns and
+ * indexes, the second reads and writes nothing and says so; a column of another type is reported and left
+ * as it is while a missing one is added; the library made at start already needs nothing.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { provisionCommand, type ProvisionCommandOptions } from '../../src/cli/provision';
+import { startTestLibrary, TOKEN, type TestLibrary } from '../server/library/helpers';
+
+jest.setTimeout(60_000);
+
+interface Ran {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function provision(lib: TestLibrary, extra: Partial<ProvisionCommandOptions> = {}): Promise<Ran> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o: ProvisionCommandOptions = { site: lib.running.ids.siteId, library: lib.running.url, token: TOKEN, ca: lib.running.ca, ...extra };
+  const code = await provisionCommand(o, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Requests that changed something (anything but GET). */
+function writes(lib: TestLibrary): string[] {
+  return Object.keys(lib.running.library.counts.snapshot().byRoute).filter((k) => !k.startsWith('GET '));
+}
+
+async function columns(client: Client, lib: TestLibrary): Promise<Record<string, Record<string, unknown>>> {
+  const { siteId, listId } = lib.running.ids;
+  const value = (await client.api(`/sites/${encodeURIComponent(siteId)}/lists/${listId}/columns`).get()).value as Record<string, unknown>[];
+  return Object.fromEntries(value.map((c) => [c.name as string, c]));
+}
+
+describe('provision on a site without the library', () => {
+  let lib: TestLibrary;
+  beforeAll(async () => (lib = await startTestLibrary({ emptySite: true })));
+  afterAll(() => lib.stop());
+
+  test('the first run creates the library, its columns and the two indexes', async () => {
+    lib.running.library.counts.reset();
+    const run = await provision(lib);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/Skapade dokumentbiblioteket Tjänsteplaner/);
+    expect(run.out).toMatch(/Vyer per forum skapas inte/);
+    // One POST made it all: the columns ride on the list's creation.
+    expect(writes(lib)).toEqual(['POST siteLists']);
+    const c = await columns(lib.client(), lib);
+    expect(c.Tjansteomrade).toMatchObject({ indexed: true, text: expect.any(Object) });
+    expect(c.Planperiod).toMatchObject({ indexed: true, text: expect.any(Object) });
+    expect(c.Version).toMatchObject({ indexed: false, text: expect.any(Object) });
+    expect(c.Forum).toMatchObject({ text: expect.any(Object) });
+    expect(c.Beslut).toMatchObject({ choice: { choices: ['Utkast', 'Inskickad', 'Fastställd', 'Återremitterad'] } });
+    expect(c.Beslutsdatum).toMatchObject({ dateTime: { format: 'dateOnly' } });
+  });
+
+  test('the second run (the site given by its address) changes nothing and says so', async () => {
+    const before = structuredClone(lib.running.library.store.state);
+    lib.running.library.counts.reset();
+    const run = await provision(lib, { site: `${lib.running.url}/sites/${lib.running.ids.siteId}`, library: undefined });
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/Inget ändrades/);
+    expect(run.out).not.toMatch(/Skapade|Lade till/);
+    expect(writes(lib)).toEqual([]);
+    expect(lib.running.library.store.state).toEqual(before);
+  });
+
+  test('afterwards the site has its drive, the library publishing uploads into', async () => {
+    const drive = await lib.client().api(`/sites/${encodeURIComponent(lib.running.ids.siteId)}/drive`).get();
+    expect(drive).toMatchObject({ id: lib.running.ids.driveId, name: 'Tjänsteplaner' });
+  });
+});
+
+describe('provision on a library set up by hand, not quite right', () => {
+  let lib: TestLibrary;
+  beforeAll(async () => {
+    lib = await startTestLibrary({ emptySite: true });
+    // Version as a number, Planperiod without its index, Forum missing: what a hurried administrator leaves.
+    await lib.client().api(`/sites/${encodeURIComponent(lib.running.ids.siteId)}/lists`).post({
+      displayName: 'Tjänsteplaner',
+      list: { template: 'documentLibrary' },
+      columns: [
+        { name: 'Tjansteomrade', text: {}, indexed: true },
+        { name: 'Planperiod', text: {} },
+        { name: 'Version', number: {} },
+        { name: 'Beslut', choice: { choices: ['Utkast', 'Fastställd'] } },
+        { name: 'Beslutsdatum', dateTime: { format: 'dateOnly' } },
+      ],
+    });
+  });
+  afterAll(() => lib.stop());
+
+  test('adds the missing column, reports the wrong type, the missing choices and index, and changes none of them', async () => {
+    lib.running.library.counts.reset();
+    const run = await provision(lib);
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/Lade till kolumnen Forum/);
+    expect(writes(lib)).toEqual(['POST listColumns']);
+    expect(run.err).toMatch(/kolumnen Version har typen number, inte text; den ändras inte/);
+    expect(run.err).toMatch(/valkolumnen Beslut saknar val/);
+    expect(run.err).toMatch(/kolumnen Planperiod är inte indexerad/);
+    const c = await columns(lib.client(), lib);
+    expect(c.Version).toMatchObject({ number: expect.any(Object) });
+    expect(c.Version).not.toHaveProperty('text');
+    expect(c.Planperiod).toMatchObject({ indexed: false });
+    expect(c.Forum).toMatchObject({ text: expect.any(Object) });
+  });
+
+  test('run again, it adds nothing and still reports what needs a hand', async () => {
+    lib.running.library.counts.reset();
+    const run = await provision(lib);
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/Inget ändrades/);
+    expect(run.err).toMatch(/Version/);
+    expect(writes(lib)).toEqual([]);
+  });
+});
+
+describe('provision against the library made at start, and refusals', () => {
+  let lib: TestLibrary;
+  beforeAll(async () => (lib = await startTestLibrary()));
+  afterAll(() => lib.stop());
+
+  test('the default library is already what provision makes', async () => {
+    lib.running.library.counts.reset();
+    const run = await provision(lib, { site: 'root' });
+    expect(run).toMatchObject({ code: 0, err: '' });
+    expect(run.out).toMatch(/Inget ändrades/);
+    expect(writes(lib)).toEqual([]);
+  });
+
+  test('no token, or one the library refuses, is exit 2 with a reason', async () => {
+    const saved = process.env.TJANSTEPLAN_TOKEN;
+    delete process.env.TJANSTEPLAN_TOKEN;
+    try {
+      expect(await provision(lib, { token: undefined })).toMatchObject({ code: 2, err: expect.stringMatching(/--token/) });
+    } finally {
+      if (saved !== undefined) process.env.TJANSTEPLAN_TOKEN = saved;
+    }
+    expect(await provision(lib, { token: 'wrong' })).toMatchObject({ code: 2, err: expect.stringMatching(/401/) });
+  });
+});
