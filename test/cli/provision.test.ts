@@ -2,11 +2,14 @@
  * `tjansteplan provision` against the local library over real HTTPS (the command in-process, the library
  * counting every request): on an empty site the first run creates the library with its columns and
  * indexes, the second reads and writes nothing and says so; a column of another type is reported and left
- * as it is while a missing one is added; the library made at start already needs nothing.
+ * as it is while a missing one is added; the library made at start already needs nothing. Once, the built
+ * command end to end: `library --empty-site` spawned, `provision` spawned twice.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { rm } from 'node:fs/promises';
 import { provisionCommand, type ProvisionCommandOptions } from '../../src/cli/provision';
-import { startTestLibrary, TOKEN, type TestLibrary } from '../server/library/helpers';
+import { spawnLibrary, startTestLibrary, tempDir, TOKEN, type TestLibrary } from '../server/library/helpers';
+import { cli } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -142,5 +145,27 @@ describe('provision against the library made at start, and refusals', () => {
       if (saved !== undefined) process.env.TJANSTEPLAN_TOKEN = saved;
     }
     expect(await provision(lib, { token: 'wrong' })).toMatchObject({ code: 2, err: expect.stringMatching(/401/) });
+  });
+});
+
+describe('the built command', () => {
+  test('library --empty-site, then provision: created, then nothing changed', async () => {
+    const dir = await tempDir();
+    const lib = await spawnLibrary(['--data', dir, '--token', TOKEN, '--empty-site']);
+    try {
+      // No library yet, so no drive or list to name.
+      expect(lib.info).not.toHaveProperty('driveId');
+      const args = ['provision', '--site', `${lib.info.url}/sites/${lib.info.siteId}`, '--token', TOKEN, '--ca', lib.info.ca];
+      const first = await cli(args);
+      expect(first).toMatchObject({ code: 0, stderr: '' });
+      expect(first.stdout).toMatch(/Skapade dokumentbiblioteket Tjänsteplaner/);
+      const second = await cli(args);
+      expect(second).toMatchObject({ code: 0, stderr: '' });
+      expect(second.stdout).toMatch(/Inget ändrades/);
+    } finally {
+      lib.child.kill('SIGTERM');
+      await lib.exited;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
