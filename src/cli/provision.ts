@@ -72,6 +72,9 @@ export async function provisionCommand(o: ProvisionCommandOptions, out: (s: stri
   } else {
     for (const name of report.addedColumns) out(`Lade till kolumnen ${name} i ${LIBRARY_NAME}.`);
   }
+  for (const name of report.appeared) {
+    out(`${name} fanns redan när det skulle skapas: kanske genom detta kommandos eget första försök, vars svar gick förlorat, eller någon annan samtidigt; kontrollerat.`);
+  }
   if (report.unchanged) out(`Inget ändrades: dokumentbiblioteket ${LIBRARY_NAME} och dess kolumner fanns redan / nothing changed.`);
   for (const p of report.problems) err(`tjansteplan provision: ${describe(p)}`);
   out(`Webbplats (siteId i config.json): ${report.siteId}`);

@@ -123,6 +123,46 @@ describe('provision on a library set up by hand, not quite right', () => {
   });
 });
 
+describe('provision when an answer is lost (the request carried out, the connection dropped)', () => {
+  let lib: TestLibrary;
+  beforeAll(async () => (lib = await startTestLibrary({ emptySite: true, faults: 'lose:POST:/lists:1' })));
+  afterAll(() => lib.stop());
+
+  test('the retried POST lists gets 409: the list is read, checked, and not claimed as made nor as unchanged', async () => {
+    lib.running.library.counts.reset();
+    const run = await provision(lib);
+    expect(run).toMatchObject({ code: 0, err: '' });
+    expect(run.out).toMatch(/Tjänsteplaner fanns redan när det skulle skapas/);
+    expect(run.out).not.toMatch(/Inget ändrades|Skapade/);
+    expect(lib.running.library.counts.snapshot().byRoute['POST siteLists']).toBe(2);
+    expect(writes(lib)).toEqual(['POST siteLists']);
+  });
+
+  test('the same for a column: the retried POST columns gets 409 and the column is checked', async () => {
+    // A site of its own: the library made by hand without Forum, so provision has one column to add.
+    const other = await startTestLibrary({ emptySite: true, faults: 'lose:POST:/columns:1' });
+    try {
+      await other.client().api(`/sites/${encodeURIComponent(other.running.ids.siteId)}/lists`).post({
+        displayName: 'Tjänsteplaner',
+        list: { template: 'documentLibrary' },
+        columns: [
+          { name: 'Tjansteomrade', text: {}, indexed: true },
+          { name: 'Planperiod', text: {}, indexed: true },
+          { name: 'Version', text: {} },
+          { name: 'Beslut', choice: { choices: ['Utkast', 'Inskickad', 'Fastställd', 'Återremitterad'] } },
+          { name: 'Beslutsdatum', dateTime: { format: 'dateOnly' } },
+        ],
+      });
+      const run = await provision(other);
+      expect(run).toMatchObject({ code: 0, err: '' });
+      expect(run.out).toMatch(/Forum fanns redan när det skulle skapas/);
+      expect(other.running.library.counts.snapshot().byRoute['POST listColumns']).toBe(2);
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
 describe('provision against the library made at start, and refusals', () => {
   let lib: TestLibrary;
   beforeAll(async () => (lib = await startTestLibrary()));

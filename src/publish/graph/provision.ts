@@ -56,6 +56,12 @@ export interface ProvisionReport {
   createdLibrary: boolean;
   addedColumns: string[];
   problems: ColumnProblem[];
+  /**
+   * The library or a column was there by the time it was created (409): made by this run's own first
+   * attempt whose answer was lost and retried, or by someone else at the same moment. Checked, not counted
+   * as made or as unchanged, since which of the two it was cannot be known.
+   */
+  appeared: string[];
   /** Nothing was written. */
   unchanged: boolean;
 }
@@ -121,6 +127,7 @@ export async function provisionLibrary(client: Client, site: string): Promise<Pr
   const sitePath = `/sites/${encodeURIComponent(siteId)}`;
   let library = await findLibrary(client, siteId);
   let createdLibrary = false;
+  const appeared: string[] = [];
   if (!library) {
     const body = { displayName: LIBRARY_NAME, description: 'Tjänsteplaner: versioner per planperiod', list: { template: 'documentLibrary' }, columns: WANTED_COLUMNS.map(columnDefinition) };
     try {
@@ -131,24 +138,36 @@ export async function provisionLibrary(client: Client, site: string): Promise<Pr
       if (statusOf(e) !== 409) throw e;
       library = await findLibrary(client, siteId);
       if (!library) throw e;
+      appeared.push(LIBRARY_NAME);
     }
   }
   if (library.list?.template && library.list.template !== 'documentLibrary') {
     throw new NotADocumentLibrary(`listan ${LIBRARY_NAME} finns men är ingen dokumentbiblioteksmall (${library.list.template})`);
   }
   const listPath = `${sitePath}/lists/${encodeURIComponent(library.id)}`;
-  const existing = await all<GraphColumn>(client, `${listPath}/columns`);
+  let existing = await all<GraphColumn>(client, `${listPath}/columns`);
   const addedColumns: string[] = [];
   const problems: ColumnProblem[] = [];
   for (const want of WANTED_COLUMNS) {
-    const found = existing.find((c) => c.name?.toLowerCase() === want.name.toLowerCase());
+    const named = (c: GraphColumn) => c.name?.toLowerCase() === want.name.toLowerCase();
+    const found = existing.find(named);
     if (found) {
       problems.push(...problemsWith(want, found));
       continue;
     }
-    const made = (await client.api(`${listPath}/columns`).post(columnDefinition(want))) as GraphColumn;
-    addedColumns.push(want.name);
-    problems.push(...problemsWith(want, made));
+    try {
+      const made = (await client.api(`${listPath}/columns`).post(columnDefinition(want))) as GraphColumn;
+      addedColumns.push(want.name);
+      problems.push(...problemsWith(want, made));
+    } catch (e) {
+      if (statusOf(e) !== 409) throw e;
+      existing = await all<GraphColumn>(client, `${listPath}/columns`);
+      const now = existing.find(named);
+      if (!now) throw e;
+      appeared.push(want.name);
+      problems.push(...problemsWith(want, now));
+    }
   }
-  return { siteId, listId: library.id, webUrl: library.webUrl, createdLibrary, addedColumns, problems, unchanged: !createdLibrary && addedColumns.length === 0 };
+  const unchanged = !createdLibrary && addedColumns.length === 0 && appeared.length === 0;
+  return { siteId, listId: library.id, webUrl: library.webUrl, createdLibrary, addedColumns, problems, appeared, unchanged };
 }
