@@ -30,6 +30,10 @@ describe('a site started without the document library', () => {
     expect(await failure(client.api(`${site}/drive`).get())).toMatchObject({ statusCode: 404, code: 'itemNotFound' });
     expect(await failure(client.api(`/drives/${lib.running.ids.driveId}/root`).get())).toMatchObject({ statusCode: 404 });
     expect(await failure(client.api(`${site}/lists/Tjänsteplaner/columns`).get())).toMatchObject({ statusCode: 404 });
+    // The reviewers' page still answers: an empty library.
+    const page = await lib.fetch(lib.running.url.replace(/\/v1\.0$/, '/'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/Biblioteket är tomt/);
   });
 
   test('refuses list bodies Graph refuses, and a second library the local one cannot hold', async () => {
