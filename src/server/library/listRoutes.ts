@@ -2,7 +2,7 @@
  * The document library's list: its items with `$expand=fields`, `$filter` on fields, `$top` and
  * `@odata.nextLink` paging (200 a page unless `$top` says otherwise). As in SharePoint, a filter on a
  * column that is not indexed is refused unless the request carries
- * `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`; Tjansteomrade and Planperiod are indexed.
+ * `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`; which columns are indexed is the list's own (siteLists.ts).
  */
 import { viewOf, type Ctx } from './context';
 import { badRequest, methodNotAllowed, notFound } from './errors';
