@@ -28,6 +28,8 @@ export const withLibrary: jest.Describe = describe;
 
 export interface LibraryInfo {
   url: string;
+  /** The file origin (download and upload URLs): `https://127.0.0.1:Q`. */
+  files: string;
   siteId: string;
   driveId: string;
   listId: string;

@@ -13,8 +13,10 @@ export interface GraphRequest {
   /** Lower-case names. */
   headers: Record<string, string>;
   body: Buffer;
-  /** `https://localhost:PORT`: where absolute URLs in answers point. */
+  /** `https://localhost:PORT`: where absolute Graph URLs in answers point. */
   origin: string;
+  /** `https://127.0.0.1:PORT`: where download and upload URLs in answers point. */
+  fileOrigin: string;
 }
 
 export interface GraphResponse {
