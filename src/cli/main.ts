@@ -59,6 +59,21 @@ export function program(setExit: (code: number) => void): Command {
       setExit(await (await import('./consolidate')).consolidateCommand(files, { ...o, lang: o.lang as Language }, out, err)),
     );
 
+  p.command('prioritize')
+    .summary('prioriteringsunderlag och förslag som håller stadens ram / the forum\'s prioritisation basis and a proposal within the frame')
+    .description(
+      'prioriteringsunderlag: alla initiativ med prioritet, staden mot ramen per år och ett förslag (skjut upp, minska, stryk) som håller ramen utan att röra Måste / ' +
+        'prioritisation basis and proposal (exit 0 förslaget håller ramen, 1 ett år når inte ramen, 2 oläslig fil eller ram)',
+    )
+    .requiredOption('--frame <fil>', 'ekonomis budgetram (.xlsx)')
+    .option('--json', 'skriv resultatet som JSON')
+    .option('--out <fil.xlsx>', 'skriv underlaget, ramen och förslaget som arbetsbok (öppnas i Excel för fönstrets Prioritering)')
+    .addOption(lang())
+    .argument('<fil...>', 'tjänsteplaner (.xlsx)')
+    .action(async (files: string[], o) =>
+      setExit(await (await import('./prioritize')).prioritizeCommand(files, { ...o, lang: o.lang as Language }, out, err)),
+    );
+
   p.command('pack')
     .summary("forumets granskningsunderlag ur biblioteket (.xlsx) / a forum's review pack")
     .description(
@@ -95,6 +110,8 @@ export function program(setExit: (code: number) => void): Command {
       out(`Lokalt bibliotek / local library: ${library.url} (data: ${library.library.dataDir})`);
       out(`Filvärd / file host: ${library.fileOrigin}/`);
       out(`Certifikatets CA / certificate CA: ${server.caPath}`);
+      const { workbenchCommands } = await import('./workbenchCommands');
+      for (const line of workbenchCommands({ url: library.url, token: library.library.token, caPath: server.caPath })) out(line);
       out('Avsluta med Ctrl+C.');
       await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
       await server.close();
