@@ -36,7 +36,7 @@ async function openFile(wb: Workbench, file: string): Promise<void> {
   await until(async () => ((await wb.page.locator('header [role=status]').textContent()) ?? '').includes(path.basename(file, '.xlsx')), 'the plan to open', 60_000);
   await wb.page.waitForTimeout(300);
   await wb.pane.getByRole('button', { name: 'Kontrollera' }).waitFor();
-  await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
+  await wb.openView('Publicering');
 }
 
 async function openPlan(file: string): Promise<Workbench> {
@@ -63,7 +63,7 @@ test('the pane runs under the production policy plus exactly the library’s two
   expect(new URL(lib.url).origin).not.toBe(new URL(bench().url).origin);
 });
 
-test('a plan past 4 MB goes in an upload session to the file origin, a dropped chunk resumes, and publishing it again reads it back there', async () => {
+test('a plan past 4 MB goes in an upload session to the file origin, a chunk whose answer was lost resumes, and publishing it again reads it back there', async () => {
   const file = await writePlan(dir, { area: 'IT', versions: approvedAt('1.0'), padBytes: 6_000_000 });
   const lib = bench().library!.library;
   // The first chunk is stored but its answer is lost: the pane asks the session where it stands and goes on.
