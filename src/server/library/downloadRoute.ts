@@ -21,7 +21,7 @@ function byteRange(header: string | undefined, size: number): [number, number] |
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m || (m[1] === '' && m[2] === '')) return 'invalid';
   let start = m[1] === '' ? size - Number(m[2]) : Number(m[1]);
-  let end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  const end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
   if (start < 0) start = 0;
   if (start > end || start >= size) return 'invalid';
   return [start, end];
