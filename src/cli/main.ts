@@ -95,21 +95,23 @@ export function program(setExit: (code: number) => void): Command {
     .option('--data <mapp>', 'det lokala bibliotekets datamapp', '.tjansteplan/library')
     .action(async (o) => {
       const { startWorkbench } = await import('../server/workbenchServer');
-      const { createLibrary } = await import('../server/library');
-      // The local library on the same origin, so the pane publishes without a second certificate prompt.
-      const library = await createLibrary({ dataDir: o.data, rootPage: false });
+      const { startLibrary } = await import('../server/library');
+      // The local library on origins of its own (Graph and file bytes), as in a tenant; fixed ports beside
+      // the workbench's, so upload sessions resume after a restart and the pane's policy stays the same.
+      const base = Number(o.port);
+      const library = await startLibrary({ dataDir: o.data, port: base ? base + 1 : 0, filePort: base ? base + 2 : 0 });
       const server = await startWorkbench({
-        port: Number(o.port),
-        library,
-        libraryConfig: { ...library.ids, token: library.token },
+        port: base,
+        libraryConfig: { url: library.url, fileOrigin: library.fileOrigin, ...library.ids, token: library.library.token },
       });
       out(`Arbetsbänken / workbench: ${server.url}workbench.html`);
       out(`Aktivitetsfönstret / task pane: ${server.url}taskpane.html`);
-      out(`Granskningsvy / reviewers' view: ${server.url}_library/`);
-      out(`Lokalt bibliotek / local library: ${server.url}v1.0 (data: ${library.dataDir})`);
+      out(`Granskningsvy / reviewers' view: ${new URL(library.url).origin}/`);
+      out(`Lokalt bibliotek / local library: ${library.url} (data: ${library.library.dataDir})`);
+      out(`Filvärd / file host: ${library.fileOrigin}/`);
       out(`Certifikatets CA / certificate CA: ${server.caPath}`);
       const { workbenchCommands } = await import('./workbenchCommands');
-      for (const line of workbenchCommands({ url: `${server.url}v1.0`, token: library.token, caPath: server.caPath })) out(line);
+      for (const line of workbenchCommands({ url: library.url, token: library.library.token, caPath: server.caPath })) out(line);
       out('Avsluta med Ctrl+C.');
       await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
       await server.close();
@@ -143,6 +145,7 @@ export function program(setExit: (code: number) => void): Command {
     .description('starta det lokala biblioteket (Graph v1.0-delmängd över HTTPS på loopback) / start the local library')
     .option('--port <n>', 'port på localhost; 0 väljer en ledig', '0')
     .option('--data <mapp>', 'datamappen (standard .tjansteplan/library)')
+    .option('--file-port <n>', 'port för filvärden (nedladdnings- och uppladdningsadresser) på 127.0.0.1; 0 väljer en ledig', '0')
     .option('--token <token>', 'bärartoken som krävs (standard: utvecklingstoken)')
     .option('--faults <spec>', 'fel att injicera, t.ex. 429:PUT:/content:2:retry-after=1')
     .option('--empty-site', 'en ny datamapp blir en webbplats utan dokumentbiblioteket, för provision att skapa')

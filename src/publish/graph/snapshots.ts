@@ -12,7 +12,7 @@ import { publishedFileName, snapshotFileName, type PublishedVersion } from '../p
 import { isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from '../retry';
 import { LibraryUnavailable } from '../errors';
 import { explain } from './errors';
-import { readText } from './existing';
+import { downloadBytes, readText } from './existing';
 import { itemByPath } from './paths';
 import { uploadFile, type UploadOptions } from './upload';
 
@@ -124,10 +124,10 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** Graph answers a batched `/content` with 302 to a pre-authenticated download URL; that one is fetched alone. */
+/** Graph answers a batched `/content` with 302 to a pre-authenticated download URL; that one is fetched alone, without a token. */
 async function followDownload(client: Client, location: string, v: PublishedVersion): Promise<PlanSnapshot> {
   try {
-    return snapshotFromBody(await client.api(location).get(), v);
+    return snapshotFromBody(new TextDecoder().decode(await downloadBytes(client, location)), v);
   } catch (e) {
     throw explain(e, `hämtningen av ögonblicksbilden för ${label(v)}`);
   }
