@@ -19,7 +19,6 @@ import { listApproved, LibraryReadError, fileNameOf, openLibrary, periodArg, rea
 import { progressBar } from './progress';
 import { findingJson, LABEL, where } from './report';
 import { UsageError } from './usage';
-import { writeConsolidationWorkbook } from './consolidationWorkbook';
 
 export interface ConsolidateOptions {
   frame: string;
@@ -63,7 +62,8 @@ export async function consolidateCommand(
   const result = consolidate(plans.inputs, frame);
   const brief = frameGapBrief(result);
   const findings = [...frameFindings, ...result.findings].sort(bySeverity);
-  if (options.out) await writeConsolidationWorkbook(options.out, result, brief);
+  // Loaded only to write: reading never loads exceljs.
+  if (options.out) await (await import('./consolidationWorkbook')).writeConsolidationWorkbook(options.out, result, brief);
   out(options.json ? consolidationJson(result, brief, findings, options.lang) : consolidationText(result, brief, findings, options.lang));
   if (plans.unreadable) return 2;
   return hasErrors(findings) ? 1 : 0;

@@ -3,10 +3,12 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Language } from '../domain/findings';
 import { UnreadableWorkbook } from '../workbook/file/unreadable';
 // Commands load on use: exceljs alone takes ~0.4 s to load, which `--help` should not pay.
+import { printable } from './printable';
 import { UsageError } from './usage';
 
-const out = (s: string) => process.stdout.write(s + '\n');
-const err = (s: string) => process.stderr.write(s + '\n');
+// Everything printed passes through printable(): cell text must never reach the terminal as control sequences.
+const out = (s: string) => process.stdout.write(printable(s) + '\n');
+const err = (s: string) => process.stderr.write(printable(s) + '\n');
 
 function lang(): Option {
   return new Option('--lang <språk>', 'meddelandenas språk / language of messages').choices(['sv', 'en']).default('sv');

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import type { CellValue } from '../../domain/cell';
 import { ownSheetTaken, type RawTable, type TableWrite, type WorkbookHost } from '../host';
+import { parseRange, rawTable, tableTooLarge } from './tableCells';
 import { classifyUnreadable, UnreadableWorkbook } from './unreadable';
 
 export class XlsxWorkbook implements WorkbookHost {
@@ -99,42 +100,12 @@ interface TableModel {
 }
 
 function readTable(ws: ExcelJS.Worksheet, model: TableModel): RawTable | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(model.tableRef ?? '');
-  if (!m) return null;
-  const left = columnNumber(m[1]);
-  const top = Number(m[2]);
-  const right = m[3] ? columnNumber(m[3]) : left;
-  const bottom = m[4] ? Number(m[4]) : top;
-  const width = right - left + 1;
-  const rowCells = (r: number): CellValue[] => {
-    const row = ws.getRow(r);
-    const out: CellValue[] = new Array(width);
-    for (let c = 0; c < width; c++) out[c] = toCellValue(row.getCell(left + c));
-    return out;
-  };
-  const headerCells = rowCells(top);
-  const headers = headerCells.map((v, i) => {
-    const text = typeof v === 'string' ? v : v === null ? '' : String(typeof v === 'object' && 'result' in v ? v.result ?? '' : v);
-    return text || model.columns?.[i]?.name || '';
-  });
-  const lastBody = model.totalsRow ? bottom - 1 : bottom;
-  const body: CellValue[][] = [];
-  for (let r = top + 1; r <= lastBody; r++) body.push(rowCells(r));
-  return {
-    name: model.name,
-    sheet: ws.name,
-    headerRow: top,
-    firstColumn: left,
-    headers,
-    body,
-    totals: model.totalsRow ? rowCells(bottom) : null,
-  };
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+  const range = parseRange(model.tableRef);
+  if (!range) return null;
+  const tooLarge = tableTooLarge(model.name, range);
+  if (tooLarge) throw new UnreadableWorkbook('arbetsbok', tooLarge);
+  const shape = { name: model.name, sheet: ws.name, range, totalsRow: Boolean(model.totalsRow), columns: (model.columns ?? []).map((c) => c?.name ?? '') };
+  return rawTable(shape, (r, c) => toCellValue(ws.getRow(r).getCell(c)));
 }
 
 /** exceljs's cell value → the domain's CellValue, keeping formulas, cached results and error values. */

@@ -1,0 +1,138 @@
+/**
+ * The zip container of an .xlsx, read with hostile files in mind: the central directory is read first and
+ * a part whose stated size is over the caps is refused before a byte is inflated; inflating then counts
+ * every byte and stops at the same caps, so a directory that lies about sizes cannot get further.
+ * Inflate is fflate's streaming Inflate; this file only walks the zip's own records.
+ */
+import { Inflate } from 'fflate';
+import { UnreadableWorkbook } from './unreadable';
+
+export interface ZipCaps {
+  /** The most one part may inflate to, in bytes. */
+  part: number;
+  /** The most all parts together may inflate to, in bytes. */
+  total: number;
+}
+
+/**
+ * Far above any real plan (a 50 000-row plan's sheet inflates to about 20 MB) and far below what would
+ * exhaust memory.
+ */
+export const DEFAULT_CAPS: ZipCaps = { part: 200 * 1024 * 1024, total: 400 * 1024 * 1024 };
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localHeader: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const ZIP64_MARK = 0xffffffff;
+const MB = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString('sv-SE')} MB`;
+
+/** Sizes in one-line Swedish, for refusals. */
+export function tooLarge(what: string, size: number, cap: number): string {
+  return `${what} packas upp till mer än ${MB(cap)} (${size === Infinity ? 'okänd storlek' : MB(size)}); filen läses inte`;
+}
+
+/** Every entry of the central directory, refused whole when one entry or all together pass the caps. */
+export function readCentralDirectory(bytes: Uint8Array, file: string, caps: ZipCaps = DEFAULT_CAPS): Map<string, ZipEntry> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const broken = (why: string) => new UnreadableWorkbook(file, `filen är skadad eller inte en fullständig .xlsx (${why})`);
+  const end = findEndRecord(view);
+  if (end < 0) throw broken('zip-katalogen saknas');
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries = new Map<string, ZipEntry>();
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw broken('zip-katalogen är trasig');
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extra = view.getUint16(at + 30, true);
+    const comment = view.getUint16(at + 32, true);
+    const localHeader = view.getUint32(at + 42, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    // Zip64 sizes only occur past 4 GB: far past any cap, so the marker alone is reason enough.
+    if (size === ZIP64_MARK || compressedSize === ZIP64_MARK) throw new UnreadableWorkbook(file, tooLarge(`Delen ${name}`, Infinity, caps.part));
+    if (size > caps.part) throw new UnreadableWorkbook(file, tooLarge(`Delen ${name}`, size, caps.part));
+    total += size;
+    if (total > caps.total) throw new UnreadableWorkbook(file, tooLarge('Arbetsbokens delar', total, caps.total));
+    entries.set(name, { name, method, compressedSize, size, localHeader });
+    at += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+function findEndRecord(view: DataView): number {
+  // The end record is 22 bytes plus a comment of at most 65 535.
+  const last = Math.max(0, view.byteLength - 22 - 0xffff);
+  for (let at = view.byteLength - 22; at >= last; at--) if (view.getUint32(at, true) === EOCD) return at;
+  return -1;
+}
+
+/** Counts inflated bytes across the parts of one file, against the caps. */
+export class InflateBudget {
+  private used = 0;
+  constructor(
+    readonly file: string,
+    readonly caps: ZipCaps = DEFAULT_CAPS,
+  ) {}
+
+  take(entry: ZipEntry, partUsed: number, more: number): void {
+    this.used += more;
+    if (partUsed > this.caps.part) throw new UnreadableWorkbook(this.file, tooLarge(`Delen ${entry.name}`, partUsed, this.caps.part));
+    if (this.used > this.caps.total) throw new UnreadableWorkbook(this.file, tooLarge('Arbetsbokens delar', this.used, this.caps.total));
+  }
+}
+
+const SLICE = 64 * 1024;
+
+/**
+ * Inflates one entry, handing each piece to `onData` as it comes; throws UnreadableWorkbook as soon as the
+ * budget is passed, so at most one slice's worth more than the cap is ever produced.
+ */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, onData: (chunk: Uint8Array) => void): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localHeader;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) {
+    throw new UnreadableWorkbook(budget.file, `filen är skadad eller inte en fullständig .xlsx (delen ${entry.name} saknas)`);
+  }
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const data = bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize));
+  let produced = 0;
+  const take = (chunk: Uint8Array) => {
+    produced += chunk.length;
+    budget.take(entry, produced, chunk.length);
+    onData(chunk);
+  };
+  if (entry.method === 0) {
+    for (let i = 0; i < data.length; i += SLICE) take(data.subarray(i, i + SLICE));
+    return;
+  }
+  if (entry.method !== 8) throw new UnreadableWorkbook(budget.file, `delen ${entry.name} är packad på ett sätt som inte stöds (metod ${entry.method})`);
+  const inflate = new Inflate((chunk) => take(chunk));
+  try {
+    for (let i = 0; i < data.length; i += SLICE) inflate.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
+    if (data.length === 0) inflate.push(new Uint8Array(0), true);
+  } catch (e) {
+    if (e instanceof UnreadableWorkbook) throw e;
+    throw new UnreadableWorkbook(budget.file, `filen är skadad (delen ${entry.name} kan inte packas upp: ${(e as Error).message})`);
+  }
+}
+
+/**
+ * Inflates every entry without keeping anything: for a reader (exceljs) that would inflate a part whole
+ * before anyone could count it.
+ */
+export function checkInflatedSizes(bytes: Uint8Array, file: string, caps: ZipCaps = DEFAULT_CAPS): void {
+  const entries = readCentralDirectory(bytes, file, caps);
+  const budget = new InflateBudget(file, caps);
+  for (const entry of entries.values()) inflateEntry(bytes, entry, budget, () => undefined);
+}
