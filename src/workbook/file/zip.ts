@@ -15,10 +15,11 @@ export interface ZipCaps {
 }
 
 /**
- * Far above any real plan (a 50 000-row plan's sheet inflates to about 20 MB) and far below what would
- * exhaust memory.
+ * Far above any real plan (real ones have a few hundred rows; a generated 50 000-row plan's sheet inflates
+ * to 15 MB and its shared strings to 2.6 MB) and far below what would exhaust memory: a part's text may
+ * reach the XML parser whole (one text node), so the part cap bounds that too.
  */
-export const DEFAULT_CAPS: ZipCaps = { part: 200 * 1024 * 1024, total: 400 * 1024 * 1024 };
+export const DEFAULT_CAPS: ZipCaps = { part: 64 * 1024 * 1024, total: 128 * 1024 * 1024 };
 
 export interface ZipEntry {
   name: string;
