@@ -25,9 +25,9 @@ afterAll(async () => {
 describe('printed text from cells', () => {
   it('consolidate prints an area name and an initiative with terminal sequences without them', async () => {
     const input = planInput(`Ekonomi${ESC_TITLE}${ESC_COLOUR}`);
-    input.initiatives[0].name = `Stort${ESC_COLOUR} system\u0007`;
+    input.initiatives![0].name = `Stort${ESC_COLOUR} system\u0007`;
     // Over the frame, so the brief names the initiative.
-    input.initiatives[0].development = [9000, 500, 0];
+    input.initiatives![0].development = [9000, 500, 0];
     const plan = await planFile(path.join(dir, 'esc.xlsx'), input);
     const frame = path.join(dir, 'ram.xlsx');
     const wb = new XlsxWorkbook();

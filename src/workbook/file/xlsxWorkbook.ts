@@ -4,7 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
-import type { CellValue } from '../../domain/cell';
+import { shownValue, type CellValue } from '../../domain/cell';
+import { isOwnFormula } from '../ownFormula';
 import { ownSheetTaken, type RawTable, type TableWrite, type WorkbookHost } from '../host';
 import { parseRange, rawTable, tableTooLarge } from './tableCells';
 import { classifyUnreadable, UnreadableWorkbook } from './unreadable';
@@ -168,9 +169,16 @@ function writeTable(ws: ExcelJS.Worksheet, t: TableWrite, top: number) {
   });
 }
 
-/** Text goes in as text: a cell text starting with `=` is written as a string, never as a formula. */
-function toExcelValue(v: CellValue): ExcelJS.CellValue {
+/**
+ * Values only, except the tool's own formulas: text starting with `=` is written as a string, and a formula
+ * object that the tool did not make (ownFormula) is written as the value it shows, so no formula from data
+ * ever reaches a workbook.
+ */
+export function toExcelValue(v: CellValue): ExcelJS.CellValue {
   if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if ('error' in v) return { error: v.error } as ExcelJS.CellErrorValue;
-  return { formula: v.formula, result: v.result as number | string | undefined } as ExcelJS.CellFormulaValue;
+  if (typeof v !== 'object') return null;
+  if (isOwnFormula(v)) return { formula: v.formula, result: v.result as number | string | undefined } as ExcelJS.CellFormulaValue;
+  if ('error' in v && typeof v.error === 'string') return { error: v.error } as ExcelJS.CellErrorValue;
+  if ('formula' in v) return toExcelValue(shownValue(v) ?? null);
+  return null;
 }
