@@ -7,6 +7,7 @@
 import { DataFolderInUse } from '../server/library/dataLock';
 import { FaultSpecError } from '../server/library/faults';
 import { DEFAULT_TOKEN, startLibrary } from '../server/library';
+import { resolveToken } from './token';
 import { UsageError } from './usage';
 
 export interface LibraryCommandOptions {
@@ -22,7 +23,9 @@ export async function libraryCommand(o: LibraryCommandOptions, out: (s: string) 
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: ${o.port} är ingen port (0–65535)`);
   let running;
   try {
-    running = await startLibrary({ port, dataDir: o.data, token: o.token, faults: o.faults, log: o.verbose ? err : undefined });
+    // Only `-` is resolved here: the library's own token never comes from the clients' TJANSTEPLAN_TOKEN.
+    const token = o.token === '-' ? await resolveToken('-') : o.token;
+    running = await startLibrary({ port, dataDir: o.data, token, faults: o.faults, log: o.verbose ? err : undefined });
   } catch (e) {
     if (e instanceof FaultSpecError) throw new UsageError(e.message);
     if (e instanceof DataFolderInUse) {

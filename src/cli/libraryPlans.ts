@@ -15,6 +15,7 @@ import { parseLibraryUrl } from '../publish/libraryUrl';
 import { nodePlanLibrary } from '../publish/node/connect';
 import { publishedFileName, type PlanLibrary, type PublishedVersion } from '../publish/planLibrary';
 import { progressBar } from './progress';
+import { resolveToken } from './token';
 import { UsageError } from './usage';
 
 export interface LibraryArgs {
@@ -35,8 +36,8 @@ export function periodArg(text: string): string {
 
 /** A PlanLibrary for the command line; a bad address, a missing token or an unreadable CA is a usage error. */
 export async function openLibrary(o: LibraryArgs): Promise<PlanLibrary> {
-  const token = o.token ?? process.env.TJANSTEPLAN_TOKEN;
-  if (!token) throw new UsageError('ange en token för biblioteket med --token (eller miljövariabeln TJANSTEPLAN_TOKEN)');
+  const token = await resolveToken(o.token);
+  if (!token) throw new UsageError('ange en token för biblioteket med TJANSTEPLAN_TOKEN eller --token - (från standard input)');
   try {
     parseLibraryUrl(o.library);
   } catch (e) {

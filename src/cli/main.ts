@@ -4,6 +4,7 @@ import type { Language } from '../domain/findings';
 import { UnreadableWorkbook } from '../workbook/file/unreadable';
 // Commands load on use: exceljs alone takes ~0.4 s to load, which `--help` should not pay.
 import { printable } from './printable';
+import { TOKEN_HELP } from './token';
 import { UsageError } from './usage';
 
 // Everything printed passes through printable(): cell text must never reach the terminal as control sequences.
@@ -53,7 +54,7 @@ export function program(setExit: (code: number) => void): Command {
     .option('--out <fil.xlsx>', 'skriv sammanställningen som arbetsbok')
     .option('--library <url>', 'läs planerna ur biblioteket i stället för filer: https://localhost:PORT/v1.0[/sites/S/drives/D/lists/L] eller en SharePoint-webbplats')
     .option('--period <planperiod>', 'med --library: planperioden, t.ex. 2022–2024 (standard: budgetramens första till sista år)')
-    .option('--token <token>', 'med --library: bärartoken (annars TJANSTEPLAN_TOKEN)')
+    .option('--token <token>', `med --library: ${TOKEN_HELP}`)
     .option('--ca <fil>', 'med --library: CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
     .addOption(lang())
     .argument('[fil...]', 'tjänsteplaner (.xlsx), när --library inte anges')
@@ -72,7 +73,7 @@ export function program(setExit: (code: number) => void): Command {
     .requiredOption('--period <planperiod>', 'planperioden, t.ex. 2022–2024')
     .addOption(new Option('--forum <forum>', 'forumet: tjänsteforum, prioriteringsforum eller beslutsforum').choices(['TF', 'PF', 'BF']).makeOptionMandatory())
     .requiredOption('--out <fil.xlsx>', 'arbetsboken att skriva')
-    .option('--token <token>', 'bärartoken för biblioteket (annars TJANSTEPLAN_TOKEN)')
+    .option('--token <token>', `bibliotekets ${TOKEN_HELP}`)
     .option('--ca <fil>', 'CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
     .action(async (o) => setExit(await (await import('./pack')).packCommand(o, out, err)));
 
@@ -104,7 +105,7 @@ export function program(setExit: (code: number) => void): Command {
   p.command('publish')
     .description('publicera planens senaste fastställda version / publish the newest approved version (exit 0 klar, 1 nekad, 2 oläslig fil eller bibliotek som inte svarar)')
     .requiredOption('--library <url>', 'biblioteket: https://localhost:PORT/v1.0 (lokalt) eller en SharePoint-webbplats')
-    .option('--token <token>', 'bärartoken för biblioteket (annars TJANSTEPLAN_TOKEN)')
+    .option('--token <token>', `bibliotekets ${TOKEN_HELP}`)
     .option('--outbox <fil>', 'utkorgen som håller versionen tills den har kommit fram')
     .option('--ca <fil>', 'CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
     .addOption(lang())
@@ -117,7 +118,7 @@ export function program(setExit: (code: number) => void): Command {
     .description('starta det lokala biblioteket (Graph v1.0-delmängd över HTTPS på loopback) / start the local library')
     .option('--port <n>', 'port på localhost; 0 väljer en ledig', '0')
     .option('--data <mapp>', 'datamappen (standard .tjansteplan/library)')
-    .option('--token <token>', 'bärartoken som krävs (standard: utvecklingstoken)')
+    .option('--token <token>', 'bärartoken som krävs (standard: utvecklingstoken); `--token -` läser den från standard input. Ett värde här syns för andra i processlistan (ps)')
     .option('--faults <spec>', 'fel att injicera, t.ex. 429:PUT:/content:2:retry-after=1')
     .option('--verbose', 'en rad per begäran till stderr')
     .action(async (o) => setExit(await (await import('./library')).libraryCommand(o, out, err)));

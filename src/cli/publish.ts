@@ -17,6 +17,7 @@ import { preparePublication } from '../publish/prepare';
 import { checkWorkbook } from '../workbook/checkPlan';
 import { openWorkbook } from './files';
 import { progressBar, type Progress } from './progress';
+import { resolveToken } from './token';
 
 export interface PublishCommandOptions {
   library: string;
@@ -48,9 +49,9 @@ export async function publishCommand(file: string, o: PublishCommandOptions, out
     err(`${file}: ${o.lang === 'en' ? prepared.messageEn : prepared.message}`);
     return 1;
   }
-  const token = o.token ?? process.env.TJANSTEPLAN_TOKEN;
+  const token = await resolveToken(o.token);
   if (!token) {
-    err('tjansteplan: ange en token med --token (eller miljövariabeln TJANSTEPLAN_TOKEN)');
+    err('tjansteplan: ange en token med TJANSTEPLAN_TOKEN eller --token - (från standard input)');
     return 2;
   }
 
