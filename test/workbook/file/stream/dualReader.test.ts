@@ -9,6 +9,7 @@ import { readCityFrame } from '../../../../src/workbook/contract/readFrame';
 import { checkTables } from '../../../../src/workbook/checkPlan';
 import { StreamedWorkbook } from '../../../../src/workbook/file/stream/streamedWorkbook';
 import { XlsxWorkbook } from '../../../../src/workbook/file/xlsxWorkbook';
+import { plain } from './plain';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'fixtures');
 
@@ -30,11 +31,6 @@ async function attempt(read: () => Promise<unknown>): Promise<Outcome> {
   } catch (e) {
     return { ok: false, reason: (e as { reason?: string }).reason ?? String(e) };
   }
-}
-
-/** Dates and NaN compared by their exact value, not by how JSON shows them. */
-function plain(v: unknown): unknown {
-  return JSON.parse(JSON.stringify(v, (_k, x) => (x instanceof Date ? `Date(${x.getTime()})` : typeof x === 'number' && !Number.isFinite(x) ? `Number(${x})` : x instanceof Map ? [...x] : x)));
 }
 
 const files = workbooks(FIXTURES);
