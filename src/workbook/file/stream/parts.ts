@@ -12,10 +12,10 @@ export interface Part {
   budget: InflateBudget;
 }
 
-function parse(part: Part, name: string, handler: Parameters<typeof parseXmlPart>[3]): boolean {
+async function parse(part: Part, name: string, handler: Parameters<typeof parseXmlPart>[3]): Promise<boolean> {
   const entry = part.entries.get(name);
   if (!entry) return false;
-  parseXmlPart(part.bytes, entry, part.budget, handler);
+  await parseXmlPart(part.bytes, entry, part.budget, handler);
   return true;
 }
 
@@ -25,9 +25,9 @@ export interface Relationship {
   target: string;
 }
 
-export function readRels(part: Part, name: string): Relationship[] {
+export async function readRels(part: Part, name: string): Promise<Relationship[]> {
   const rels: Relationship[] = [];
-  parse(part, name, {
+  await parse(part, name, {
     open(tag, a) {
       if (tag === 'Relationship') rels.push({ id: a.Id ?? '', type: a.Type ?? '', target: a.Target ?? '' });
     },
@@ -45,10 +45,10 @@ export interface WorkbookPart {
   date1904: boolean;
 }
 
-export function readWorkbookPart(part: Part, name: string): WorkbookPart | null {
+export async function readWorkbookPart(part: Part, name: string): Promise<WorkbookPart | null> {
   const sheets: SheetEntry[] = [];
   let date1904 = false;
-  const found = parse(part, name, {
+  const found = await parse(part, name, {
     open(tag, a) {
       if (tag === 'sheet') sheets.push({ name: a.name ?? '', relId: a['r:id'] ?? relIdOf(a) });
       else if (tag === 'workbookPr') date1904 = a.date1904 === '1';
@@ -81,11 +81,11 @@ export function isDateFormat(format: string | undefined): boolean {
 }
 
 /** Per cell style index: whether a number in that style is a date. */
-export function readDateStyles(part: Part, name: string): boolean[] {
+export async function readDateStyles(part: Part, name: string): Promise<boolean[]> {
   const custom = new Map<number, string>();
   const formatIds: number[] = [];
   let inCellXfs = false;
-  parse(part, name, {
+  await parse(part, name, {
     open(tag, a) {
       if (tag === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
       else if (tag === 'cellXfs') inCellXfs = true;
@@ -137,10 +137,10 @@ export class StringCollector {
   }
 }
 
-export function readSharedStrings(part: Part, name: string): string[] {
+export async function readSharedStrings(part: Part, name: string): Promise<string[]> {
   const strings: string[] = [];
   let current: StringCollector | null = null;
-  parse(part, name, {
+  await parse(part, name, {
     open(tag) {
       if (tag === 'si') current = new StringCollector();
       else current?.open(tag);
@@ -165,9 +165,9 @@ export interface TableDefinition {
   columns: string[];
 }
 
-export function readTablePart(part: Part, name: string): TableDefinition | null {
+export async function readTablePart(part: Part, name: string): Promise<TableDefinition | null> {
   let table: TableDefinition | null = null;
-  parse(part, name, {
+  await parse(part, name, {
     open(tag, a) {
       if (tag === 'table') table = { name: a.name ?? '', ref: a.ref ?? '', totalsRow: a.totalsRowCount === '1', columns: [] };
       else if (tag === 'tableColumn' && table) table.columns.push(a.name ?? '');

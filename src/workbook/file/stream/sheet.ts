@@ -4,7 +4,7 @@
  * cellValue), so the contract cannot tell the readers apart.
  */
 import type { CellValue } from '../../../domain/cell';
-import { columnNumber, type TableRange } from '../tableCells';
+import type { TableRange } from '../tableCells';
 import { StringCollector, type Part } from './parts';
 import { slideFormula } from './sharedFormula';
 import { parseXmlPart } from './xmlPart';
@@ -38,8 +38,8 @@ interface OpenCell {
   column: number;
   type: string;
   style: number;
-  value: string[] | null;
-  formula: string[] | null;
+  value: string | null;
+  formula: string | null;
   shared: { si: string; master: boolean } | null;
   inline: StringCollector | null;
   grid: TableGrid | null;
@@ -50,7 +50,7 @@ export function excelToDate(v: unknown, date1904: boolean): Date {
   return new Date(Math.round(((v as number) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
-export function readSheet(part: Part, name: string, grids: readonly TableGrid[], ctx: SheetContext): SheetRead {
+export async function readSheet(part: Part, name: string, grids: readonly TableGrid[], ctx: SheetContext): Promise<SheetRead> {
   const tableParts: string[] = [];
   const masters = new Map<string, { formula: string; row: number; column: number }>();
   const gridFor = (row: number, column: number) =>
@@ -58,18 +58,22 @@ export function readSheet(part: Part, name: string, grids: readonly TableGrid[],
   let rowNumber = 0;
   let column = 0;
   let cell: OpenCell | null = null;
-  let into: string[] | null = null;
+  /** Which of the open cell's texts the parser's text events go to. */
+  let into: 'value' | 'formula' | null = null;
 
   const entry = part.entries.get(name);
   if (!entry) return { tableParts };
-  parseXmlPart(part.bytes, entry, part.budget, {
+  await parseXmlPart(part.bytes, entry, part.budget, {
     open(tag, a) {
       if (cell) {
         // Outside the tables only a shared formula's master is kept (cells inside may copy it).
-        if (tag === 'v') into = cell.grid ? (cell.value = []) : null;
-        else if (tag === 'f') {
+        if (tag === 'v') {
+          into = cell.grid ? 'value' : null;
+          if (into) cell.value = '';
+        } else if (tag === 'f') {
           if (a.t === 'shared' && a.si !== undefined) cell.shared = { si: a.si, master: a.ref !== undefined };
-          into = cell.grid || cell.shared?.master ? (cell.formula = []) : null;
+          into = cell.grid || cell.shared?.master ? 'formula' : null;
+          if (into) cell.formula = '';
         } else if (tag === 'is') cell.inline = new StringCollector();
         else cell.inline?.open(tag);
         return;
@@ -86,14 +90,14 @@ export function readSheet(part: Part, name: string, grids: readonly TableGrid[],
       }
     },
     text(t) {
-      if (into) into.push(t);
+      if (into && cell) cell[into] += t;
       else cell?.inline?.text(t);
     },
     close(tag) {
       if (!cell) return;
       if (tag === 'v' || tag === 'f') into = null;
       else if (tag === 'c') {
-        const formula = cell.formula?.join('') ?? '';
+        const formula = cell.formula ?? '';
         // A shared formula's master is needed even outside the tables: cells inside may copy it.
         if (cell.shared?.master && formula) masters.set(cell.shared.si, { formula, row: cell.row, column: cell.column });
         if (cell.grid) cell.grid.cells[cell.row - cell.grid.range.top][cell.column - cell.grid.range.left] = cellValue(cell, formula, masters, ctx);
@@ -104,15 +108,28 @@ export function readSheet(part: Part, name: string, grids: readonly TableGrid[],
   return { tableParts };
 }
 
+/** `C11` → row 11, column 3, by character codes: this runs for every cell of a 50 000-row sheet. */
 function addressOf(ref: string): { row: number; column: number } {
-  const m = /^([A-Z]+)(\d+)$/i.exec(ref);
-  return m ? { row: Number(m[2]), column: columnNumber(m[1]) } : { row: 0, column: 0 };
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) break;
+    column = column * 26 + (c - 0x60);
+  }
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const d = ref.charCodeAt(j) - 0x30;
+    if (d < 0 || d > 9) return { row: 0, column: 0 };
+    row = row * 10 + d;
+  }
+  return i === 0 || i === ref.length ? { row: 0, column: 0 } : { row, column };
 }
 
 /** The cell as exceljs reads it, translated to the domain's CellValue as the exceljs adapter does. */
 function cellValue(c: OpenCell, formulaText: string, masters: Map<string, { formula: string; row: number; column: number }>, ctx: SheetContext): CellValue {
   const isDate = c.style > 0 && ctx.dateStyles[c.style] === true;
-  const raw = c.value?.join('');
+  const raw = c.value ?? undefined;
   if (formulaText || c.shared) {
     let formula = formulaText;
     if (c.shared && !c.shared.master) {

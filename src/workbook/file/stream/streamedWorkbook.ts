@@ -27,11 +27,11 @@ export class StreamedWorkbook {
     return StreamedWorkbook.fromBytes(await readWorkbookFile(file), file, caps);
   }
 
-  static fromBytes(bytes: Uint8Array, name = 'arbetsbok', caps: ZipCaps = DEFAULT_CAPS): StreamedWorkbook {
+  static async fromBytes(bytes: Uint8Array, name = 'arbetsbok', caps: ZipCaps = DEFAULT_CAPS): Promise<StreamedWorkbook> {
     const known = classifyUnreadable(bytes);
     if (known) throw new UnreadableWorkbook(name, known);
     const part: Part = { bytes, entries: readCentralDirectory(bytes, name, caps), budget: new InflateBudget(name, caps) };
-    return new StreamedWorkbook(readAllTables(part, name), bytes);
+    return new StreamedWorkbook(await readAllTables(part, name), bytes);
   }
 
   async readTables(): Promise<RawTable[]> {
@@ -39,11 +39,11 @@ export class StreamedWorkbook {
   }
 }
 
-function readAllTables(part: Part, file: string): RawTable[] {
-  const workbookPath = readRels(part, '_rels/.rels').find((r) => isType(r, 'officeDocument'))?.target.replace(/^\//, '') ?? 'xl/workbook.xml';
-  const workbook = readWorkbookPart(part, workbookPath);
+async function readAllTables(part: Part, file: string): Promise<RawTable[]> {
+  const workbookPath = (await readRels(part, '_rels/.rels')).find((r) => isType(r, 'officeDocument'))?.target.replace(/^\//, '') ?? 'xl/workbook.xml';
+  const workbook = await readWorkbookPart(part, workbookPath);
   if (!workbook) throw new UnreadableWorkbook(file, 'filen är inte en Excel-arbetsbok (.xlsx)');
-  const rels = new Map(readRels(part, relsOf(workbookPath)).map((r) => [r.id, { ...r, target: resolveTarget(workbookPath, r.target) }]));
+  const rels = new Map((await readRels(part, relsOf(workbookPath))).map((r) => [r.id, { ...r, target: resolveTarget(workbookPath, r.target) }]));
   const sheets = workbook.sheets
     .map((s) => ({ name: s.name, rel: rels.get(s.relId) }))
     .filter((s): s is { name: string; rel: Relationship } => s.rel !== undefined && isType(s.rel, 'worksheet') && part.entries.has(s.rel.target));
@@ -51,14 +51,14 @@ function readAllTables(part: Part, file: string): RawTable[] {
 
   let ctx: SheetContext | null = null;
   // Strings and styles only matter once a sheet has a table; a workbook without tables never reads them.
-  const context = (): SheetContext => {
+  const context = async (): Promise<SheetContext> => {
     if (ctx) return ctx;
     const target = (kind: string) => [...rels.values()].find((r) => isType(r, kind))?.target;
     const strings = target('sharedStrings');
     const styles = target('styles');
     ctx = {
-      sharedStrings: strings ? readSharedStrings(part, strings) : [],
-      dateStyles: styles ? readDateStyles(part, styles) : [],
+      sharedStrings: strings ? await readSharedStrings(part, strings) : [],
+      dateStyles: styles ? await readDateStyles(part, styles) : [],
       date1904: workbook.date1904,
     };
     return ctx;
@@ -68,16 +68,16 @@ function readAllTables(part: Part, file: string): RawTable[] {
   for (const sheet of sheets) {
     const sheetPath = sheet.rel.target;
     const definitions = new Map<string, { table: TableDefinition; grid: TableGrid }>();
-    for (const rel of readRels(part, relsOf(sheetPath))) {
+    for (const rel of await readRels(part, relsOf(sheetPath))) {
       if (!isType(rel, 'table')) continue;
-      const table = readTablePart(part, resolveTarget(sheetPath, rel.target));
+      const table = await readTablePart(part, resolveTarget(sheetPath, rel.target));
       const range = table && parseRange(table.ref);
       const tooLarge = table && range && tableTooLarge(table.name, range);
       if (tooLarge) throw new UnreadableWorkbook(file, tooLarge);
       if (table && range) definitions.set(rel.id, { table, grid: new TableGrid(range) });
     }
     if (definitions.size === 0) continue;
-    const { tableParts } = readSheet(part, sheetPath, [...definitions.values()].map((d) => d.grid), context());
+    const { tableParts } = await readSheet(part, sheetPath, [...definitions.values()].map((d) => d.grid), await context());
     for (const id of tableParts) {
       const found = definitions.get(id);
       if (!found) continue;

@@ -1,5 +1,5 @@
 /**
- * One zip part parsed as XML events while it inflates: bytes go from fflate's Inflate through a streaming
+ * One zip part parsed as XML events while it inflates: bytes go from zlib's inflate through a streaming
  * UTF-8 decoder into saxes, so no part is ever held whole, and the inflate caps apply as it goes.
  */
 import { SaxesParser } from 'saxes';
@@ -13,12 +13,16 @@ export interface XmlHandler {
   close?(name: string): void;
 }
 
+/** Element names repeat by the hundred thousand: each prefixed one is cut once. */
+const localNames = new Map<string, string>();
 const local = (name: string) => {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
+  if (name.indexOf(':') < 0) return name;
+  let cut = localNames.get(name);
+  if (cut === undefined) localNames.set(name, (cut = name.slice(name.indexOf(':') + 1)));
+  return cut;
 };
 
-export function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, handler: XmlHandler): void {
+export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, handler: XmlHandler): Promise<void> {
   const parser = new SaxesParser({ position: false });
   let failure: Error | null = null;
   parser.on('error', (e) => {
@@ -40,7 +44,7 @@ export function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
   const decoder = new TextDecoder('utf-8');
   const broken = (e: Error) => new UnreadableWorkbook(budget.file, `filen är skadad (delen ${entry.name} är inte läsbar XML: ${e.message.split('\n')[0]})`);
   try {
-    inflateEntry(bytes, entry, budget, (chunk) => {
+    await inflateEntry(bytes, entry, budget, (chunk) => {
       parser.write(decoder.decode(chunk, { stream: true }));
       if (failure) throw broken(failure);
     });

@@ -44,7 +44,7 @@ describe('the streaming reader and the exceljs reader', () => {
   it.each(files.map((f) => [path.relative(FIXTURES, f), f]))('give the same tables, plan, findings and locations: %s', async (_name, file) => {
     const bytes = await fs.readFile(file);
     const viaExceljs = await attempt(async () => (await XlsxWorkbook.fromBytes(bytes, file)).readTables());
-    const viaStream = await attempt(async () => StreamedWorkbook.fromBytes(bytes, file).readTables());
+    const viaStream = await attempt(async () => (await StreamedWorkbook.fromBytes(bytes, file)).tables);
     expect(viaStream.ok).toBe(viaExceljs.ok);
     if (!viaExceljs.ok || !viaStream.ok) return;
     const [a, b] = [viaExceljs.value, viaStream.value] as Parameters<typeof checkTables>[0][];
