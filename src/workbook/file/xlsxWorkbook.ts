@@ -4,6 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
+import { readWorkbookFile } from './readFile';
+import { checkInflatedSizes } from './zip';
 import { shownValue, type CellValue } from '../../domain/cell';
 import { isOwnFormula } from '../ownFormula';
 import { ownSheetTaken, type RawTable, type TableWrite, type WorkbookHost } from '../host';
@@ -15,21 +17,14 @@ export class XlsxWorkbook implements WorkbookHost {
 
   /** Opens a file; throws UnreadableWorkbook with a one-line Swedish reason when it is not a readable .xlsx. */
   static async open(file: string): Promise<XlsxWorkbook> {
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(file);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const reason =
-        code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'det är en mapp, inte en fil' : code === 'EACCES' ? 'saknar läsbehörighet' : String((e as Error).message);
-      throw new UnreadableWorkbook(file, reason);
-    }
-    return XlsxWorkbook.fromBytes(bytes, file);
+    return XlsxWorkbook.fromBytes(await readWorkbookFile(file), file);
   }
 
   static async fromBytes(bytes: Buffer | Uint8Array, name = 'arbetsbok'): Promise<XlsxWorkbook> {
     const known = classifyUnreadable(bytes);
     if (known) throw new UnreadableWorkbook(name, known);
+    // exceljs inflates each part whole before anyone could count it: every part is counted first.
+    await checkInflatedSizes(bytes, name);
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);

@@ -43,7 +43,7 @@ export function tooLarge(what: string, size: number, cap: number): string {
 /** Every entry of the central directory, refused whole when one entry or all together pass the caps. */
 export function readCentralDirectory(bytes: Uint8Array, file: string, caps: ZipCaps = DEFAULT_CAPS): Map<string, ZipEntry> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const broken = (why: string) => new UnreadableWorkbook(file, `filen är skadad eller inte en fullständig .xlsx (${why})`);
+  const broken = (why: string) => new UnreadableWorkbook(file, `filen kunde inte läsas som .xlsx (${why}: den är skadad eller inte fullständig)`);
   const end = findEndRecord(view);
   if (end < 0) throw broken('zip-katalogen saknas');
   const count = view.getUint16(end + 10, true);
@@ -105,7 +105,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localHeader;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) {
-    return Promise.reject(new UnreadableWorkbook(budget.file, `filen är skadad eller inte en fullständig .xlsx (delen ${entry.name} saknas)`));
+    return Promise.reject(new UnreadableWorkbook(budget.file, `filen kunde inte läsas som .xlsx (delen ${entry.name} saknas: den är skadad eller inte fullständig)`));
   }
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const data = bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize));
@@ -131,7 +131,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
       if (failed) return;
       failed = true;
       inflate.destroy();
-      reject(e instanceof UnreadableWorkbook ? e : new UnreadableWorkbook(budget.file, `filen är skadad (delen ${entry.name} kan inte packas upp: ${String((e as Error)?.message ?? e).split('\n')[0]})`));
+      reject(e instanceof UnreadableWorkbook ? e : new UnreadableWorkbook(budget.file, `filen kunde inte läsas som .xlsx (delen ${entry.name} kan inte packas upp: ${String((e as Error)?.message ?? e).split('\n')[0]})`));
     };
     inflate.on('data', (chunk: Buffer) => {
       if (failed) return;

@@ -42,7 +42,7 @@ export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: I
     parser.on('closetag', (tag) => close(local(tag.name)));
   }
   const decoder = new TextDecoder('utf-8');
-  const broken = (e: Error) => new UnreadableWorkbook(budget.file, `filen är skadad (delen ${entry.name} är inte läsbar XML: ${e.message.split('\n')[0]})`);
+  const broken = (e: Error) => new UnreadableWorkbook(budget.file, `filen kunde inte läsas som .xlsx (delen ${entry.name} är inte läsbar XML: ${e.message.split('\n')[0]})`);
   try {
     await inflateEntry(bytes, entry, budget, (chunk) => {
       parser.write(decoder.decode(chunk, { stream: true }));
