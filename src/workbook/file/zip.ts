@@ -94,6 +94,8 @@ export class InflateBudget {
 }
 
 const SLICE = 64 * 1024;
+/** Parts up to this size (as the directory states it) are inflated in one call. */
+const SMALL_PART = 1024 * 1024;
 
 /**
  * Inflates one entry, handing each piece to `onData` as it comes; rejects with UnreadableWorkbook as soon
@@ -112,6 +114,8 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
   let produced = 0;
   const take = (chunk: Uint8Array) => {
     produced += chunk.length;
+    // More than the directory stated: it lied, and what else it says cannot be trusted either.
+    if (produced > entry.size) throw new UnreadableWorkbook(budget.file, `delen ${entry.name} packas upp till mer än zip-katalogen anger (${entry.size} byte); filen läses inte`);
     budget.take(entry, produced, chunk.length);
     onData(chunk);
   };
@@ -124,6 +128,26 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
     }
   }
   if (entry.method !== 8) return Promise.reject(new UnreadableWorkbook(budget.file, `delen ${entry.name} är packad på ett sätt som inte stöds (metod ${entry.method})`));
+  if (entry.size <= SMALL_PART) {
+    // A small part in one native call, which may not produce more than the directory stated: a stream's
+    // setup costs more than the inflating of the dozen small parts every workbook has.
+    try {
+      const whole = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+      for (let i = 0; i < whole.length; i += SLICE) take(whole.subarray(i, i + SLICE));
+      return Promise.resolve();
+    } catch (e) {
+      if (e instanceof UnreadableWorkbook) return Promise.reject(e);
+      const tooLong = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+      return Promise.reject(
+        new UnreadableWorkbook(
+          budget.file,
+          tooLong
+            ? `delen ${entry.name} packas upp till mer än zip-katalogen anger (${entry.size} byte); filen läses inte`
+            : `filen kunde inte läsas som .xlsx (delen ${entry.name} kan inte packas upp: ${String((e as Error).message).split('\n')[0]})`,
+        ),
+      );
+    }
+  }
   return new Promise((resolve, reject) => {
     const inflate = zlib.createInflateRaw({ chunkSize: SLICE });
     let failed = false;
