@@ -6,6 +6,7 @@
  * Exit 0 without errors, 1 with errors (CITY_OVER_FRAME, OVER_FRAME, …), 2 when a file, the frame or the
  * library cannot be read.
  */
+import path from 'node:path';
 import { consolidate, figuresOfPlan, figuresOfSnapshot, type Consolidation, type ConsolidationInput } from '../domain/consolidation';
 import { bySeverity, hasErrors, messageIn, type Finding, type Language } from '../domain/findings';
 import type { CityFrame } from '../domain/frame';
@@ -65,6 +66,8 @@ export async function consolidateCommand(
   // Loaded only to write: reading never loads exceljs.
   if (options.out) await (await import('./consolidationWorkbook')).writeConsolidationWorkbook(options.out, result, brief);
   out(options.json ? consolidationJson(result, brief, findings, options.lang) : consolidationText(result, brief, findings, options.lang));
+  // Where the workbook went, as a full path; beside JSON it goes to stderr, so stdout stays one document.
+  if (options.out) (options.json ? err : out)(wroteWorkbook(options.out, options.lang));
   if (plans.unreadable) return 2;
   return hasErrors(findings) ? 1 : 0;
 }
@@ -178,4 +181,9 @@ export function consolidationText(c: Consolidation, brief: YearBrief[], findings
     for (const f of findings) lines.push(`${LABEL[lang][f.severity]}  ${f.code}  ${where(f, lang)}\n   ${messageIn(f, lang)}`);
   }
   return lines.join('\n');
+}
+
+function wroteWorkbook(file: string, lang: Language): string {
+  const where = path.resolve(file);
+  return lang === 'en' ? `The Sammanställning workbook was written to ${where}.` : `Arbetsboken Sammanställning är skriven till ${where}.`;
 }

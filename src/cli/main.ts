@@ -62,6 +62,21 @@ export function program(setExit: (code: number) => void): Command {
       setExit(await (await import('./consolidate')).consolidateCommand(files, { ...o, lang: o.lang as Language }, out, err)),
     );
 
+  p.command('prioritize')
+    .summary('prioriteringsunderlag och förslag som håller stadens ram / the forum\'s prioritisation basis and a proposal within the frame')
+    .description(
+      'prioriteringsunderlag: alla initiativ med prioritet, staden mot ramen per år och ett förslag (skjut upp, minska, stryk) som håller ramen utan att röra Måste / ' +
+        'prioritisation basis and proposal (exit 0 förslaget håller ramen, 1 ett år når inte ramen, 2 oläslig fil eller ram)',
+    )
+    .requiredOption('--frame <fil>', 'ekonomis budgetram (.xlsx)')
+    .option('--json', 'skriv resultatet som JSON')
+    .option('--out <fil.xlsx>', 'skriv underlaget, ramen och förslaget som arbetsbok (öppnas i Excel för fönstrets Prioritering)')
+    .addOption(lang())
+    .argument('<fil...>', 'tjänsteplaner (.xlsx)')
+    .action(async (files: string[], o) =>
+      setExit(await (await import('./prioritize')).prioritizeCommand(files, { ...o, lang: o.lang as Language }, out, err)),
+    );
+
   p.command('pack')
     .summary("forumets granskningsunderlag ur biblioteket (.xlsx) / a forum's review pack")
     .description(
@@ -96,6 +111,8 @@ export function program(setExit: (code: number) => void): Command {
       out(`Granskningsvy / reviewers' view: ${server.url}_library/`);
       out(`Lokalt bibliotek / local library: ${server.url}v1.0 (data: ${library.dataDir})`);
       out(`Certifikatets CA / certificate CA: ${server.caPath}`);
+      const { workbenchCommands } = await import('./workbenchCommands');
+      for (const line of workbenchCommands({ url: `${server.url}v1.0`, token: library.token, caPath: server.caPath })) out(line);
       out('Avsluta med Ctrl+C.');
       await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
       await server.close();

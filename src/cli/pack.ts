@@ -11,6 +11,7 @@
  * (⌈n/20⌉ requests). Exit 0 when written, 1 when the period has no approved version (nothing written),
  * 2 when the library cannot be read.
  */
+import path from 'node:path';
 import { parseForum } from '../domain/versions';
 import type { PlanSnapshot } from '../domain/snapshot';
 import type { PublishedVersion } from '../publish/planLibrary';
@@ -86,6 +87,6 @@ export async function packCommand(o: PackOptions, out: (s: string) => void, err:
   await wb.save(o.out);
 
   const changed = pack.areas.filter((a) => a.notes.length > 0).length;
-  out(`${o.out}: granskningsunderlag för ${forum} ${period}, ${pack.areas.length} tjänsteområden (${changed} med ändringar sedan föregående fastställda version)`);
+  out(`${path.resolve(o.out)}: granskningsunderlag för ${forum} ${period}, ${pack.areas.length} tjänsteområden (${changed} med ändringar sedan föregående fastställda version)`);
   return skipped ? 2 : 0;
 }

@@ -113,6 +113,11 @@ const CATALOG = {
     sv: (a) => `Nr ${a.nr} används redan på rad ${a.firstRow}.`,
     en: (a) => `Nr ${a.nr} is already used on row ${a.firstRow}.`,
   },
+  PRIORITY_INVALID: {
+    severity: 'warning',
+    sv: (a) => `"${a.shown}" i kolumnen Prioritet är inte Måste, Bör eller Kan; prioriteringen behandlar raden som ej angiven (Bör).`,
+    en: (a) => `"${a.shown}" in the Prioritet column is not Måste, Bör or Kan; prioritisation treats the row as not stated (Bör).`,
+  },
   SUM_MISMATCH: {
     severity: 'error',
     sv: (a) =>

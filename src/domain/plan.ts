@@ -3,6 +3,7 @@ import type { TableRef } from './location';
 import type { Tkr } from './money';
 import type { Period } from './period';
 import type { VersionEntry } from './versions';
+import type { Priority } from './prioritizationClass';
 
 export interface PlanInfo {
   /** Tjänsteområde. */
@@ -28,6 +29,10 @@ export interface Initiative {
   /** Påverkan på vidmakthållande: may be negative (savings). */
   maintenance: (Tkr | null)[];
   comment: string;
+  /** Prioritet, when the table has the column and the cell holds one of its words. */
+  priority?: Priority | null;
+  /** The Prioritet cell as typed (empty when the column is absent). */
+  priorityShown?: string;
   /** A `Summa…` row: the stated sum of the rows above it, back to the previous stated sum. */
   isStatedSum: boolean;
 }

@@ -4,6 +4,7 @@ import type { AreaFrame, Plan } from './plan';
 import { checkDecisionLedger } from './rules/decisionLedger';
 import { checkFrame } from './rules/frame';
 import { checkInitiatives } from './rules/initiatives';
+import { checkPriorities } from './rules/priority';
 import { checkStatedSums } from './rules/statedSums';
 import { checkVersionHistory } from './rules/versionHistory';
 
@@ -15,6 +16,7 @@ export interface ValidateOptions {
 export function validatePlan(plan: Plan, options: ValidateOptions = {}): Finding[] {
   return [
     ...checkInitiatives(plan),
+    ...checkPriorities(plan),
     ...checkStatedSums(plan),
     ...checkFrame(plan, options.frame ?? null),
     ...checkVersionHistory(plan.versions, plan.versionTable),

@@ -1,5 +1,5 @@
 /** The pane's frame: Office's theme and language, and one tab per view (later views load on demand). */
-import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Tab, TabList, tokens } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Language } from '../domain/findings';
 import { OfficeHost } from '../workbook/office/officeHost';
@@ -7,18 +7,22 @@ import { LanguageContext, STRINGS } from './i18n';
 import { PlanView } from './plan/PlanView';
 import { reviewTabLabel } from './review/strings';
 import { summaryTabLabel } from './summary/strings';
+import { prioritizeTabLabel } from './prioritize/strings';
 import { fluentTheme, type OfficeThemeColors } from './theme';
+import { ViewTabs } from './ViewTabs';
 
 const PublishView = lazy(() => import('./publish/PublishView'));
 const SummaryView = lazy(() => import('./summary/SummaryView'));
 const ReviewView = lazy(() => import('./review/ReviewView'));
+const PrioritizeView = lazy(() => import('./prioritize/PrioritizeView'));
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', padding: '8px 12px', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1 },
+  // The pane is as wide as Office makes it (320 px and up): nothing in it may push it sideways.
+  root: { minHeight: '100vh', padding: '8px 12px', boxSizing: 'border-box', minWidth: 0, maxWidth: '100%', overflowWrap: 'break-word', backgroundColor: tokens.colorNeutralBackground1 },
   header: { margin: '4px 0 8px', fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-type View = 'plan' | 'review' | 'publish' | 'summary';
+type View = 'plan' | 'review' | 'publish' | 'summary' | 'prioritize';
 
 export function App(props: { inExcel: boolean; lang: Language; officeTheme?: OfficeThemeColors }) {
   const styles = useStyles();
@@ -41,12 +45,20 @@ export function App(props: { inExcel: boolean; lang: Language; officeTheme?: Off
             </MessageBar>
           ) : (
             <>
-              <TabList selectedValue={view} onTabSelect={(_, d) => open(d.value as View)} aria-label={t.tabsLabel}>
-                <Tab value="plan">{t.tabPlan}</Tab>
-                <Tab value="review">{reviewTabLabel(props.lang)}</Tab>
-                <Tab value="publish">{t.tabPublish}</Tab>
-                <Tab value="summary">{summaryTabLabel(props.lang)}</Tab>
-              </TabList>
+              <ViewTabs
+                tabs={[
+                  { value: 'plan', label: t.tabPlan },
+                  { value: 'review', label: reviewTabLabel(props.lang) },
+                  { value: 'publish', label: t.tabPublish },
+                  { value: 'summary', label: summaryTabLabel(props.lang) },
+                  { value: 'prioritize', label: prioritizeTabLabel(props.lang) },
+                ]}
+                selected={view}
+                onSelect={open}
+                label={t.tabsLabel}
+                moreText={t.moreTabs}
+                moreLabel={t.moreTabsLabel}
+              />
               {/* A view stays mounted once opened, so switching tabs never loses a check or a form. */}
               <div role="tabpanel" aria-label={t.tabPlan} hidden={view !== 'plan'}>
                 <PlanView host={host} />
@@ -54,7 +66,7 @@ export function App(props: { inExcel: boolean; lang: Language; officeTheme?: Off
               {visited.has('publish') && (
                 <div role="tabpanel" aria-label={t.tabPublish} hidden={view !== 'publish'}>
                   <Suspense fallback={null}>
-                    <PublishView host={host} />
+                    <PublishView host={host} visible={view === 'publish'} />
                   </Suspense>
                 </div>
               )}
@@ -69,6 +81,13 @@ export function App(props: { inExcel: boolean; lang: Language; officeTheme?: Off
                 <div role="tabpanel" aria-label={summaryTabLabel(props.lang)} hidden={view !== 'summary'}>
                   <Suspense fallback={null}>
                     <SummaryView host={host} />
+                  </Suspense>
+                </div>
+              )}
+              {visited.has('prioritize') && (
+                <div role="tabpanel" aria-label={prioritizeTabLabel(props.lang)} hidden={view !== 'prioritize'}>
+                  <Suspense fallback={null}>
+                    <PrioritizeView host={host} />
                   </Suspense>
                 </div>
               )}

@@ -139,6 +139,8 @@ describe('consolidate --out and the frame-gap brief', () => {
     const out = path.join(require('node:os').tmpdir(), `sammanstallning-${process.pid}.xlsx`);
     const run = await cli(['consolidate', '--json', '--out', out, '--frame', samples.frame, ...samples.files]);
     expect(run.code).toBe(1);
+    // stdout stays one JSON document; where the workbook went is said on stderr, as a full path.
+    expect(run.stderr.trim()).toBe(`Arbetsboken Sammanställning är skriven till ${path.resolve(out)}.`);
     const json = JSON.parse(run.stdout) as { brief: { year: number; city: { gap: number }; text: string; contributors: { share: number }[] }[] };
     expect(json.brief[0]).toMatchObject({ year: 2022, city: { gap: 27192 } });
     expect(json.brief[0].text).toContain('27,2 mkr (27 192 tkr) över stadens ram 121 600 tkr');

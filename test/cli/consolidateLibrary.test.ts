@@ -108,6 +108,8 @@ withLibrary('consolidate --library against the local library', () => {
     expect(run.stdout).toMatch(/^Staden totalt\s+148 792\s+4 700\s+121 600\s+\+27 192$/m);
     expect(run.stdout).toMatch(/^Staden totalt\s+136 261\s+\d[\d ]*\s+–\s+–$/m);
     expect(run.stdout).toMatch(/FEL\s+CITY_OVER_FRAME\s+Budgetram!C31/);
+    // It says where the workbook went, as a full path.
+    expect(run.stdout.trim().split('\n').at(-1)).toBe(`Arbetsboken Sammanställning är skriven till ${path.resolve(out)}.`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(Object.keys((wb.getWorksheet('Sammanställning') as unknown as { tables: object }).tables).sort()).toEqual(['Omradesniva', 'Stadsniva']);

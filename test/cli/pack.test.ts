@@ -124,6 +124,8 @@ withLibrary('pack against the local library', () => {
     it('writes the workbook, says so on stdout and exits 0', () => {
       expect(run).toMatchObject({ code: 0, stderr: '' });
       expect(run.stdout).toContain('9 tjänsteområden (1 med ändringar');
+      // Where it wrote, as a full path.
+      expect(run.stdout).toContain(`${path.resolve(out)}: granskningsunderlag för PF 2022–2024`);
     });
 
     it('reads one list query and one batch for the ten snapshots (nine presented, IT’s previous)', () => {

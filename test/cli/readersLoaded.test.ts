@@ -42,6 +42,10 @@ describe('which commands load exceljs', () => {
     expect(loadsExceljs(['consolidate', '--frame', FRAME, PLAN]).exceljs).toBe(false);
   });
 
+  it('prioritize from files does not', () => {
+    expect(loadsExceljs(['prioritize', '--frame', FRAME, PLAN]).exceljs).toBe(false);
+  });
+
   it('publish reads and checks the plan without it (this plan is then refused: its newest version is a draft)', () => {
     expect(loadsExceljs(['publish', '--library', 'https://localhost:1/v1.0', PLAN])).toEqual({ code: 1, exceljs: false });
   });

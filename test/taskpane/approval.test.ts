@@ -35,7 +35,7 @@ async function type(wb: Workbench, sheet: string, address: string, text: string)
 
 test('a cell edited after approval is found, shown, and keeps that version from being published until undone', async () => {
   const wb = await bench().open('sample=tjansteplan-ekonomi-2022-2024.xlsx');
-  await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
+  await wb.openView('Publicering');
   const panel = wb.pane.getByRole('tabpanel', { name: 'Publicering' });
   await panel.getByText('Senast fastställda version: v2.0').waitFor({ timeout: 15_000 });
   // Approved before the add-in kept records: none is there yet.
@@ -58,7 +58,7 @@ test('a cell edited after approval is found, shown, and keeps that version from 
   await expect(wb.page.locator('.tabs [role=tab]').allTextContents()).resolves.toEqual(['Tjänsteplan', 'Ram', 'Versioner']);
 
   // The approved tables, checked: nothing to say about approval.
-  await wb.pane.getByRole('tab', { name: 'Plan' }).click();
+  await wb.openView('Plan');
   await wb.check();
   await expect(wb.pane.locator('button[data-code="CHANGED_SINCE_APPROVAL"]').count()).resolves.toBe(0);
 
@@ -72,15 +72,23 @@ test('a cell edited after approval is found, shown, and keeps that version from 
   await changed.click();
   await until(async () => (await wb.nameBox().textContent()) === 'Tjänsteplan!I9', 'the grid to select Tjänsteplan!I9');
 
-  // Publishing what is no longer 4.0 is refused, and says why.
-  await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
-  await panel.getByRole('button', { name: 'Publicera v4.0' }).click();
-  await statusOf(wb, 'Publicering', /Kan inte publicera: 1 cell i tabellerna skiljer sig från den fastställda versionen 4\.0, så de visar inte längre det forumet fastställde/);
-  await expect(panel.getByTestId('publish-hint').textContent()).resolves.toMatch(/1 cell i tabellerna skiljer sig/);
+  // Publishing what is no longer 4.0 is refused before anyone presses: the view read the edit when it was
+  // shown, says why, and its button stays disabled (yet focusable, described by the reason).
+  await wb.openView('Publicering');
+  const hint = panel.getByTestId('publish-hint');
+  await until(
+    async () => /^Kan inte publicera: 1 cell i tabellerna skiljer sig från den fastställda versionen 4\.0, så de visar inte längre det forumet fastställde.*\.$/.test((await hint.textContent().catch(() => '')) ?? ''),
+    'the reason 4.0 cannot be published',
+  );
+  const publish = panel.getByRole('button', { name: 'Publicera v4.0' });
+  await expect(publish.getAttribute('aria-disabled')).resolves.toBe('true');
+  const describedBy = (await publish.getAttribute('aria-describedby')) ?? '';
+  await expect(panel.locator(`[id="${describedBy}"]`).textContent()).resolves.toMatch(/1 cell i tabellerna skiljer sig/);
 
-  // Undone, it is 4.0 again and goes out.
+  // Undone in the grid while Publicering is open: it notices by itself, and 4.0 goes out.
   await type(wb, 'Tjänsteplan', 'I9', '');
-  await panel.getByRole('button', { name: 'Publicera v4.0' }).click();
+  await until(async () => (await hint.count()) === 0 && (await publish.getAttribute('aria-disabled')) !== 'true', 'the view to notice the undo');
+  await publish.click();
   await statusOf(wb, 'Publicering', /Ekonomi 2022–2024 v4\.0\.xlsx har kommit fram/);
   await expect(panel.getByTestId('publish-hint').count()).resolves.toBe(0);
   await until(async () => (await unpublished.count()) === 0, 'the published 4.0 to be no longer named as unpublished');

@@ -25,7 +25,9 @@ async function checkShowsManifest(wb: Workbench, file: string) {
   expect(headings.filter((h) => groups.includes(h) || /^(Fel|Varningar|Upplysningar) \(/.test(h))).toEqual(groups);
 
   const key = (code: string, sheet?: string, address?: string | null, table?: string | null) => `${code}@${sheet}!${address ?? ''}|${table ?? ''}`;
-  const messages = new Map((await domainFindings(file)).map((f) => [key(f.code, f.location?.sheet, f.location?.address, f.location?.table), messageIn(f, 'sv')]));
+  // The domain quotes cell text with plain "…"; the pane prints Swedish quotation marks, ”…”, on both sides.
+  const swedishQuotes = (text: string) => text.replace(/"([^"\n]*)"/g, '\u201d$1\u201d');
+  const messages = new Map((await domainFindings(file)).map((f) => [key(f.code, f.location?.sheet, f.location?.address, f.location?.table), swedishQuotes(messageIn(f, 'sv'))]));
   for (const severity of ['error', 'warning', 'info'] as const) {
     const section = wb.pane.getByRole('region', { name: `${SV.groups[severity]} (${counts[severity]})` });
     const mine = expected.findings.filter((f) => f.severity === severity);
@@ -41,7 +43,8 @@ async function checkShowsManifest(wb: Workbench, file: string) {
       const item = (f.address ? section.locator(`button[data-code="${f.code}"][data-address="${f.address}"]`) : section.locator(`li[data-code="${f.code}"]`)).filter({ hasText: message! }).first();
       const text = (await item.textContent()) ?? '';
       expect(text).toContain(message!);
-      if (f.messageIncludes) expect(text).toContain(f.messageIncludes);
+      if (f.messageIncludes) expect(text).toContain(swedishQuotes(f.messageIncludes));
+      expect(text).not.toContain('"');
       if (f.address) expect(text).toContain(`${f.sheet}!${f.address}`);
     }
   }

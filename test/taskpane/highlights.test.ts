@@ -50,7 +50,7 @@ test('marks every finding cell by severity and removes exactly its own marks', a
 
   await wb.check();
   await wb.showSheet('Tjänsteplan');
-  expect(await wb.act(WORDS.sv.highlight)).toBe(`${expected.size} celler markerade.`);
+  expect(await wb.act(WORDS.sv.highlight)).toBe(`${expected.size} ${expected.size === 1 ? 'cell markerad' : 'celler markerade'}.`);
   await until(async () => (await wb.cell('E9').getAttribute('data-fill')) !== null, 'the marks to show in the grid');
   const marked = await fillsOf(wb, sheets);
   await wb.screenshot('highlights-marked');
@@ -86,7 +86,7 @@ test('marks every finding cell by severity and removes exactly its own marks', a
     return recoloured[sheet][address] !== after[sheet][address];
   });
   expect(changed.length).toBeGreaterThanOrEqual(expected.size - 1);
-  expect(status).toBe(`${changed.length} markeringar borttagna.`);
+  expect(status).toBe(`${changed.length} ${changed.length === 1 ? 'markering borttagen' : 'markeringar borttagna'}.`);
 
   // Clearing again finds nothing of its own; the user's fills stay.
   expect(await wb.act(WORDS.sv.clear)).toBe('0 markeringar borttagna.');

@@ -31,7 +31,7 @@ async function statusSays(wb: Workbench, pattern: RegExp): Promise<string> {
 
 test('records a TF decision, publishes the approved version once, and the reviewers see it', async () => {
   const wb = await bench().open('sample=tjansteplan-ekonomi-2022-2024.xlsx');
-  await wb.pane.getByRole('tab', { name: 'Publicering' }).click();
+  await wb.openView('Publicering');
   const panel = publishPanel(wb);
 
   // The plan's state from a fresh read: Ekonomi's history ends with a draft row after BF's 2.0.
@@ -40,6 +40,11 @@ test('records a TF decision, publishes the approved version once, and the review
 
   // Registrera beslut: TF, Fastställd; the version field carries the suggestion, which the hint names.
   const form = panel.getByRole('form', { name: 'Registrera beslut' });
+  // It opens as a draft with no forum: an approval is chosen, never pre-filled.
+  const forum = form.getByRole('combobox', { name: 'Forum' });
+  const decision = form.getByRole('combobox', { name: 'Beslut' });
+  await expect(forum.inputValue()).resolves.toBe('');
+  await expect(decision.inputValue()).resolves.toBe('Utkast');
   await form.getByRole('combobox', { name: 'Forum' }).selectOption('TF');
   await form.getByRole('combobox', { name: 'Beslut' }).selectOption('Fastställd');
   const version = form.getByRole('textbox', { name: /^Version/ });
@@ -49,8 +54,12 @@ test('records a TF decision, publishes the approved version once, and the review
   await form.getByRole('textbox', { name: 'Beskrivning' }).fill('=Beslutad i tjänsteforum');
   await form.getByRole('button', { name: 'Registrera beslut' }).click();
   await statusSays(wb, /Beslutet är registrerat: version 4\.0, Fastställd/);
-  await panel.getByText('Senast fastställda version: v4.0').waitFor();
+  await panel.getByText('Senast fastställda version: v4.0.').waitFor();
   await expect(panel.getByTestId('plan-state').getAttribute('data-state')).resolves.toBe('approved');
+  // Recorded, the form starts over, so one more click cannot record a second approval.
+  await until(async () => (await decision.inputValue()) === 'Utkast' && (await forum.inputValue()) === '', 'the form to start over');
+  await expect(form.getByRole('textbox', { name: 'Beskrivning' }).inputValue()).resolves.toBe('');
+  await expect(form.getByRole('textbox', { name: 'Ändrat av' }).inputValue()).resolves.toBe('Controller Ekonomi');
 
   // The new row in the grid: text stays text (also a description starting with '='), the date a date.
   await wb.showSheet('Versioner');

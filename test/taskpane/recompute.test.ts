@@ -58,6 +58,13 @@ test('lists the differing sums, cancels without a change and writes exactly the 
   const listed = await dialogRows(wb);
   expect(listed.map(([cell, stated, computed]) => ({ address: cell.split(' ')[0], stated: number(stated), computed: number(computed) }))).toEqual(want);
   expect(listed.map(([cell]) => cell)).toEqual(['C11 (Utveckling 2022)', 'G14 (Vidmakthålla 2023)']);
+  // The amounts are right-aligned under right-aligned headers, as numbers are in the sheet.
+  const alignment = await dialog.locator('table').evaluate((table) => ({
+    headers: Array.from(table.querySelectorAll('thead th')).map((th) => getComputedStyle(th.firstElementChild ?? th).justifyContent),
+    cells: Array.from(table.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => getComputedStyle(td).textAlign)),
+  }));
+  expect(alignment.headers.slice(1)).toEqual(['flex-end', 'flex-end']);
+  for (const row of alignment.cells) expect(row.slice(1).map((a) => (a === 'right' ? 'end' : a))).toEqual(['end', 'end']);
 
   // Avbryt: the dialog closes and not a cell changes.
   await dialog.getByRole('button', { name: SV.cancel }).click();

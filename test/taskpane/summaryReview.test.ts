@@ -57,15 +57,16 @@ beforeAll(async () => {
 const statusOf = (wb: Workbench, view: 'summary' | 'review') => wb.pane.locator(`[role=status][data-view="${view}"]`);
 
 test('Sammanställning: the frame workbook open, consolidated from the library: 2022 is 27,2 mkr over the city frame', async () => {
-  const wb = await bench().open('');
+  // At the narrowest pane Office gives: the city's six-digit figures are where axis labels were cut.
+  const wb = await bench().open('pane=320');
   await wb.page.locator('input[type=file]').setInputFiles(FRAME);
   await until(async () => ((await wb.page.locator('header [role=status]').textContent()) ?? '').includes('budgetram'), 'the frame workbook to open');
   // Opening a workbook reloads the pane, as reopening a file in Excel would.
   await wb.page.waitForTimeout(300);
   await wb.pane.getByRole('button', { name: 'Kontrollera' }).waitFor();
 
-  await wb.pane.getByRole('tab', { name: 'Sammanställning' }).click();
-  await wb.pane.getByLabel('Planperiod').fill('2022–2024');
+  await wb.openView('Sammanställning');
+  await wb.pane.getByRole('tabpanel', { name: 'Sammanställning' }).getByLabel('Planperiod').fill('2022–2024');
   await wb.pane.getByRole('button', { name: 'Sammanställ', exact: true }).click();
   await until(async () => /områden sammanställda/.test((await statusOf(wb, 'summary').textContent()) ?? ''), 'the consolidation');
   expect(plain(await statusOf(wb, 'summary').textContent())).toMatch(/^9 områden sammanställda/);
@@ -79,6 +80,14 @@ test('Sammanställning: the frame workbook open, consolidated from the library: 
   const brief = plain(await wb.pane.locator('[data-brief-year="2022"]').textContent());
   expect(brief).toContain('2022: utveckling 148 792 tkr är 27,2 mkr (27 192 tkr) över stadens ram 121 600 tkr.');
   expect(await wb.pane.locator('[data-code="CITY_OVER_FRAME"]').count()).toBeGreaterThan(0);
+  // The chart's labels are whole ("121 600" was drawn as "21 600") at round steps, and nothing scrolls sideways.
+  await wb.pane.getByTestId('frame-chart').waitFor();
+  expect(plain(await wb.pane.getByTestId('frame-chart').getAttribute('data-ticks'))).toBe('0|50 000|100 000|150 000');
+  await wb.expectWholeAxisLabels('Sammanställning');
+  expect((await wb.sideways()).outside).toEqual([]);
+  const areas = wb.pane.locator('[data-list="areas"] > li');
+  expect(await areas.count()).toBe(9);
+  await wb.paneShot('summary-library-320');
 
   // Exportera writes new sheets; a second export refuses, and says nothing was overwritten.
   await wb.pane.getByRole('button', { name: 'Exportera' }).click();
@@ -95,7 +104,7 @@ test('Granskning: an amount edited in the grid becomes the change note, approved
   const year = plan!.info.period.years[0];
   const where = locate(plan!.initiativeTable, row.row, `Utveckling ${year}`);
 
-  const wb = await bench().open(`sample=${IT_SAMPLE}`);
+  const wb = await bench().open(`sample=${IT_SAMPLE}&pane=350`);
   await wb.showSheet(where.sheet);
   await wb.selectCell(where.address!);
   const bar = wb.page.getByLabel('Cellens innehåll');
@@ -103,14 +112,22 @@ test('Granskning: an amount edited in the grid becomes the change note, approved
   await bar.press('Enter');
   await until(async () => plain(await wb.cell(where.address!).textContent()).replace(/\s/g, '') === '999', 'the edited cell');
 
-  await wb.pane.getByRole('tab', { name: 'Granskning' }).click();
+  await wb.openView('Granskning');
   await wb.pane.getByRole('button', { name: 'Hämta versioner' }).click();
-  await until(async () => /publicerade versioner/.test((await statusOf(wb, 'review').textContent()) ?? ''), 'the versions');
+  await until(async () => /publicerad(e)? version(er)? av/.test((await statusOf(wb, 'review').textContent()) ?? ''), 'the versions');
   await wb.pane.getByRole('button', { name: 'Visa skillnader' }).click();
-  await until(async () => /ändringar/.test((await statusOf(wb, 'review').textContent()) ?? ''), 'the diff');
+  await until(async () => /^\d+ ändring(ar)?\.$/.test((await statusOf(wb, 'review').textContent()) ?? ''), 'the diff');
 
+  // The diff at pane width: each changed amount is a line, from – to, and nothing scrolls sideways.
+  const group = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const before = group(row.development[0]!);
+  const delta = 999 - row.development[0]!;
+  expect((await wb.pane.locator('[data-list="amounts"] li').allTextContents()).map(plain)).toContain(
+    `Utveckling ${year}: från ${before} tkr till 999 tkr (${delta > 0 ? '+' : '-'}${group(Math.abs(delta))} tkr).`,
+  );
+  expect((await wb.sideways()).outside).toEqual([]);
+  await wb.paneShot('review-diff-350');
   const note = plain(await wb.pane.getByLabel('Ändringsnotering (Beskrivning)').inputValue());
-  const before = plain(String(row.development[0]).replace(/\B(?=(\d{3})+(?!\d))/g, ' '));
   expect(note).toContain(`Utveckling ${year} för initiativ ${row.nr ? `${row.nr} ` : ''}${row.name} ändrad från ${before} tkr till 999 tkr`);
 
   await wb.pane.getByRole('button', { name: 'Godkänn text' }).click();

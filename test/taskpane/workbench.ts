@@ -140,7 +140,7 @@ export const WORDS = {
     confirm: 'Skriv in omräknade summor',
     cancel: 'Avbryt',
     groups: { error: 'Fel', warning: 'Varningar', info: 'Upplysningar' } as Record<Severity, string>,
-    summary: (e: number, w: number, i: number) => `${e} fel, ${w} varningar, ${i} upplysningar.`,
+    summary: (e: number, w: number, i: number) => `${e} fel, ${w} ${w === 1 ? 'varning' : 'varningar'}, ${i} ${i === 1 ? 'upplysning' : 'upplysningar'}.`,
   },
   en: {
     check: 'Check',
@@ -150,7 +150,7 @@ export const WORDS = {
     confirm: 'Write recomputed sums',
     cancel: 'Cancel',
     groups: { error: 'Errors', warning: 'Warnings', info: 'Notes' } as Record<Severity, string>,
-    summary: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes.`,
+    summary: (e: number, w: number, i: number) => `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} ${i === 1 ? 'note' : 'notes'}.`,
   },
 };
 
@@ -227,6 +227,21 @@ export class Workbench {
       `the pane to finish ${describe(target)}`,
     );
     return (await this.status().textContent()) ?? '';
+  }
+
+  /**
+   * Opens a view as a user does: its tab when the strip shows it, otherwise through the strip's "Fler"
+   * (More) menu, where a narrow pane keeps the tabs that do not fit. Waits until the view is shown.
+   */
+  async openView(name: string): Promise<void> {
+    const tab = this.pane.getByRole('tab', { name, exact: true });
+    if (await tab.isVisible()) await tab.click();
+    else {
+      await this.pane.getByTestId('more-tabs').click();
+      await this.pane.getByRole('menuitem', { name, exact: true }).click();
+    }
+    await until(() => this.pane.getByRole('tab', { name, exact: true, selected: true }).isVisible(), `the ${name} tab to be chosen and shown`);
+    await this.pane.getByRole('tabpanel', { name }).waitFor();
   }
 
   /** Clicks Kontrollera (Check) and waits for the result. */
@@ -309,6 +324,67 @@ export class Workbench {
       const result = await axe.run(context as unknown as Document, { resultTypes: ['violations'], ...opts });
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
     }, options);
+  }
+
+  /**
+   * What sticks out of the pane sideways: the document's own overflow, any visible element past the pane's
+   * edge (unless a parent clips it on purpose: the chart's svg, the tab strip's hidden tabs), and any box
+   * that scrolls sideways inside the pane.
+   */
+  async sideways(): Promise<{ scroll: number; width: number; shifted: number; outside: string[] }> {
+    return this.frame().evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const outside: string[] = [];
+      const describe = (el: Element, what: string) => `${what}: ${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+      const clippedByParent = (el: Element) => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+          if (['hidden', 'clip'].includes(getComputedStyle(p).overflowX)) return true;
+        }
+        return false;
+      };
+      for (const el of Array.from(document.querySelectorAll('main *'))) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if ((r.right > width + 1 || r.left < -1) && !clippedByParent(el)) outside.push(describe(el, `${Math.round(r.left)}–${Math.round(r.right)} px`));
+        const o = getComputedStyle(el).overflowX;
+        if ((o === 'auto' || o === 'scroll') && el.scrollWidth > el.clientWidth + 1) outside.push(describe(el, 'scrolls sideways'));
+      }
+      return {
+        scroll: document.documentElement.scrollWidth,
+        width,
+        shifted: Math.round(document.querySelector('main')!.getBoundingClientRect().left + window.scrollX),
+        outside: outside.slice(0, 5),
+      };
+    });
+  }
+
+  /** Every y-axis label of every chart in the view: whole (as the scale made it) and inside its chart. */
+  async expectWholeAxisLabels(panel: string): Promise<void> {
+    const charts = await this.pane.getByRole('tabpanel', { name: panel }).locator('[data-testid="frame-chart"]').evaluateAll((els) =>
+      els.map((chart) => {
+        const svg = chart.querySelector('svg')!.getBoundingClientRect();
+        const labels = Array.from(chart.querySelectorAll('svg text')).filter((t) => /^[\d\s\u00a0\u2212]+$/.test(t.textContent ?? ''));
+        return {
+          ticks: chart.getAttribute('data-ticks')!.split('|'),
+          texts: labels.map((t) => t.textContent ?? ''),
+          outside: labels.filter((t) => {
+            const r = t.getBoundingClientRect();
+            return r.left < svg.left - 0.5 || r.right > svg.right + 0.5 || r.left < 0;
+          }).map((t) => t.textContent),
+        };
+      }),
+    );
+    expect(charts.length).toBeGreaterThan(0);
+    for (const c of charts) {
+      // The axis prints the scale's round labels (the years are x-axis text, also digits, so a subset check).
+      for (const tick of c.ticks) expect(c.texts).toContain(tick);
+      expect(c.outside).toEqual([]);
+    }
+  }
+
+  /** The pane alone, as the user sees it, when PANE_SHOTS names a folder. */
+  async paneShot(name: string): Promise<void> {
+    if (process.env.PANE_SHOTS) await this.page.locator('.pane iframe').screenshot({ path: path.join(process.env.PANE_SHOTS, `${name}.png`) });
   }
 
   async screenshot(name: string): Promise<void> {

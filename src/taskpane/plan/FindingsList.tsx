@@ -1,8 +1,8 @@
 /** Findings grouped by severity; each one with a cell is a button that selects it in the sheet. */
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../domain/findings';
-import { messageIn } from '../../domain/findings';
 import { useLanguage, useStrings } from '../i18n';
+import { findingText } from '../text';
 import { SeverityIcon } from './SeverityIcon';
 
 const useStyles = makeStyles({
@@ -45,7 +45,7 @@ export function FindingsList(props: { findings: Finding[]; onSelect: (f: Finding
               {items.map((f, i) => {
                 const l = f.location;
                 const where = l ? [l.address ? `${l.sheet}!${l.address}` : l.sheet, l.table, l.row ? t.row(l.row) : '', l.column ?? ''].filter(Boolean).join(' · ') : '';
-                const message = messageIn(f, lang);
+                const message = findingText(f, lang);
                 const content = (
                   <span className={styles.text}>
                     <span>{message}</span>

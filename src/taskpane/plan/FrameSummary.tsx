@@ -3,6 +3,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import { formatTkr } from '../../domain/money';
 import { useStrings } from '../i18n';
+import { keepTogether } from '../text';
 import type { FrameRow } from './frameRows';
 
 const FrameChart = lazy(() => import('./FrameChart'));
@@ -26,13 +27,15 @@ export function FrameSummary(props: { rows: FrameRow[] }) {
       </Suspense>
       <ul className={styles.list}>
         {props.rows.map((r) => {
-          const dev = r.development === null ? '–' : formatTkr(r.development);
-          if (r.frame === null) return <li key={r.year}>{`${r.year}: ${t.development} ${dev}, ${t.noFrame}`}</li>;
+          // Amounts never break across lines at pane width ("42 / 852 tkr" reads as two numbers).
+          const tkr = (v: number) => keepTogether(formatTkr(v));
+          const dev = r.development === null ? '–' : tkr(r.development);
+          if (r.frame === null) return <li key={r.year}>{`${r.year}: ${t.development} ${dev}, ${t.noFrame}.`}</li>;
           const gap = r.development === null ? null : r.development - r.frame;
-          const note = gap === null ? '' : gap > 0 ? ` – ${t.overBy(formatTkr(gap))}` : ` – ${t.withinBy(formatTkr(-gap))}`;
+          const note = gap === null ? '' : gap > 0 ? ` – ${t.overBy(tkr(gap))}` : ` – ${t.withinBy(tkr(-gap))}`;
           return (
             <li key={r.year} className={gap !== null && gap > 0 ? styles.over : undefined}>
-              {`${r.year}: ${t.development} ${dev}, ${t.frame} ${formatTkr(r.frame)}${note}`}
+              {`${r.year}: ${t.development} ${dev}, ${t.frame} ${tkr(r.frame)}${note}.`}
             </li>
           );
         })}

@@ -1,6 +1,7 @@
 /** Plan: check the open workbook, go to each finding's cell, mark and unmark cells, create tables, fix sums. */
 import { Button, makeStyles } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { locateTable } from '../../domain/location';
 import type { Finding } from '../../domain/findings';
 import type { Period } from '../../domain/period';
 import { statedSumDifferences } from '../../domain/rules/statedSums';
@@ -15,6 +16,7 @@ import { CreateTablesForm } from './CreateTablesForm';
 import { FindingsList } from './FindingsList';
 import { frameRows } from './frameRows';
 import { FrameSummary } from './FrameSummary';
+import { PrioritySummary } from '../prioritize/PrioritySummary';
 import { RecomputeDialog } from './RecomputeDialog';
 
 const useStyles = makeStyles({
@@ -35,10 +37,31 @@ export function PlanView(props: { host: InteractiveHost }) {
     setCheck(result);
     const count = (s: Finding['severity']) => result.findings.filter((f) => f.severity === s).length;
     setNotice(result.findings.length === 0 ? t.allGood : t.summary(count('error'), count('warning'), count('info')));
+    return result;
   }, [host, t]);
+
+  // Whether the workbook has the plan's tables at all, known before any check: an empty workbook offers
+  // "Skapa tabeller" at once instead of hiding it behind Kontrollera. One read, nothing announced.
+  const [lacksTables, setLacksTables] = useState(false);
+  useEffect(() => {
+    let live = true;
+    host
+      .readTables()
+      .then((tables) => {
+        const names = new Set(tables.map((x) => x.name.toLowerCase()));
+        // Finance's frame workbook is no plan: it is not offered plan tables unasked (Kontrollera still can).
+        const frameWorkbook = names.has('budgetram');
+        if (live) setLacksTables(!frameWorkbook && CORE_TABLES.some((name) => !names.has(name.toLowerCase())));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [host]);
 
   const findings = check?.findings ?? [];
   const missingCore = findings.filter((f) => f.code === 'TABLE_MISSING' && CORE_TABLES.includes(f.location?.table ?? ''));
+  const offerTables = check ? missingCore.length > 0 : lacksTables;
   const differences = check?.plan ? statedSumDifferences(check.plan) : [];
   const marks = useMemo(() => {
     const located = findings
@@ -59,14 +82,18 @@ export function PlanView(props: { host: InteractiveHost }) {
       // so an empty workbook would otherwise get no Versioner sheet); existing tables are never touched.
       const present = new Set((await host.readTables()).map((table) => table.name.toLowerCase()));
       await host.createTables(planTables({ area, period }).filter((table) => !present.has(table.name.toLowerCase())));
-      await runCheck();
+      setLacksTables(false);
+      const result = await runCheck();
+      // Take the user to what was made: the initiatives table, where the plan is written.
+      const initiatives = result.plan?.initiativeTable;
+      if (initiatives) await host.select(initiatives.sheet, locateTable(initiatives).address!);
       setNotice(t.created);
     });
 
   return (
     <div>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy} onClick={() => work(runCheck)}>
+        <Button appearance="primary" disabled={busy} onClick={() => work(async () => void (await runCheck()))}>
           {t.check}
         </Button>
         <Button disabled={busy || marks.length === 0} onClick={() => work(async () => { await host.highlight(marks); setNotice(t.highlighted(markedCells)); })}>
@@ -88,9 +115,10 @@ export function PlanView(props: { host: InteractiveHost }) {
         />
       </div>
       <WorkStatus notice={notice} error={error} showProgress={showProgress} progressLabel={t.working} view="plan" />
-      {missingCore.length > 0 && <CreateTablesForm defaultArea={check?.plan?.info.area ?? ''} busy={busy} onCreate={createTables} />}
+      {offerTables && <CreateTablesForm defaultArea={check?.plan?.info.area ?? ''} busy={busy} onCreate={createTables} />}
       <FindingsList findings={findings} onSelect={(f) => work(() => host.select(f.location!.sheet, f.location!.address!))} />
       {check?.plan && <FrameSummary rows={frameRows(check.plan)} />}
+      {check?.plan && <PrioritySummary plan={check.plan} />}
     </div>
   );
 }

@@ -14,13 +14,21 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  makeStyles,
 } from '@fluentui/react-components';
 import { formatNumber } from '../../domain/money';
 import type { SumDifference } from '../../domain/rules/statedSums';
 import { useStrings } from '../i18n';
 
+const useStyles = makeStyles({
+  /** Amounts line up on their last digit, as in the sheet, so stated and recomputed compare at a glance. */
+  amount: { textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  amountHeader: { justifyContent: 'flex-end', textAlign: 'end' },
+});
+
 export function RecomputeDialog(props: { differences: SumDifference[]; onConfirm: () => void; disabled: boolean }) {
   const t = useStrings();
+  const styles = useStyles();
   const n = props.differences.length;
   return (
     <Dialog>
@@ -36,8 +44,8 @@ export function RecomputeDialog(props: { differences: SumDifference[]; onConfirm
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>{t.cell}</TableHeaderCell>
-                  <TableHeaderCell>{t.stated}</TableHeaderCell>
-                  <TableHeaderCell>{t.computed}</TableHeaderCell>
+                  <TableHeaderCell button={{ className: styles.amountHeader }}>{t.stated}</TableHeaderCell>
+                  <TableHeaderCell button={{ className: styles.amountHeader }}>{t.computed}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -46,8 +54,8 @@ export function RecomputeDialog(props: { differences: SumDifference[]; onConfirm
                     <TableCell>
                       {d.location.address} ({d.column})
                     </TableCell>
-                    <TableCell>{formatNumber(d.stated)}</TableCell>
-                    <TableCell>{formatNumber(d.computed)}</TableCell>
+                    <TableCell className={styles.amount}>{formatNumber(d.stated)}</TableCell>
+                    <TableCell className={styles.amount}>{formatNumber(d.computed)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

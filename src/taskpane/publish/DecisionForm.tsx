@@ -1,6 +1,7 @@
 /**
  * Registrera beslut: forum, decision, date, who, what, and the version — prefilled with the suggested label
- * (shown as a hint) until the user types another; never forced.
+ * (shown as a hint) until the user types another; never forced. It opens as a draft with no forum, and starts
+ * over after each recorded decision: an approval is always chosen, never left over from the last one.
  */
 import { Button, Field, Input, makeStyles, Select, Textarea } from '@fluentui/react-components';
 import { useId, useState, type FormEvent } from 'react';
@@ -25,12 +26,12 @@ export function intentOf(forum: Forum | null, decision: Decision): VersionIntent
   return { forum: forum ?? 'TF', decision };
 }
 
-export function DecisionForm(props: { history: readonly VersionEntry[]; busy: boolean; onRecord: (input: DecisionInput) => void; headingId: string }) {
+export function DecisionForm(props: { history: readonly VersionEntry[]; busy: boolean; onRecord: (input: DecisionInput) => Promise<boolean>; headingId: string }) {
   const t = usePublishStrings();
   const styles = useStyles();
   const id = useId();
-  const [forum, setForum] = useState<Forum | ''>('TF');
-  const [decision, setDecision] = useState<Decision>('Fastställd');
+  const [forum, setForum] = useState<Forum | ''>('');
+  const [decision, setDecision] = useState<Decision>('Utkast');
   const [date, setDate] = useState(today());
   const [changedBy, setChangedBy] = useState('');
   const [description, setDescription] = useState('');
@@ -48,9 +49,15 @@ export function DecisionForm(props: { history: readonly VersionEntry[]; busy: bo
     if (version.trim() === '') return setProblem({ field: 'version', message: t.versionNeeded });
     if (date.trim() === '') return setProblem({ field: 'date', message: t.dateNeeded });
     setProblem(null);
-    props.onRecord({ date, version, description, changedBy, forum: forum || null, decision });
-    setTyped(null);
-    setDescription('');
+    void props.onRecord({ date, version, description, changedBy, forum: forum || null, decision }).then((written) => {
+      if (!written) return;
+      // Who records stays (it is the same person); the decision itself starts over.
+      setForum('');
+      setDecision('Utkast');
+      setDate(today());
+      setTyped(null);
+      setDescription('');
+    });
   };
   const error = (field: 'forum' | 'version' | 'date') => (problem?.field === field ? { validationState: 'error' as const, validationMessage: problem.message } : {});
 
@@ -59,19 +66,19 @@ export function DecisionForm(props: { history: readonly VersionEntry[]; busy: bo
       <div className={styles.row}>
         <Field label={t.forum} className={styles.narrow} {...error('forum')}>
           <Select id={`${id}-forum`} value={forum} onChange={(_, d) => setForum(d.value as Forum | '')}>
+            <option value="">{t.noForum}</option>
             {FORUMS.map((f) => (
               <option key={f} value={f}>
                 {f}
               </option>
             ))}
-            <option value="">{t.noForum}</option>
           </Select>
         </Field>
         <Field label={t.decision} className={styles.narrow}>
           <Select id={`${id}-decision`} value={decision} onChange={(_, d) => setDecision(d.value as Decision)}>
             {DECISIONS.map((d) => (
               <option key={d} value={d}>
-                {d}
+                {t.decisionNames[d]}
               </option>
             ))}
           </Select>

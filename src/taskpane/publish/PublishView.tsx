@@ -7,7 +7,7 @@ import { Button, Link, makeStyles, MessageBar, MessageBarBody, tokens } from '@f
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { approvalOf } from '../../domain/approval';
 import type { CellValue } from '../../domain/cell';
-import { messageIn, type Finding } from '../../domain/findings';
+import type { Finding } from '../../domain/findings';
 import type { Plan } from '../../domain/plan';
 import { areaKey } from '../../domain/frame';
 import { formatPeriod } from '../../domain/period';
@@ -25,6 +25,7 @@ import { approvalTable } from '../../workbook/contract/approvalTable';
 import { findTable, headerKey, TABLES } from '../../workbook/contract/tables';
 import type { InteractiveHost } from '../../workbook/host';
 import { useLanguage } from '../i18n';
+import { findingText } from '../text';
 import { SeverityIcon } from '../plan/SeverityIcon';
 import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
@@ -32,6 +33,7 @@ import { DecisionForm } from './DecisionForm';
 import { loadLibraryConfig, type LibraryConfig } from './libraryConfig';
 import { OutboxList } from './OutboxList';
 import { usePublishStrings, type PublishStrings } from './strings';
+import { watchWorkbook } from './workbookChanges';
 
 const useStyles = makeStyles({
   root: { marginTop: '12px' },
@@ -67,6 +69,8 @@ function stateText(t: PublishStrings, s: PlanState): string {
   }
 }
 
+const errorCount = (findings: readonly Finding[]) => findings.filter((f) => f.severity === 'error').length;
+
 /** The Versionshantering row in the table's own column order (headers matched as the contract reads them). */
 function rowFor(headers: readonly string[], entry: VersionEntry): CellValue[] {
   const [datum, version, beskrivning, andratAv, forum, beslut] = TABLES.versions.headers.map(headerKey);
@@ -82,7 +86,10 @@ function rowFor(headers: readonly string[], entry: VersionEntry): CellValue[] {
   });
 }
 
-export default function PublishView(props: { host?: InteractiveHost | null }) {
+/** How long edits must pause before the view reads the plan again (typing a column of amounts is many edits). */
+const QUIET_MS = 400;
+
+export default function PublishView(props: { host?: InteractiveHost | null; visible?: boolean }) {
   const t = usePublishStrings();
   const lang = useLanguage();
   const styles = useStyles();
@@ -173,28 +180,62 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [config, host]);
 
-  const record = (input: DecisionInput) =>
-    work(async () => {
+  // What the view says follows the workbook: read again after edits (once they pause) and whenever the
+  // view is shown, so neither the state nor the reason it would not publish is ever an earlier read's.
+  const quietRead = useCallback(() => void read().catch(() => undefined), [read]);
+  useEffect(() => {
+    if (!config || !host) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stop: (() => Promise<void>) | null = null;
+    let live = true;
+    void watchWorkbook(() => {
+      clearTimeout(timer);
+      timer = setTimeout(quietRead, QUIET_MS);
+    })
+      .then((s) => (live ? (stop = s) : void s?.()))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      void stop?.().catch(() => undefined);
+    };
+  }, [config, host, quietRead]);
+  const shown = props.visible ?? true;
+  const everShown = useRef(false);
+  useEffect(() => {
+    // The first showing is the initial read below; later ones catch up with edits made elsewhere.
+    if (!shown || !config || !host) return;
+    if (everShown.current) quietRead();
+    everShown.current = true;
+  }, [shown, config, host, quietRead]);
+
+  /** Records the decision; true when a row was written (the form then starts over). */
+  const record = async (input: DecisionInput): Promise<boolean> => {
+    let written = false;
+    await work(async () => {
       setRecorded([]);
       const { result, tables } = await read();
       const plan = result.plan;
       if (!plan) throw new Error(t.noPlan);
       const raw = findTable(tables, TABLES.versions.name);
       if (!plan.versionTable || !raw) throw new Error(t.noVersionTable);
-      const errors = result.findings.filter((f) => f.severity === 'error').length;
+      const errors = errorCount(result.findings);
       if (input.decision === 'Fastställd' && errors > 0) {
         setNotice(t.approveWithErrors(errors));
         return;
       }
       const { entry, findings } = recordDecision(plan.versions, input, { ref: plan.versionTable, planFindings: result.findings });
       await host!.appendTableRows(raw.name, [rowFor(raw.headers, entry)]);
+      written = true;
       let kept: string | null = null;
       if (entry.decision === 'Fastställd') kept = await keepApproval(plan, entry);
       await read();
       setRecorded(findings);
-      if (entry.decision !== 'Fastställd') setNotice(t.recorded(entry.labelShown, entry.decision ?? ''));
+      if (entry.decision !== 'Fastställd') setNotice(t.recorded(entry.labelShown, entry.decision ? t.decisionNames[entry.decision] : ''));
       else setNotice(kept === null ? t.recordedApproved(entry.labelShown) : t.approvalNotKept(entry.labelShown, kept));
     });
+    return written;
+  };
 
   /**
    * Keeps the tables as the forum approved them in the workbook (its hidden Fastställd table), for every
@@ -242,7 +283,7 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
       }
       const prep = await preparePublication(result.plan, result.findings, result.approval, await host!.fileBytes());
       if (!prep.ok) {
-        setNotice(t.notPublishable(prep));
+        setNotice(t.notPublishable(prep, errorCount(result.findings)));
         return;
       }
       const { request } = prep;
@@ -305,7 +346,7 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
   const state = plan ? planState(plan.versions) : null;
   const approved = plan ? latestApproved(plan.versions) : null;
   const approvedLabel = approved?.label ? formatVersion(approved.label) : null;
-  const hint = approvedLabel && publishable && !publishable.ok ? t.notPublishable(publishable) : null;
+  const hint = approvedLabel && publishable && !publishable.ok ? t.notPublishable(publishable, errorCount(check?.findings ?? [])) : null;
 
   return (
     <div className={styles.root}>
@@ -320,7 +361,7 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
         {unpublished.map((f, i) => (
           <p key={i} className={styles.finding} data-testid="unpublished">
             <SeverityIcon severity={f.severity} />
-            <span>{messageIn(f, lang)}</span>
+            <span>{findingText(f, lang)}</span>
           </p>
         ))}
         <Button disabled={busy} onClick={() => work(async () => void (await read()))}>
@@ -363,7 +404,7 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
                   <SeverityIcon severity={f.severity} />
                   <span>
                     {f.location?.address ? `${f.location.address}: ` : ''}
-                    {messageIn(f, lang)}
+                    {findingText(f, lang)}
                   </span>
                 </li>
               ))}
@@ -376,7 +417,15 @@ export default function PublishView(props: { host?: InteractiveHost | null }) {
         <h2 id={ids.publish} className={styles.heading}>
           {t.publishHeading}
         </h2>
-        <Button appearance="primary" disabled={busy || !approvedLabel} onClick={publish} aria-describedby={hint ? ids.hint : undefined}>
+        {/* Disabled while the pane already says why it would refuse (pressing would only repeat it), yet
+            focusable, so a keyboard user reaches it and hears the reason it is described by. */}
+        <Button
+          appearance="primary"
+          disabled={(busy || !approvedLabel) && hint === null}
+          disabledFocusable={hint !== null}
+          onClick={publish}
+          aria-describedby={hint ? ids.hint : undefined}
+        >
           {approvedLabel ? t.publish(approvedLabel) : t.publishNone}
         </Button>
         {hint && (

@@ -2,6 +2,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { PlanDiff } from '../../domain/diff';
 import { formatDelta, formatTkr, type Tkr } from '../../domain/money';
+import { keepTogether } from '../text';
 import { useReviewStrings } from './strings';
 
 const useStyles = makeStyles({
@@ -12,6 +13,9 @@ const useStyles = makeStyles({
   th: { textAlign: 'start', padding: '2px 6px', borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold },
   td: { padding: '2px 6px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   num: { textAlign: 'end', whiteSpace: 'nowrap' },
+  // Four columns with version names in their headers need about 560 px; below that each change is a line.
+  wide: { display: 'none', '@media (min-width: 560px)': { display: 'table' } },
+  narrow: { margin: '2px 0', paddingInlineStart: '18px', '@media (min-width: 560px)': { display: 'none' } },
 });
 
 const name = (nr: string, n: string) => `${nr ? `${nr} ` : ''}${n}`;
@@ -26,26 +30,33 @@ export function DiffView(props: { diff: PlanDiff; beforeLabel: string; afterLabe
   const changed = diff.initiatives.flatMap((c) => (c.kind === 'changed' ? [c] : []));
   const total = (d: readonly (Tkr | null)[]) => formatTkr(d.reduce<number>((s, v) => s + (v ?? 0), 0));
   const amountTable = (rows: { key: string; label: string; before: Tkr | null; after: Tkr | null; delta: Tkr | null }[], first: string) => (
-    <table className={styles.table}>
-      <thead>
-        <tr>
-          <th scope="col" className={styles.th}>{first}</th>
-          <th scope="col" className={styles.th}>{`${t.beforeCol} (${props.beforeLabel})`}</th>
-          <th scope="col" className={styles.th}>{`${t.afterCol} (${props.afterLabel})`}</th>
-          <th scope="col" className={styles.th}>{t.delta}</th>
-        </tr>
-      </thead>
-      <tbody>
+    <>
+      <ul className={styles.narrow} data-list="amounts">
         {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row" className={styles.td}>{r.label}</th>
-            <td className={`${styles.td} ${styles.num}`}>{amount(r.before)}</td>
-            <td className={`${styles.td} ${styles.num}`}>{amount(r.after)}</td>
-            <td className={`${styles.td} ${styles.num}`}>{r.delta === null ? '–' : formatDelta(r.delta)}</td>
-          </tr>
+          <li key={r.key}>{t.amountChange(r.label, keepTogether(amount(r.before)), keepTogether(amount(r.after)), r.delta === null ? null : keepTogether(formatDelta(r.delta)))}</li>
         ))}
-      </tbody>
-    </table>
+      </ul>
+      <table className={`${styles.table} ${styles.wide}`}>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.th}>{first}</th>
+            <th scope="col" className={styles.th}>{`${t.beforeCol} (${props.beforeLabel})`}</th>
+            <th scope="col" className={styles.th}>{`${t.afterCol} (${props.afterLabel})`}</th>
+            <th scope="col" className={styles.th}>{t.delta}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row" className={styles.td}>{r.label}</th>
+              <td className={`${styles.td} ${styles.num}`}>{amount(r.before)}</td>
+              <td className={`${styles.td} ${styles.num}`}>{amount(r.after)}</td>
+              <td className={`${styles.td} ${styles.num}`}>{r.delta === null ? '–' : formatDelta(r.delta)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
   return (
     <section aria-labelledby="review-diff-title" data-diff>

@@ -1,5 +1,6 @@
 /** Granskning's words: Swedish first, English when Office's display language is English. */
 import { useLanguage } from '../i18n';
+import { counted } from '../text';
 
 const sv = {
   tab: 'Granskning',
@@ -14,10 +15,10 @@ const sv = {
   compare: 'Visa skillnader',
   noLibrary: 'Inget bibliotek är anslutet: publicerade versioner kan inte hämtas.',
   noPlan: 'Den öppna arbetsboken har ingen läsbar plan.',
-  versionsFound: (n: number, area: string, period: string) => `${n} publicerade versioner av ${area} ${period}.`,
+  versionsFound: (n: number, area: string, period: string) => `${counted('sv', n, 'publicerad version', 'publicerade versioner')} av ${area} ${period}.`,
   noVersions: (area: string, period: string) => `Inga publicerade versioner av ${area} ${period}.`,
   chooseBoth: 'Välj vilka versioner som ska jämföras.',
-  compared: (n: number) => (n === 0 ? 'Inga skillnader.' : `${n} ändringar.`),
+  compared: (n: number) => (n === 0 ? 'Inga skillnader.' : `${counted('sv', n, 'ändring', 'ändringar')}.`),
   openWorkbook: 'Öppen arbetsbok',
   added: 'Tillagda initiativ',
   removed: 'Borttagna initiativ',
@@ -28,6 +29,7 @@ const sv = {
   beforeCol: 'Före',
   afterCol: 'Efter',
   delta: 'Förändring',
+  amountChange: (label: string, before: string, after: string, delta: string | null) => `${label}: från ${before} till ${after}${delta ? ` (${delta})` : ''}.`,
   year: 'År',
   unknown: 'okänt',
   developmentTotal: (amount: string) => `utveckling ${amount} under perioden`,
@@ -56,10 +58,10 @@ const en: ReviewStrings = {
   compare: 'Show differences',
   noLibrary: 'No library is connected: published versions cannot be fetched.',
   noPlan: 'The open workbook has no readable plan.',
-  versionsFound: (n, area, period) => `${n} published versions of ${area} ${period}.`,
+  versionsFound: (n, area, period) => `${counted('en', n, 'published version', 'published versions')} of ${area} ${period}.`,
   noVersions: (area, period) => `No published versions of ${area} ${period}.`,
   chooseBoth: 'Choose the versions to compare.',
-  compared: (n) => (n === 0 ? 'No differences.' : `${n} changes.`),
+  compared: (n) => (n === 0 ? 'No differences.' : `${counted('en', n, 'change', 'changes')}.`),
   openWorkbook: 'Open workbook',
   added: 'Added initiatives',
   removed: 'Removed initiatives',
@@ -70,6 +72,7 @@ const en: ReviewStrings = {
   beforeCol: 'Before',
   afterCol: 'After',
   delta: 'Change',
+  amountChange: (label, before, after, delta) => `${label}: from ${before} to ${after}${delta ? ` (${delta})` : ''}.`,
   year: 'Year',
   unknown: 'unknown',
   developmentTotal: (amount) => `development ${amount} over the period`,

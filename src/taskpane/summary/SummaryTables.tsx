@@ -1,11 +1,13 @@
 /** The consolidation as tables and text: areas × years (deviations first), the city, its chart and the brief. */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import { briefSentence, formatGap, type YearBrief } from '../../domain/brief';
 import type { AreaYear, Consolidation } from '../../domain/consolidation';
 import { formatNumber, formatTkr, type Tkr } from '../../domain/money';
 import { useLanguage } from '../i18n';
 import type { FrameRow } from '../plan/frameRows';
+import { AreaCards } from './AreaCards';
+import { keepTogether } from '../text';
 import { useSummaryStrings, type SummaryStrings } from './strings';
 
 const FrameChart = lazy(() => import('../plan/FrameChart'));
@@ -20,11 +22,18 @@ const useStyles = makeStyles({
   /** Over the frame: bold text that says "över", and a colour on top, never the colour alone. */
   over: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
   list: { margin: 0, paddingInlineStart: '18px' },
+  /** The deviation wraps after its amount ("27 192 tkr / över") rather than widening the table. */
+  gap: { textAlign: 'end' },
+  /** Headers over amounts line up with them. */
+  end: { textAlign: 'end' },
+  // Seven columns need about 560 px; below that (a task pane) each area gets its own small table.
+  wide: { display: 'none', '@media (min-width: 560px)': { display: 'block' } },
+  narrow: { '@media (min-width: 560px)': { display: 'none' } },
 });
 
 function excessText(t: SummaryStrings, excess: Tkr | null): string {
   if (excess === null) return t.noFrame;
-  return excess > 0 ? t.over(formatTkr(excess)) : t.within(formatTkr(-excess));
+  return excess > 0 ? t.over(keepTogether(formatTkr(excess))) : t.within(keepTogether(formatTkr(-excess)));
 }
 
 const tkr = (t: SummaryStrings, v: Tkr | null) => (v === null ? t.unknown : formatNumber(v));
@@ -50,9 +59,9 @@ export function SummaryTables(props: { consolidation: Consolidation; brief: Year
             <thead>
               <tr>
                 <th scope="col" className={styles.th}>{t.year}</th>
-                <th scope="col" className={styles.th}>{t.development}</th>
-                <th scope="col" className={styles.th}>{t.frame}</th>
-                <th scope="col" className={styles.th}>{t.excess}</th>
+                <th scope="col" className={mergeClasses(styles.th, styles.end)}>{t.development}</th>
+                <th scope="col" className={mergeClasses(styles.th, styles.end)}>{t.frame}</th>
+                <th scope="col" className={mergeClasses(styles.th, styles.end)}>{t.excess}</th>
               </tr>
             </thead>
             <tbody>
@@ -64,7 +73,7 @@ export function SummaryTables(props: { consolidation: Consolidation; brief: Year
                     <th scope="row" className={styles.td}>{year}</th>
                     <td className={`${styles.td} ${styles.num}`}>{tkr(t, y?.development ?? null)}</td>
                     <td className={`${styles.td} ${styles.num}`}>{y?.frame === null || !y ? t.noFrame : formatNumber(y.frame)}</td>
-                    <td className={`${styles.td} ${styles.num} ${over ? styles.over : ''}`}>{excessText(t, y?.excess ?? null)}</td>
+                    <td className={`${styles.td} ${styles.gap} ${over ? styles.over : ''}`}>{excessText(t, y?.excess ?? null)}</td>
                   </tr>
                 );
               })}
@@ -120,7 +129,8 @@ export function SummaryTables(props: { consolidation: Consolidation; brief: Year
         <h2 id="summary-areas-title" className={styles.title}>
           {t.areasTitle}
         </h2>
-        <div className={styles.scroll}>
+        <AreaCards consolidation={c} className={styles.narrow} />
+        <div className={`${styles.scroll} ${styles.wide}`}>
           <table className={styles.table} data-table="areas">
             <thead>
               <tr>

@@ -1,5 +1,6 @@
 /** Sammanställning's words: Swedish first, English when Office's display language is English. */
 import { useLanguage } from '../i18n';
+import { byCount, counted, sentence } from '../text';
 
 const sv = {
   tab: 'Sammanställning',
@@ -17,13 +18,14 @@ const sv = {
   noFrameTables: 'Den öppna arbetsboken har ingen Budgetram-tabell. Öppna finansens ramarbetsbok i Excel och försök igen.',
   noPlan: 'Den öppna arbetsboken har ingen läsbar plan.',
   noVersions: (period: string) => `Biblioteket har inga fastställda versioner för ${period}.`,
-  done: (areas: number, findings: number) => `${areas} områden sammanställda, ${findings} iakttagelser.`,
+  done: (areas: number, findings: number) =>
+    `${counted('sv', areas, 'område', 'områden')} ${byCount('sv', areas, 'sammanställt', 'sammanställda')}, ${counted('sv', findings, 'iakttagelse', 'iakttagelser')}.`,
   exported: (sheets: string) => `Sammanställningen är exporterad till nya blad: ${sheets}.`,
   exists: (names: string) =>
     `Exporten avbröts: arbetsboken har redan ${names}. Inget har skrivits över; ta bort eller byt namn på det befintliga och exportera igen.`,
   tableWord: 'tabellen',
   sheetWord: 'bladet',
-  exportRefused: (message: string) => `Exporten avbröts utan att något skrevs över: ${message}`,
+  exportRefused: (message: string) => `Exporten avbröts utan att något skrevs över: ${sentence(message)}`,
   cityTitle: 'Staden per år',
   areasTitle: 'Per område och år (avvikelser först)',
   briefTitle: 'Ramavvikelse',
@@ -46,6 +48,7 @@ const sv = {
   cityWithin: (year: number, dev: string, frame: string, gap: string) => `${year}: ${dev} mot ramen ${frame}, ${gap} kvar.`,
   cityNoFrame: (year: number, dev: string) => `${year}: ${dev}, ingen stadsram.`,
   share: (pct: string) => `${pct} av avvikelsen`,
+  maintenanceLine: (years: string) => `Påverkan vidmakthålla (tkr): ${years}.`,
 };
 
 export type SummaryStrings = typeof sv;
@@ -66,12 +69,12 @@ const en: SummaryStrings = {
   noFrameTables: "The open workbook has no Budgetram table. Open finance's frame workbook in Excel and try again.",
   noPlan: 'The open workbook has no readable plan.',
   noVersions: (period) => `The library has no approved versions for ${period}.`,
-  done: (areas, findings) => `${areas} areas consolidated, ${findings} findings.`,
+  done: (areas, findings) => `${counted('en', areas, 'area', 'areas')} consolidated, ${counted('en', findings, 'finding', 'findings')}.`,
   exported: (sheets) => `The consolidation was exported to new sheets: ${sheets}.`,
   exists: (names) => `Export stopped: the workbook already has ${names}. Nothing was overwritten; delete or rename the existing one and export again.`,
   tableWord: 'the table',
   sheetWord: 'the sheet',
-  exportRefused: (message) => `Export stopped without overwriting anything: ${message}`,
+  exportRefused: (message) => `Export stopped without overwriting anything: ${sentence(message)}`,
   cityTitle: 'The city per year',
   areasTitle: 'Per area and year (deviations first)',
   briefTitle: 'Frame gap',
@@ -94,6 +97,7 @@ const en: SummaryStrings = {
   cityWithin: (year, dev, frame, gap) => `${year}: ${dev} against the frame ${frame}, ${gap} left.`,
   cityNoFrame: (year, dev) => `${year}: ${dev}, no city frame.`,
   share: (pct) => `${pct} of the gap`,
+  maintenanceLine: (years) => `Impact on maintenance (tkr): ${years}.`,
 };
 
 export function useSummaryStrings(): SummaryStrings {

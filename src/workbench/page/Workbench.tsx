@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SelectionView } from '../excel';
 import { Grid } from './Grid';
-import { download, fetchSample, openSession, type PaneOptions, type Session } from './session';
+import { download, fetchSample, openSession, withPane, type PaneOptions, type Session } from './session';
 
 declare const __SAMPLES__: { plans: string[]; broken: string[] };
 
@@ -14,6 +14,9 @@ export function Workbench() {
     language: query.get('lang') === 'en' ? 'en-US' : 'sv-SE',
     theme: query.get('theme') === 'dark' ? 'dark' : 'light',
   });
+  // ?pane=320: the task pane's width in px, to see the pane as narrow as Office may make it.
+  const paneWidth = Math.min(800, Math.max(280, Number(query.get('pane')) || 360));
+  const [sample, setSample] = useState('');
   const [session, setSession] = useState<Session | null>(null);
   const [version, setVersion] = useState(0);
   const [sheet, setSheet] = useState('');
@@ -25,10 +28,11 @@ export function Workbench() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   const open = useCallback(
-    async (name: string, bytes: Uint8Array | null) => {
+    async (name: string, bytes: Uint8Array | null, fromSample = '') => {
       try {
         setError('');
         const s = await openSession(name, bytes, options);
+        setSample(fromSample);
         s.model.onChange(() => setVersion((v) => v + 1));
         setSession(s);
         setSheet(s.model.getActiveSheet());
@@ -42,12 +46,25 @@ export function Workbench() {
 
   // Start with a sample plan (or the one named in ?sample=), or an empty workbook with ?empty.
   useEffect(() => {
-    const sample = query.get('sample');
+    const named = query.get('sample');
     if (query.has('empty')) void open('Tom arbetsbok.xlsx', null);
     else {
-      const path = sample ? `samples/${sample}` : FIRST_SAMPLE;
-      void fetchSample(path).then((b) => open(path.split('/').pop()!, b), (e) => setError(String(e)));
+      const path = named ? `samples/${named}` : FIRST_SAMPLE;
+      void fetchSample(path).then((b) => open(path.split('/').pop()!, b, path.slice('samples/'.length)), (e) => setError(String(e)));
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Another language or theme keeps the open workbook and its edits; only the pane starts again.
+  const settings = useRef(options);
+  useEffect(() => {
+    if (settings.current === options) return;
+    settings.current = options;
+    if (!session) return;
+    void withPane(session, options).then((s) => {
+      setSession(s);
+      setPaneKey((k) => k + 1);
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [options]);
 
@@ -68,6 +85,8 @@ export function Workbench() {
   return (
     <div
       className={`wb${dragging ? ' drop' : ''}`}
+      // One more px for the pane's left border, so the pane itself is exactly that wide.
+      style={{ gridTemplateColumns: `minmax(0, 1fr) ${paneWidth + 1}px` }}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
@@ -86,8 +105,11 @@ export function Workbench() {
           Exempel{' '}
           <select
             aria-label="Öppna ett exempel"
-            value=""
-            onChange={(e) => e.target.value && void fetchSample(`samples/${e.target.value}`).then((b) => open(e.target.value.split('/').pop()!, b))}
+            value={sample}
+            onChange={(e) => {
+              const chosen = e.target.value;
+              if (chosen) void fetchSample(`samples/${chosen}`).then((b) => open(chosen.split('/').pop()!, b, chosen));
+            }}
           >
             <option value="">Välj…</option>
             {__SAMPLES__.plans.map((p) => (
@@ -126,8 +148,8 @@ export function Workbench() {
             <option value="dark">mörkt</option>
           </select>
         </label>
-        <span role="status" aria-live="polite">
-          {error || (session ? session.name : 'Laddar…')}
+        <span role="status" aria-live="polite" data-testid="open-file">
+          {error || (session ? `Öppen: ${session.name}` : 'Laddar…')}
         </span>
       </header>
       {session && sheet && (

@@ -17,7 +17,15 @@ export interface PaneOptions {
 
 export async function openSession(name: string, bytes: Uint8Array | null, options: PaneOptions): Promise<Session> {
   const model = bytes ? await WorkbookModel.fromXlsx(bytes, { language: options.language }) : await WorkbookModel.create({ language: options.language });
-  const host = createExcelTestHost(model, { displayLanguage: options.language, theme: options.theme, url: name });
+  return withPane({ name, model }, options);
+}
+
+/**
+ * The same workbook under another Office language or theme: a new test host over the same model (its edits
+ * kept), as Office shows an open file after the user changes its display settings. The pane reloads.
+ */
+export async function withPane(open: Pick<Session, 'name' | 'model'>, options: PaneOptions): Promise<Session> {
+  const host = createExcelTestHost(open.model, { displayLanguage: options.language, theme: options.theme, url: open.name });
   // What the pane's officeBoot.ts looks for on its parent, and where the local library is (same origin).
   (window as unknown as { __tjansteplanWorkbench: unknown }).__tjansteplanWorkbench = {
     Office: host.Office,
@@ -25,7 +33,7 @@ export async function openSession(name: string, bytes: Uint8Array | null, option
     OfficeExtension: host.OfficeExtension,
     library: await localLibrary(),
   };
-  return { name, model, host };
+  return { name: open.name, model: open.model, host };
 }
 
 export async function fetchSample(path: string): Promise<Uint8Array> {

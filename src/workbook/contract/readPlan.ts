@@ -18,7 +18,8 @@ import { DECISIONS, FORUMS, parseDecision, parseForum, parseVersionLabel, type V
 import type { RawTable } from '../host';
 import { amountFromCell } from './cells';
 import { isBlank, isEmptyRow, mapColumns, tableRef } from './columns';
-import { findTable, headerKey, INFO_ITEMS, TABLES } from './tables';
+import { findTable, headerKey, INFO_ITEMS, PRIORITY_HEADER, TABLES } from './tables';
+import { parsePriority } from '../../domain/prioritizationClass';
 
 export interface PlanReading {
   /** null when the plan cannot be read at all (the findings say why). */
@@ -140,6 +141,7 @@ function readInitiatives(raw: RawTable, period: Period, findings: Finding[]): { 
       ...years.map((y) => ({ header: developmentColumn(y), missing: 'error' as const })),
       ...years.map((y) => ({ header: maintenanceColumn(y), missing: 'error' as const })),
       { header: 'Kommentar', missing: null },
+      { header: PRIORITY_HEADER, missing: null },
     ],
     findings,
   );
@@ -163,6 +165,7 @@ function readInitiatives(raw: RawTable, period: Period, findings: Finding[]): { 
   const nrCol = columns.get('Nr');
   const nameCol = columns.get('Initiativ');
   const commentCol = columns.get('Kommentar');
+  const priorityCol = columns.get(PRIORITY_HEADER);
   const devNames = years.map(developmentColumn);
   const mntNames = years.map(maintenanceColumn);
   const devCols = devNames.map((c) => columns.get(c));
@@ -183,10 +186,15 @@ function readInitiatives(raw: RawTable, period: Period, findings: Finding[]): { 
       development: amounts(devCols, devNames),
       maintenance: amounts(mntCols, mntNames),
       comment: commentCol === undefined ? '' : cellText(cells[commentCol]),
+      ...(priorityCol === undefined ? {} : priorityOf(cellText(cells[priorityCol]))),
       isStatedSum: STATED_SUM.test(name),
     });
   }
   return { initiatives, ref };
+}
+
+function priorityOf(shown: string): Pick<Initiative, 'priority' | 'priorityShown'> {
+  return { priority: parsePriority(shown), priorityShown: shown };
 }
 
 /** A totals row must compute, never repeat a typed number that goes stale when a row changes. */

@@ -44,6 +44,14 @@ export function initiativeHeaders(years: readonly number[]): string[] {
   ];
 }
 
+/** The optional Initiativ column (DESIGN §2): read when present, never required of older plans. */
+export const PRIORITY_HEADER = 'Prioritet';
+
+/** What a new plan's Initiativ table gets: the contract's columns and Prioritet last, so no address moves. */
+export function planInitiativeHeaders(years: readonly number[]): string[] {
+  return [...initiativeHeaders(years), PRIORITY_HEADER];
+}
+
 /** `Vidmakthålla 2022`, ` vidmakthålla  2022 ` and `VIDMAKTHÅLLA2022` are one header. */
 export function headerKey(text: string): string {
   return text.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, '').toLocaleLowerCase('sv');

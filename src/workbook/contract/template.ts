@@ -2,7 +2,7 @@
 import type { CellValue } from '../../domain/cell';
 import { formatPeriod, type Period } from '../../domain/period';
 import type { TableWrite } from '../host';
-import { INFO_ITEMS, initiativeHeaders, TABLES, TKR_FORMAT } from './tables';
+import { INFO_ITEMS, planInitiativeHeaders, PRIORITY_HEADER, TABLES, TKR_FORMAT } from './tables';
 
 type Amount = number | null;
 
@@ -12,6 +12,8 @@ export interface InitiativeInput {
   development: readonly Amount[];
   maintenance: readonly Amount[];
   comment?: string;
+  /** Prioritet as the area writes it (`Måste`, `Bör`, `Kan`); empty when not stated. */
+  priority?: string | null;
 }
 
 export interface FrameInput {
@@ -44,7 +46,7 @@ const DATE_FORMAT = 'yyyy-mm-dd';
 
 export function planTables(input: PlanInput): TableWrite[] {
   const years = input.period.years;
-  const headers = initiativeHeaders(years);
+  const headers = planInitiativeHeaders(years);
   const amountCount = years.length * 2;
   return [
     {
@@ -70,9 +72,10 @@ export function planTables(input: PlanInput): TableWrite[] {
         ...years.map((_, i) => r.development[i] ?? null),
         ...years.map((_, i) => r.maintenance[i] ?? null),
         r.comment ?? null,
+        r.priority ?? null,
       ]),
       numberFormats: headers.map((_, i) => (i >= 2 && i < 2 + amountCount ? TKR_FORMAT : undefined)),
-      widths: headers.map((h, i) => (i === 1 ? 50 : i === 0 ? 6 : h === 'Kommentar' ? 40 : 16)),
+      widths: headers.map((h, i) => (i === 1 ? 50 : i === 0 ? 6 : h === 'Kommentar' ? 40 : h === PRIORITY_HEADER ? 10 : 16)),
     },
     {
       sheet: TABLES.frame.sheet,

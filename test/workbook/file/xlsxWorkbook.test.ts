@@ -6,7 +6,7 @@ import { periodOf } from '../../../src/domain/period';
 import { readPlan } from '../../../src/workbook/contract/readPlan';
 import { readCityFrame } from '../../../src/workbook/contract/readFrame';
 import { frameWorkbookTables, planTables, type PlanInput } from '../../../src/workbook/contract/template';
-import { initiativeHeaders, TKR_FORMAT } from '../../../src/workbook/contract/tables';
+import { planInitiativeHeaders, TKR_FORMAT } from '../../../src/workbook/contract/tables';
 import { XlsxWorkbook } from '../../../src/workbook/file/xlsxWorkbook';
 import { UnreadableWorkbook } from '../../../src/workbook/file/unreadable';
 import type { RawTable } from '../../../src/workbook/host';
@@ -53,7 +53,7 @@ describe('XlsxWorkbook round trip through .xlsx bytes', () => {
   it('gives back every table on its sheet with the exact headers', () => {
     const writes = planTables(input);
     expect(tables.map((t) => [t.name, t.sheet, t.headers])).toEqual(writes.map((w) => [w.name, w.sheet, w.headers]));
-    expect(table(tables, 'Initiativ').headers).toEqual(initiativeHeaders([2022, 2023, 2024]));
+    expect(table(tables, 'Initiativ').headers).toEqual(planInitiativeHeaders([2022, 2023, 2024]));
   });
 
   it('reads back exactly the same plan, without findings', () => {
@@ -93,11 +93,11 @@ describe('XlsxWorkbook round trip through .xlsx bytes', () => {
     const plan: PlanInput = {
       ...input,
       area: '=HYPERLINK("http://example.com","IT")',
-      initiatives: [{ nr: '=1+1', name: '=SUM(C2:C9)', development: [1, 2, 3], maintenance: [0, 0, 0], comment: '=cmd|" /C calc"!A0' }],
+      initiatives: [{ nr: '=1+1', name: '=SUM(C2:C9)', development: [1, 2, 3], maintenance: [0, 0, 0], comment: '=cmd|" /C calc"!A0', priority: '=IF(1,"Måste")' }],
     };
     const back = await roundTrip(await written(plan));
     const t = await back.readTables();
-    expect(table(t, 'Initiativ').body[0]).toEqual(['=1+1', '=SUM(C2:C9)', 1, 2, 3, 0, 0, 0, '=cmd|" /C calc"!A0']);
+    expect(table(t, 'Initiativ').body[0]).toEqual(['=1+1', '=SUM(C2:C9)', 1, 2, 3, 0, 0, 0, '=cmd|" /C calc"!A0', '=IF(1,"Måste")']);
     expect(table(t, 'Planuppgifter').body[0]).toEqual(['Tjänsteområde', '=HYPERLINK("http://example.com","IT")']);
     const { plan: read } = readPlan(t);
     expect(read!.info.area).toBe('=HYPERLINK("http://example.com","IT")');

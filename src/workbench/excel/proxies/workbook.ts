@@ -7,6 +7,7 @@ import type { SheetModel } from '../sheet';
 import { Range, type RangeRef } from './range';
 import { SettingCollection } from './settings';
 import { TableCollection } from './tables';
+import { worksheetChangedEvent } from './worksheetEvents';
 
 export class Workbook extends ClientObject<WorkbookModel> {
   readonly _className = 'Workbook';
@@ -90,6 +91,15 @@ export class WorksheetCollection extends ClientObject<WorkbookModel> {
   getCount(): ClientResult<number> {
     return this._methodResult('getCount', null, (m) => m.sheets.length);
   }
+
+  /** ExcelApi 1.7's event for cell data changes on any sheet (see worksheetEvents.ts). */
+  get onChanged() {
+    return this._onChanged ?? (this._onChanged = worksheetChangedEvent(this, this.context, (m, name) => {
+      const s = m.sheetByName(name);
+      return s ? sheetId(s) : null;
+    }));
+  }
+  private _onChanged: ReturnType<typeof worksheetChangedEvent> | undefined;
 }
 
 function findSheet(m: WorkbookModel, key: string): SheetModel | undefined {

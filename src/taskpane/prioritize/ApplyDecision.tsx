@@ -1,0 +1,152 @@
+/**
+ * Tillämpa prioriteringsbeslut: the cells the decision changes in the open plan, shown before anything is
+ * written; only on confirmation are exactly those cells written and one Versionshantering row added.
+ */
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { formatNumber } from '../../domain/money';
+import { planApplication, type Application } from '../../domain/prioritizationApply';
+import { checkTables } from '../../workbook/checkPlan';
+import { readDecision } from '../../workbook/contract/prioritizationTables';
+import { findTable, headerKey, TABLES } from '../../workbook/contract/tables';
+import type { CellValue } from '../../domain/cell';
+import type { InteractiveHost } from '../../workbook/host';
+import { useLanguage } from '../i18n';
+import { useWork } from '../useWork';
+import { WorkStatus } from '../WorkStatus';
+import { useTableStyles } from './FrameTables';
+import { usePrioritizeStrings } from './strings';
+
+const useStyles = makeStyles({
+  title: { margin: '24px 0 4px', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: '4px 0 8px', fontSize: tokens.fontSizeBase200 },
+});
+
+interface Pending {
+  area: string;
+  application: Application;
+  /** Versionshantering's headers as the workbook has them, to put the new row's cells in their columns. */
+  versionHeaders: string[];
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function ApplyDecision(props: { host: InteractiveHost }) {
+  const { host } = props;
+  const t = usePrioritizeStrings();
+  const lang = useLanguage();
+  const styles = useStyles();
+  const s = useTableStyles();
+  const [pending, setPending] = useState<Pending | null>(null);
+  const { busy, error, notice, setNotice, showProgress, work } = useWork({ clearNotice: true });
+
+  const prepare = () =>
+    work(async () => {
+      const tables = await host.readTables();
+      const decision = readDecision(tables);
+      if (!decision) throw new Error(t.noDecision);
+      const { plan } = checkTables(tables);
+      if (!plan) throw new Error(t.noPlan);
+      const application = planApplication(plan, decision.rows, decision.info, today());
+      if (application.changes.length === 0) {
+        setNotice([t.nothingToApply(plan.info.area, application.alreadyApplied), ...application.skipped.map((x) => (lang === 'en' ? x.en : x.sv))].join(' '));
+        return;
+      }
+      const versions = findTable(tables, TABLES.versions.name);
+      setPending({ area: plan.info.area, application, versionHeaders: versions?.headers ?? [...TABLES.versions.headers] });
+    });
+
+  const confirm = () =>
+    work(async () => {
+      if (!pending) return;
+      const { application: a, versionHeaders } = pending;
+      setPending(null);
+      await host.writeCells(a.changes.map((c) => ({ sheet: c.location.sheet, address: c.location.address!, value: c.after })));
+      const byHeader: Record<string, CellValue> = {
+        datum: new Date(`${a.versionRow.date}T00:00:00Z`),
+        version: a.versionRow.version,
+        beskrivning: a.versionRow.description,
+        beslut: a.versionRow.decision,
+      };
+      await host.appendTableRows(TABLES.versions.name, [versionHeaders.map((h) => byHeader[headerKey(h)] ?? null)]);
+      setNotice(t.applied(a.changes.length, a.versionRow.version));
+    });
+
+  return (
+    <section aria-labelledby="prio-apply-title">
+      <h2 id="prio-apply-title" className={styles.title}>
+        {t.applyTitle}
+      </h2>
+      <p className={styles.intro}>{t.applyIntro}</p>
+      <Button disabled={busy} onClick={() => void prepare()}>
+        {t.apply}
+      </Button>
+      <WorkStatus notice={notice} error={error} showProgress={showProgress} progressLabel={t.apply} view="prioritize-apply" />
+      <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
+        <DialogSurface aria-describedby="prio-apply-intro">
+          {pending && (
+            <DialogBody>
+              <DialogTitle>{t.apply}</DialogTitle>
+              <DialogContent>
+                <p id="prio-apply-intro">
+                  {t.applyIntroDialog(pending.application.changes.length, pending.area)} {pending.application.versionRow.version} –{' '}
+                  {pending.application.versionRow.description}
+                </p>
+                <table className={s.table} aria-label={t.apply}>
+                  <thead>
+                    <tr>
+                      <th scope="col" className={s.th}>{t.cell}</th>
+                      <th scope="col" className={s.th}>{t.initiative}</th>
+                      <th scope="col" className={s.th}>{t.before}</th>
+                      <th scope="col" className={s.th}>{t.now}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {pending.application.changes.map((c) => (
+                      <tr key={c.location.address}>
+                        <td className={s.td}>
+                          {c.location.address} ({c.location.column})
+                        </td>
+                        <td className={s.td}>{c.isSum ? `${c.initiative} (${t.sumRow})` : c.initiative}</td>
+                        <td className={s.num}>{formatNumber(c.before)}</td>
+                        <td className={s.num}>{formatNumber(c.after)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {pending.application.skipped.length > 0 && (
+                  <>
+                    <h3 className={styles.title}>{t.skippedTitle}</h3>
+                    <ul>
+                      {pending.application.skipped.map((x, k) => (
+                        <li key={k}>{lang === 'en' ? x.en : x.sv}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="secondary" onClick={() => setPending(null)}>
+                  {t.cancel}
+                </Button>
+                <Button appearance="primary" onClick={() => void confirm()}>
+                  {t.confirm}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          )}
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}
