@@ -3,21 +3,23 @@
  * on the opened descriptor (fstat), not on the path, so nothing can be swapped in between; opening does
  * not block, so a named pipe without a writer is refused instead of hanging.
  */
-import { constants, promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { UnreadableWorkbook } from './unreadable';
 
 /** Far above any real plan (a 50 000-row plan is about 2 MB). */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 export async function readWorkbookFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<Buffer> {
-  let handle: fs.FileHandle;
+  // Synchronous on purpose: a command reads its files one after another, and each asynchronous call
+  // waits for a thread of the pool, which on a busy machine costs more than the read itself.
+  let fd: number;
   try {
-    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw new UnreadableWorkbook(file, openReason(e as NodeJS.ErrnoException));
   }
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new UnreadableWorkbook(file, 'det är en mapp, inte en fil');
     if (!stat.isFile()) throw new UnreadableWorkbook(file, `det är ingen vanlig fil (${kindOf(stat)}); bara vanliga filer läses`);
     if (stat.size > maxBytes) throw new UnreadableWorkbook(file, `filen är ${megabytes(stat.size)}, mer än de ${megabytes(maxBytes)} som läses`);
@@ -25,9 +27,9 @@ export async function readWorkbookFile(file: string, maxBytes = MAX_FILE_BYTES):
     const buffer = Buffer.alloc(stat.size + 1);
     let filled = 0;
     while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
+      const read = readSync(fd, buffer, filled, buffer.length - filled, filled);
+      if (read === 0) break;
+      filled += read;
     }
     if (filled > stat.size) throw new UnreadableWorkbook(file, 'filen ändras medan den läses; försök igen');
     return buffer.subarray(0, filled);
@@ -35,7 +37,7 @@ export async function readWorkbookFile(file: string, maxBytes = MAX_FILE_BYTES):
     if (e instanceof UnreadableWorkbook) throw e;
     throw new UnreadableWorkbook(file, openReason(e as NodeJS.ErrnoException));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

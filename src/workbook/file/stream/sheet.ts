@@ -53,8 +53,14 @@ export function excelToDate(v: unknown, date1904: boolean): Date {
 export async function readSheet(part: Part, name: string, grids: readonly TableGrid[], ctx: SheetContext): Promise<SheetRead> {
   const tableParts: string[] = [];
   const masters = new Map<string, { formula: string; row: number; column: number }>();
-  const gridFor = (row: number, column: number) =>
-    grids.find((g) => row >= g.range.top && row <= g.range.bottom && column >= g.range.left && column <= g.range.right) ?? null;
+  const inside = (g: TableGrid, row: number, column: number) => row >= g.range.top && row <= g.range.bottom && column >= g.range.left && column <= g.range.right;
+  // Cells come row by row, so the table of the last cell is nearly always the table of the next.
+  let last: TableGrid | null = null;
+  const gridFor = (row: number, column: number): TableGrid | null => {
+    if (last && inside(last, row, column)) return last;
+    for (const g of grids) if (inside(g, row, column)) return (last = g);
+    return null;
+  };
   let rowNumber = 0;
   let column = 0;
   let cell: OpenCell | null = null;
