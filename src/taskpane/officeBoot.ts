@@ -7,7 +7,7 @@
  * the user instead of staying blank.
  */
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-/** How long Office.onReady may take before the pane gives up and says so. */
+/** How long Office.onReady may take before the pane says it is not answering (and what to do). */
 export const READY_TIMEOUT_MS = 8_000;
 
 interface WorkbenchGlobals {
@@ -19,7 +19,7 @@ export type BootFailureReason = 'office-missing' | 'office-timeout';
 
 export class OfficeBootError extends Error {
   constructor(readonly reason: BootFailureReason) {
-    super(reason === 'office-missing' ? `office.js could not be loaded from ${OFFICE_JS}` : `Office.onReady did not settle within ${READY_TIMEOUT_MS} ms`);
+    super(reason === 'office-missing' ? `office.js could not be loaded from ${OFFICE_JS}` : `Office.onReady has not settled within ${READY_TIMEOUT_MS} ms`);
     this.name = 'OfficeBootError';
   }
 }
@@ -34,8 +34,13 @@ function workbench(): WorkbenchGlobals | null {
   }
 }
 
-/** Resolves with the host Office reports (null outside Office); rejects with OfficeBootError. */
-export async function bootOffice(timeoutMs = READY_TIMEOUT_MS): Promise<{ host: Office.HostType | null }> {
+/**
+ * Resolves with the host Office reports (null outside Office) once Office.onReady settles; rejects with
+ * OfficeBootError('office-missing') when office.js is not there. It may never settle (Office not answering):
+ * the caller shows `office-timeout` after READY_TIMEOUT_MS and keeps waiting, so a slow start still ends in
+ * the pane.
+ */
+export async function bootOffice(): Promise<{ host: Office.HostType | null }> {
   const wb = workbench();
   const g = window as unknown as Partial<WorkbenchGlobals>;
   if (wb) {
@@ -44,14 +49,6 @@ export async function bootOffice(timeoutMs = READY_TIMEOUT_MS): Promise<{ host: 
   } else if (typeof g.Office?.onReady !== 'function') {
     throw new OfficeBootError('office-missing');
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new OfficeBootError('office-timeout')), timeoutMs);
-  });
-  try {
-    const info = await Promise.race([Office.onReady(), timeout]);
-    return { host: info.host ?? null };
-  } finally {
-    clearTimeout(timer);
-  }
+  const info = await Office.onReady();
+  return { host: info.host ?? null };
 }

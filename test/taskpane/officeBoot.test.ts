@@ -19,14 +19,16 @@ afterEach(async () => {
 });
 
 /** taskpane.html opened the way Office opens it (top level, not in the workbench), with the CDN as given. */
-async function openPane(locale: string, cdn: 'blocked' | 'never-ready') {
+async function openPane(locale: string, cdn: 'blocked' | 'never-ready' | 'late') {
   const context = await bench().browser.newContext({ ignoreHTTPSErrors: true, locale });
   contexts.push(context);
+  // An office.js whose onReady never settles (Office not answering), or settles after 10 s outside Office.
+  const fake = {
+    'never-ready': 'window.Office = { onReady: function () { return new Promise(function () {}); } };',
+    late: "window.Office = { HostType: { Excel: 'Excel' }, onReady: function () { return new Promise(function (r) { setTimeout(function () { r({ host: null, platform: null }); }, 10000); }); } };",
+  };
   await context.route(OFFICE_JS, (route) =>
-    cdn === 'blocked'
-      ? route.abort('namenotresolved')
-      : // An office.js whose onReady never settles, as when Office does not answer.
-        route.fulfill({ contentType: 'text/javascript', body: 'window.Office = { onReady: function () { return new Promise(function () {}); } };' }),
+    cdn === 'blocked' ? route.abort('namenotresolved') : route.fulfill({ contentType: 'text/javascript', body: fake[cdn] }),
   );
   const page = await context.newPage();
   const requested: string[] = [];
@@ -66,6 +68,16 @@ test('Office.onReady never settles: after a few seconds the pane says so, in Eng
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   expect(await alert.textContent()).toContain('Office did not answer: Office.js loaded but was not ready within a few seconds.');
   expect(await alert.textContent()).toContain('Close the task pane and open it again');
+});
+
+test('Office.onReady settling late: the message first, then the pane after all', async () => {
+  const { page } = await openPane('sv-SE', 'late');
+  await page.getByRole('alert').waitFor({ timeout: 20_000 });
+  expect(await page.getByRole('alert').textContent()).toContain('Office svarade inte');
+  // Settled outside Excel, the pane itself says where it works.
+  await page.locator('main:not([role=alert])').waitFor({ timeout: 20_000 });
+  expect(await page.getByRole('alert').count()).toBe(0);
+  expect(await page.locator('main').textContent()).toContain('Öppna Tjänsteplan i Excel');
 });
 
 test('the workbench hands the pane its own Office: the pane works without the CDN', async () => {

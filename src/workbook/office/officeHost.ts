@@ -247,7 +247,23 @@ function isMark(formula: string | null | undefined): boolean {
  * version's record) in a response Excel on the web caps at 5 MB.
  */
 const TEXT_ONLY_TABLES = new Set([headerKey(TABLES.approval.name)]);
-const CONTRACT_TABLES = new Set(Object.values(TABLES).map((t) => headerKey(t.name)));
+/**
+ * The forums' prioritisation tables (prioritizationTables.ts: the basis, and a proposal's or decision's rows,
+ * details and totals), named here so that the pane's first bundle does not carry that module; a test keeps
+ * the two lists the same.
+ */
+export const PRIORITIZATION_TABLES = [
+  'Prioriteringsunderlag',
+  'Prioriteringsbeslut',
+  'Beslutsuppgifter',
+  'Beslutssummor',
+  'Prioriteringsförslag',
+  'Förslagsuppgifter',
+  'Förslagssummor',
+] as const;
+
+/** Every table the add-in reads: the plan's and finance's (TABLES), its own record, the forums'. */
+const CONTRACT_TABLES = new Set([...Object.values(TABLES).map((t) => t.name), ...PRIORITIZATION_TABLES].map(headerKey));
 
 /** A table outside the contract: where it is, none of its cells (headers and body empty). */
 function placeOnly(table: Excel.Table, range: Excel.Range): RawTable {

@@ -16,7 +16,8 @@ import { approvalTable } from '../../../src/workbook/contract/approvalTable';
 import { planTables, type PlanInput } from '../../../src/workbook/contract/template';
 import { XlsxWorkbook } from '../../../src/workbook/file/xlsxWorkbook';
 import type { RawTable } from '../../../src/workbook/host';
-import { OfficeHost } from '../../../src/workbook/office/officeHost';
+import { OfficeHost, PRIORITIZATION_TABLES } from '../../../src/workbook/office/officeHost';
+import { BASIS_TABLE, DECISION_NAMES } from '../../../src/workbook/contract/prioritizationTables';
 import { dateFormatted, isDateFormat } from '../../../src/workbook/office/ranges';
 import { emptyHost, fixtureBytes, hostOf, planFiles } from '../../workbench/excel/helpers';
 
@@ -85,7 +86,7 @@ describe('readTables', () => {
       // The add-in finds in Excel exactly what the CLI finds in the file.
       expect(checkTables(fromOffice).findings).toEqual(checkTables(fromFile).findings);
     }
-  });
+  }, 60_000);
 
   test.each([100, 1000, 5000])('a generated plan of %i rows: same tables, 2 syncs, each request under 5 MB', async (rows) => {
     const bytes = await xlsxOf(generatedPlan(rows));
@@ -125,6 +126,22 @@ describe('readTables', () => {
     expect(checkTables(tables).findings).toEqual(checkTables(await (await XlsxWorkbook.fromBytes(bytes)).readTables()).findings);
     expect(tables.find((t) => t.name === 'Initiativ')!.body).toHaveLength(100);
   }, 60_000);
+
+  test("the forums' prioritisation tables are the contract's too: read with their cells", async () => {
+    const host = await emptyHost();
+    const names = ['Prioriteringsunderlag', 'Prioriteringsbeslut', 'Beslutsuppgifter', 'Beslutssummor', 'Prioriteringsförslag', 'Förslagsuppgifter', 'Förslagssummor', 'Övrigt'];
+    await host.run(async (context) => {
+      names.forEach((name, i) => {
+        const ws = context.workbook.worksheets.add(`Blad ${i + 1}`);
+        ws.getRange('A1:B2').values = [['Tjänsteområde', 'Belopp'], ['IT', 1200]];
+        ws.tables.add('A1:B2', true).name = name;
+      });
+    });
+    const tables = await new OfficeHost(host.run).readTables();
+    expect(tables.map((t) => [t.name, t.headers, t.body])).toEqual(names.map((name) => [name, name === 'Övrigt' ? [] : ['Tjänsteområde', 'Belopp'], name === 'Övrigt' ? [] : [['IT', 1200]]]));
+    // The adapter's list is the one the prioritisation contract reads by.
+    expect([...PRIORITIZATION_TABLES].sort()).toEqual([BASIS_TABLE, ...Object.values(DECISION_NAMES).flatMap((d) => [d.table, d.info, d.totals])].sort());
+  });
 
   test('a table away from A1 on a sheet whose name Excel quotes', async () => {
     const host = await emptyHost();
