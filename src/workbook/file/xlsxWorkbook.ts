@@ -108,7 +108,9 @@ function readTable(ws: ExcelJS.Worksheet, model: TableModel): RawTable | null {
 export function toCellValue(cell: ExcelJS.Cell): CellValue {
   const v = cell.value as unknown;
   if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
+  // A number in a date format past any date (exceljs makes it an Invalid Date) is what Excel shows as #NUM!.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { error: '#NUM!' } : v;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   const o = v as Record<string, unknown>;
   if ('error' in o) return { error: String(o.error) };
   if ('richText' in o) return (o.richText as { text: string }[]).map((p) => p.text).join('');

@@ -171,7 +171,10 @@ function cellValue(c: OpenCell, formulaText: string, masters: Map<string, { form
       return { error: raw };
     default: {
       const n = parseFloat(raw);
-      return isDate ? excelToDate(n, ctx.date1904) : n;
+      if (!isDate) return n;
+      const date = excelToDate(n, ctx.date1904);
+      // Past any date: what Excel shows as #NUM!, as the exceljs adapter reads it.
+      return Number.isNaN(date.getTime()) ? { error: '#NUM!' } : date;
     }
   }
 }

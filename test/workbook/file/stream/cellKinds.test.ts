@@ -79,4 +79,13 @@ describe('every cell kind, read by both readers', () => {
     expect(stream[0].body[0][0]).toEqual(new Date(Date.UTC(2022, 0, 2)));
     expect(stream).toEqual(await (await XlsxWorkbook.fromBytes(Buffer.from(b1904), 'x.xlsx')).readTables());
   });
+
+  it('reads a number in a date format past any date as #NUM!, as Excel shows it, in both readers', async () => {
+    const far = handMadeWorkbook([
+      { name: 'D', rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>Datum</t></is></c></row><row r="2"><c r="A2" s="1"><v>1E+21</v></c></row>', tables: [{ name: 'T', ref: 'A1:A2', columns: ['Datum'] }] },
+    ]);
+    const stream = (await StreamedWorkbook.fromBytes(far, 'x.xlsx')).tables;
+    expect(stream[0].body[0][0]).toEqual({ error: '#NUM!' });
+    expect(stream).toEqual(await (await XlsxWorkbook.fromBytes(Buffer.from(far), 'x.xlsx')).readTables());
+  });
 });
