@@ -30,7 +30,7 @@ describe('resolveToken', () => {
 });
 
 describe('the help where --token is used', () => {
-  it.each(['publish', 'pack', 'consolidate', 'library'])('%s --help says a --token value shows in ps and offers standard input', async (command) => {
+  it.each(['publish', 'pack', 'consolidate', 'library', 'provision'])('%s --help says a --token value shows in ps and offers standard input', async (command) => {
     const run = await cli([command, '--help']);
     const help = run.stdout.replace(/\s+/g, ' ');
     expect(help).toContain('--token -');
