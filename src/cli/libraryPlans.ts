@@ -114,6 +114,8 @@ export function fileNameOf(v: PublishedVersion): string {
  * list can write anything there.
  */
 const listFields = z.object({
+  // Control characters are exactly what this refuses.
+  // eslint-disable-next-line no-control-regex
   Tjansteomrade: z.string().check(z.minLength(1), z.maxLength(255), z.regex(/^[^/\\:*?"<>|\u0000-\u001f\u007f-\u009f]+$/)),
   Planperiod: z.string().check(z.maxLength(64)),
   Version: z.string().check(z.regex(/^\d{1,4}(\.\d{1,4}){0,3}$/)),

@@ -14,6 +14,7 @@ jest.setTimeout(60_000);
 // decode them, as Excel does. exceljs writes the escape text as it is, so this is what the plan holds.
 const ESC_TITLE = '_x001B_]0;pwned_x0007_';
 const ESC_COLOUR = '_x001B_[31m';
+// eslint-disable-next-line no-control-regex -- the characters the output must not hold
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 let dir: string;

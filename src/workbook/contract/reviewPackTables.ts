@@ -268,6 +268,7 @@ const sheetKey = (name: string) => name.normalize('NFC').toLocaleLowerCase('sv')
 export function sheetNames(areas: readonly string[]): string[] {
   const taken = new Set(RESERVED_SHEETS.map(sheetKey));
   return areas.map((area) => {
+    // eslint-disable-next-line no-control-regex -- control characters are what Excel refuses in a sheet name
     const cleaned = area.replace(/[[\]:*?/\\]/g, '-').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').replace(/\s+/g, ' ');
     const base = unquoted(clip(unquoted(cleaned), SHEET_MAX)) || 'Område';
     let name = base;

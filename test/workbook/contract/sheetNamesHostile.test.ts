@@ -4,6 +4,7 @@ import { sheetNames } from '../../../src/workbook/contract/reviewPackTables';
 
 /** Excel's rules, as exceljs enforces them when it adds a worksheet. */
 function acceptable(name: string): boolean {
+  // eslint-disable-next-line no-control-regex -- Excel refuses control characters in a sheet name
   return name.length >= 1 && name.length <= 31 && !/[[\]:*?/\\]/.test(name) && !/^'|'$/.test(name) && !/[\u0000-\u001f]/.test(name) && name.toLowerCase() !== 'history';
 }
 
