@@ -10,6 +10,7 @@ import { DataFolderInUse } from '../server/library/dataLock';
 import { FaultSpecError } from '../server/library/faults';
 import { DEFAULT_TOKEN, startLibrary } from '../server/library';
 import { listOf } from '../server/library/siteLists';
+import { resolveToken } from './token';
 import { UsageError } from './usage';
 
 export interface LibraryCommandOptions {
@@ -27,7 +28,9 @@ export async function libraryCommand(o: LibraryCommandOptions, out: (s: string) 
   const filePort = portOption('--file-port', o.filePort ?? '0');
   let running;
   try {
-    running = await startLibrary({ port, filePort, dataDir: o.data, token: o.token, faults: o.faults, emptySite: o.emptySite, log: o.verbose ? err : undefined });
+    // Only `-` is resolved here: the library's own token never comes from the clients' TJANSTEPLAN_TOKEN.
+    const token = o.token === '-' ? await resolveToken('-') : o.token;
+    running = await startLibrary({ port, filePort, dataDir: o.data, token, faults: o.faults, emptySite: o.emptySite, log: o.verbose ? err : undefined });
   } catch (e) {
     if (e instanceof FaultSpecError) throw new UsageError(e.message);
     if (e instanceof DataFolderInUse) {

@@ -3,10 +3,13 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Language } from '../domain/findings';
 import { UnreadableWorkbook } from '../workbook/file/unreadable';
 // Commands load on use: exceljs alone takes ~0.4 s to load, which `--help` should not pay.
+import { printable } from './printable';
+import { TOKEN_HELP } from './token';
 import { UsageError } from './usage';
 
-const out = (s: string) => process.stdout.write(s + '\n');
-const err = (s: string) => process.stderr.write(s + '\n');
+// Everything printed passes through printable(): cell text must never reach the terminal as control sequences.
+const out = (s: string) => process.stdout.write(printable(s) + '\n');
+const err = (s: string) => process.stderr.write(printable(s) + '\n');
 
 function lang(): Option {
   return new Option('--lang <språk>', 'meddelandenas språk / language of messages').choices(['sv', 'en']).default('sv');
@@ -51,7 +54,7 @@ export function program(setExit: (code: number) => void): Command {
     .option('--out <fil.xlsx>', 'skriv sammanställningen som arbetsbok')
     .option('--library <url>', 'läs planerna ur biblioteket i stället för filer: https://localhost:PORT/v1.0[/sites/S/drives/D/lists/L] eller en SharePoint-webbplats')
     .option('--period <planperiod>', 'med --library: planperioden, t.ex. 2022–2024 (standard: budgetramens första till sista år)')
-    .option('--token <token>', 'med --library: bärartoken (annars TJANSTEPLAN_TOKEN)')
+    .option('--token <token>', `med --library: ${TOKEN_HELP}`)
     .option('--ca <fil>', 'med --library: CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
     .addOption(lang())
     .argument('[fil...]', 'tjänsteplaner (.xlsx), när --library inte anges')
@@ -79,13 +82,13 @@ export function program(setExit: (code: number) => void): Command {
     .description(
       'forumets granskningsunderlag ur biblioteket: Översikt och ett blad per tjänsteområde med den senaste fastställda versionen (oavsett forum), ' +
         'ändringarna sedan den version forumet självt senast fastställde (annars närmast föregående fastställda) och fynden / ' +
-        "a forum's review pack (exit 0 skriven, 1 inga fastställda versioner för perioden, 2 bibliotek som inte svarar)",
+        "a forum's review pack (exit 0 skriven, 1 inga fastställda versioner för perioden, 2 bibliotek som inte svarar eller ett område som inte kunde läsas och lämnades utanför)",
     )
     .requiredOption('--library <url>', 'biblioteket: https://localhost:PORT/v1.0[/sites/S/drives/D/lists/L] eller en SharePoint-webbplats')
     .requiredOption('--period <planperiod>', 'planperioden, t.ex. 2022–2024')
     .addOption(new Option('--forum <forum>', 'forumet: tjänsteforum, prioriteringsforum eller beslutsforum').choices(['TF', 'PF', 'BF']).makeOptionMandatory())
     .requiredOption('--out <fil.xlsx>', 'arbetsboken att skriva')
-    .option('--token <token>', 'bärartoken för biblioteket (annars TJANSTEPLAN_TOKEN)')
+    .option('--token <token>', `bibliotekets ${TOKEN_HELP}`)
     .option('--ca <fil>', 'CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
     .action(async (o) => setExit(await (await import('./pack')).packCommand(o, out, err)));
 
@@ -121,7 +124,7 @@ export function program(setExit: (code: number) => void): Command {
   p.command('publish')
     .description('publicera planens senaste fastställda version / publish the newest approved version (exit 0 klar, 1 nekad, 2 oläslig fil eller bibliotek som inte svarar)')
     .requiredOption('--library <url>', 'biblioteket: https://localhost:PORT/v1.0 (lokalt) eller en SharePoint-webbplats')
-    .option('--token <token>', 'bärartoken för biblioteket (annars TJANSTEPLAN_TOKEN)')
+    .option('--token <token>', `bibliotekets ${TOKEN_HELP}`)
     .option('--outbox <fil>', 'utkorgen som håller versionen tills den har kommit fram')
     .option('--ca <fil>', 'CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
     .addOption(lang())
@@ -137,7 +140,7 @@ export function program(setExit: (code: number) => void): Command {
     )
     .requiredOption('--site <webbplats>', 'webbplatsens id, eller adress: https://contoso.sharepoint.com/sites/x eller https://localhost:PORT/v1.0/sites/ID')
     .option('--library <url>', 'Graph när --site är ett id: https://graph.microsoft.com/v1.0 (standard) eller det lokala bibliotekets https://localhost:PORT/v1.0')
-    .option('--token <token>', 'bärartoken med Sites.Manage.All (annars TJANSTEPLAN_TOKEN)')
+    .option('--token <token>', `${TOKEN_HELP.replace('bärartoken', 'bärartoken med Sites.Manage.All')}`)
     .option('--ca <fil>', 'CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
     .action(async (o) => setExit(await (await import('./provision')).provisionCommand(o, out, err)));
 
@@ -146,7 +149,7 @@ export function program(setExit: (code: number) => void): Command {
     .option('--port <n>', 'port på localhost; 0 väljer en ledig', '0')
     .option('--data <mapp>', 'datamappen (standard .tjansteplan/library)')
     .option('--file-port <n>', 'port för filvärden (nedladdnings- och uppladdningsadresser) på 127.0.0.1; 0 väljer en ledig', '0')
-    .option('--token <token>', 'bärartoken som krävs (standard: utvecklingstoken)')
+    .option('--token <token>', 'bärartoken som krävs (standard: utvecklingstoken); `--token -` läser den från standard input. Ett värde här syns för andra i processlistan (ps)')
     .option('--faults <spec>', 'fel att injicera, t.ex. 429:PUT:/content:2:retry-after=1')
     .option('--empty-site', 'en ny datamapp blir en webbplats utan dokumentbiblioteket, för provision att skapa')
     .option('--verbose', 'en rad per begäran till stderr')

@@ -6,6 +6,7 @@
  * no document library), 2 when Graph cannot be reached or refuses (401/403).
  */
 import { GraphError } from '@microsoft/microsoft-graph-client';
+import { resolveToken } from './token';
 import { staticTokenProvider } from '../publish/auth/tokenProvider';
 import { createGraphClient, GRAPH_URL } from '../publish/graph/client';
 import { statusOf } from '../publish/graph/errors';
@@ -47,9 +48,9 @@ function describe(p: ColumnProblem): string {
 }
 
 export async function provisionCommand(o: ProvisionCommandOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const token = o.token ?? process.env.TJANSTEPLAN_TOKEN;
+  const token = await resolveToken(o.token);
   if (!token) {
-    err('tjansteplan: ange en token med --token (eller miljövariabeln TJANSTEPLAN_TOKEN)');
+    err('tjansteplan: ange en token med TJANSTEPLAN_TOKEN eller --token - (från standard input)');
     return 2;
   }
   const { graphUrl, site } = where(o);
