@@ -1,4 +1,6 @@
 /** The `tjansteplan` command (Node only): finance's batch work and automation. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Language } from '../domain/findings';
 import { UnreadableWorkbook } from '../workbook/file/unreadable';
@@ -15,10 +17,15 @@ function lang(): Option {
   return new Option('--lang <språk>', 'meddelandenas språk / language of messages').choices(['sv', 'en']).default('sv');
 }
 
+function packageVersion(): string {
+  // dist/src/cli → the package root, where package.json is (it is not compiled into dist).
+  return (JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 export function program(setExit: (code: number) => void): Command {
   const p = new Command('tjansteplan')
     .description('Tjänsteplan: kontrollera, sammanställ och publicera tjänsteplaner (Excel)')
-    .version(require('../../../package.json').version)
+    .version(packageVersion())
     .showHelpAfterError()
     .exitOverride();
 
