@@ -17,7 +17,7 @@ afterAll(() => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-const TABS = ['Plan', 'Granskning', 'Publicering', 'Sammanställning'];
+const TABS = ['Plan', 'Granskning', 'Publicering', 'Sammanställning', 'Prioritering'];
 const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 async function expectNoSideways(wb: Workbench, where: string) {
@@ -92,6 +92,10 @@ describe.each([
     expect(plain(await area.locator('tr[data-year="2022"]').textContent())).toMatch(/2022.*\d/);
     await expectAxeClean(wb, `${name} Sammanställning`);
     await wb.paneShot(`${name}-sammanstallning`);
+
+    await wb.openView('Prioritering');
+    await expectNoSideways(wb, `${name} Prioritering`);
+    await expectAxeClean(wb, `${name} Prioritering`);
 
     // Back to the first tab: still nothing shifted.
     await wb.openView('Plan');
