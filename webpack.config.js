@@ -3,12 +3,17 @@
  * pane opens in an Office dialog when MSAL's nested app authentication cannot sign in, and the workbench
  * (the pane beside the Excel test host, for `npm start` and the browser tests). Node-only code (CLI,
  * server) is never imported from these entries.
+ *
+ * With TJANSTEPLAN_ADDIN_URL=https://host/path, dist/web is the add-in for that host: its manifest.xml
+ * names that base for every URL (webpack.manifest.js), an index.html stands at the base for the manifest's
+ * support URL, and neither the workbench nor the sample workbooks are built.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { addinBase, productionManifest } = require('./webpack.manifest');
 
 // Fluent UI injects its styles at run time, hence 'unsafe-inline' for styles only; scripts stay strict.
 const CSP = [
@@ -30,16 +35,19 @@ function samples() {
 
 module.exports = (env, argv) => {
   const production = argv.mode !== 'development';
+  const base = addinBase();
+  const workbench = env.only !== 'taskpane' && !base;
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       signin: './src/signin/index.ts',
-      ...(env.only === 'taskpane' ? {} : { workbench: './src/workbench/index.tsx' }),
+      ...(workbench ? { workbench: './src/workbench/index.tsx' } : {}),
     },
     output: {
-      path: path.resolve(__dirname, 'dist/web'),
+      // `--env out=DIR` builds elsewhere (the manifest test builds the production add-in into a temporary folder).
+      path: env.out ? path.resolve(env.out) : path.resolve(__dirname, 'dist/web'),
       filename: '[name].[contenthash:8].js',
       chunkFilename: '[name].[contenthash:8].js',
       clean: true,
@@ -56,10 +64,12 @@ module.exports = (env, argv) => {
     optimization: { splitChunks: { chunks: 'async' } },
     plugins: [
       // The workbench's sample menu: the fixture workbooks copied to samples/ below.
-      new webpack.DefinePlugin({ __SAMPLES__: JSON.stringify(samples()) }),
+      new webpack.DefinePlugin({ __SAMPLES__: JSON.stringify(base ? { plans: [], broken: [] } : samples()) }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         chunks: ['taskpane'],
+        // The template places the tags itself: office.js must come before the bundle (see taskpane.html).
+        inject: false,
         title: 'Tjänsteplan',
         template: './src/taskpane/taskpane.html',
         meta: { 'Content-Security-Policy': { 'http-equiv': 'Content-Security-Policy', content: CSP } },
@@ -71,7 +81,14 @@ module.exports = (env, argv) => {
         template: './src/signin/signin.html',
         meta: { 'Content-Security-Policy': { 'http-equiv': 'Content-Security-Policy', content: CSP } },
       }),
-      env.only !== 'taskpane' && new HtmlWebpackPlugin({
+      base && new HtmlWebpackPlugin({
+        filename: 'index.html',
+        chunks: [],
+        title: 'Tjänsteplan',
+        template: './src/taskpane/index.html',
+        meta: { 'Content-Security-Policy': { 'http-equiv': 'Content-Security-Policy', content: CSP } },
+      }),
+      workbench && new HtmlWebpackPlugin({
         filename: 'workbench.html',
         chunks: ['workbench'],
         title: 'Tjänsteplan – arbetsbänk',
@@ -81,9 +98,13 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
-          { from: 'test/fixtures/plans', to: 'samples' },
-          { from: 'test/fixtures/broken/*.xlsx', to: 'samples/broken/[name][ext]', noErrorOnMissing: true },
+          { from: 'manifest.xml', to: 'manifest.xml', ...(base ? { transform: (content) => productionManifest(content.toString('utf8'), base) } : {}) },
+          ...(!base
+            ? [
+                { from: 'test/fixtures/plans', to: 'samples' },
+                { from: 'test/fixtures/broken/*.xlsx', to: 'samples/broken/[name][ext]', noErrorOnMissing: true },
+              ]
+            : []),
         ],
       }),
     ].filter(Boolean),

@@ -7,7 +7,9 @@
  *   b. the production bundle (dist/web, `npm run build:web`): the JavaScript taskpane.html loads at once,
  *      gzipped (target ≤ 200 KB), and the chunks it loads later on demand;
  *   c. the approved version kept in the workbook (its hidden Fastställd table): its size, the round trips
- *      to write it, and read + validate + compare on a workbook that keeps it (still ≤ 2 syncs).
+ *      to write it, and read + validate + compare on a workbook that keeps it (still ≤ 2 syncs);
+ *   d. registering a decision (a Versionshantering row), co-authoring-safe: round trips per ExcelApi level,
+ *      and whether TableRowCollection.add was needed (target 1 sync, no rows.add).
  * Ends with one JSON line holding every figure.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,6 +21,8 @@ import { approvalOf } from '../src/domain/approval';
 import { parseVersionLabel } from '../src/domain/versions';
 import { checkWorkbook } from '../src/workbook/checkPlan';
 import { approvalTable } from '../src/workbook/contract/approvalTable';
+import { TABLES } from '../src/workbook/contract/tables';
+import { TableRowCollection } from '../src/workbench/excel/proxies/tables';
 import { XlsxWorkbook } from '../src/workbook/file/xlsxWorkbook';
 import { OfficeHost } from '../src/workbook/office/officeHost';
 import { benchPlanWrites } from './bench/generate';
@@ -140,6 +144,32 @@ async function benchApproval(rows: number): Promise<ApprovalFigures> {
   };
 }
 
+interface DecisionFigures {
+  excelApi: string;
+  syncs: number;
+  rowsAdd: boolean;
+}
+
+/** One decision row appended through OfficeHost where Office reports the given ExcelApi level. */
+async function benchDecision(excelApi: string): Promise<DecisionFigures> {
+  const host = createExcelTestHost(await WorkbookModel.fromXlsx(await planBytes(100)), { excelApi });
+  const restore = host.installGlobals();
+  const add = TableRowCollection.prototype.add;
+  let rowsAdd = false;
+  TableRowCollection.prototype.add = function (...args: Parameters<typeof add>) {
+    rowsAdd = true;
+    return add.apply(this, args);
+  };
+  try {
+    const row = [new Date('2022-03-10T00:00:00Z'), '1.0', 'Beslutad i BF', 'Jenny', 'BF', 'Fastställd'];
+    await new OfficeHost(host.run).appendTableRows(TABLES.versions.name, [row]);
+    return { excelApi, syncs: host.syncCount, rowsAdd };
+  } finally {
+    TableRowCollection.prototype.add = add;
+    restore();
+  }
+}
+
 interface FileSize {
   file: string;
   bytes: number;
@@ -251,12 +281,26 @@ async function main() {
   );
   console.log('');
 
+  // d. Registering a decision.
+  const decisions: DecisionFigures[] = [];
+  for (const api of ['1.7', '1.13']) decisions.push(await benchDecision(api));
+  console.log('d. Registering a decision (a Versionshantering row, co-authoring-safe: no TableRowCollection.add)');
+  console.log(
+    textTable(
+      ['ExcelApi', 'how', 'syncs', 'target', 'rows.add'],
+      decisions.map((d) => [d.excelApi, d.excelApi === '1.7' ? 'values below the table' : 'Table.resize + values', String(d.syncs), `1 ${verdict(d.syncs === 1 && !d.rowsAdd)}`, d.rowsAdd ? 'used' : 'not used']),
+      ['left', 'left', 'right', 'left', 'left'],
+    ),
+  );
+  console.log('');
+
   console.log(
     JSON.stringify({
       benchPane: {
         read: reads.map((r) => ({ ...r, met: r.syncs <= TARGET.syncs })),
         syncsConstant: constant,
         approval: approvals.map((a) => ({ ...a, met: a.checkSyncs <= TARGET.syncs })),
+        decision: decisions.map((d) => ({ ...d, met: d.syncs === 1 && !d.rowsAdd })),
         bundle: {
           initialGzipBytes: initialGzip,
           initialBytes: initialRaw,

@@ -109,8 +109,12 @@ const en: Strings = {
 
 export const STRINGS: Record<Language, Strings> = { sv, en };
 
+/**
+ * English for every English display language Office reports (en-US, en-GB, en-IE, en-AU, …, or a bare
+ * `en`), Swedish for everything else. Office gives a BCP 47 tag whose case varies by platform.
+ */
 export function languageOf(displayLanguage: string | undefined): Language {
-  return displayLanguage?.toLowerCase().startsWith('en') ? 'en' : 'sv';
+  return /^en(?:[-_]|$)/i.test(displayLanguage?.trim() ?? '') ? 'en' : 'sv';
 }
 
 export const LanguageContext = createContext<Language>('sv');

@@ -14,7 +14,7 @@
  *   JSON; over the payload limit (5 MB, Excel on the web's) it fails with RequestPayloadSizeLimitExceeded
  *   or ResponsePayloadSizeLimitExceeded. A sync with nothing queued is no round trip (Office.js sends none).
  */
-import { ErrorCodes, invalidArgument, OfficeError, propertyNotLoaded } from './errors';
+import { apiNotFound, ErrorCodes, invalidArgument, OfficeError, propertyNotLoaded } from './errors';
 import type { WorkbookModel } from './model';
 import type { Workbook } from './proxies/workbook';
 
@@ -72,6 +72,15 @@ export interface CoreOptions {
   payloadLimitBytes: number | null;
   /** Delay of each round trip, to show what a slow connection does. */
   latencyMs: number;
+  /** The highest ExcelApi requirement set the platform has (`1.17`); newer methods fail with ApiNotFound. */
+  excelApi?: string;
+}
+
+/** Whether requirement set `have` (e.g. `1.12`) includes `want` (e.g. `1.13`). */
+export function apiAtLeast(have: string, want: string): boolean {
+  const [hm, hn = 0] = have.split('.').map(Number);
+  const [wm, wn = 0] = want.split('.').map(Number);
+  return hm > wm || (hm === wm && hn >= wn);
 }
 
 const utf8 = new TextEncoder();
@@ -87,6 +96,11 @@ export class HostCore {
     readonly model: WorkbookModel,
     readonly options: CoreOptions,
   ) {}
+
+  /** Throws ApiNotFound (at sync, inside an action) when the platform lacks ExcelApi `version`. */
+  requireApi(version: string, location: string): void {
+    if (!apiAtLeast(this.options.excelApi ?? '1.17', version)) throw apiNotFound(location, `ExcelApi ${version}`);
+  }
 
   async execute(context: RequestContext): Promise<void> {
     const actions = context._queue.splice(0);

@@ -5,6 +5,7 @@
 
 export const ErrorCodes = {
   accessDenied: 'AccessDenied',
+  apiNotFound: 'ApiNotFound',
   generalException: 'GeneralException',
   insertDeleteConflict: 'InsertDeleteConflict',
   invalidArgument: 'InvalidArgument',
@@ -83,4 +84,13 @@ export function notImplemented(location: string, detail: string): OfficeError {
 /** Excel's refusal to insert or delete cells that would move part of a table (or of another protected block). */
 export function insertDeleteConflict(location?: string, detail?: string): OfficeError {
   return new OfficeError(ErrorCodes.insertDeleteConflict, `This won't work because it would move cells in a table on your worksheet.${detail ? ` (${detail})` : ''}`, location);
+}
+
+/**
+ * A method of a newer requirement set than the platform has: Excel.ErrorCodes.apiNotFound (@types/office-js;
+ * "The requested API could not be found. It may not be available in the current host/platform.", the
+ * Excel JavaScript API's error codes page). An add-in checks `isSetSupported` before calling it.
+ */
+export function apiNotFound(location: string, set: string): OfficeError {
+  return new OfficeError(ErrorCodes.apiNotFound, `The requested API could not be found. It may not be available in the current host/platform. (${set})`, location);
 }

@@ -57,6 +57,7 @@ export function createExcelTestHost(model: WorkbookModel, options: ExcelTestHost
   const core = new HostCore(model, {
     payloadLimitBytes: options.payloadLimitBytes === undefined ? DEFAULT_PAYLOAD_LIMIT : options.payloadLimitBytes,
     latencyMs: options.latencyMs ?? 0,
+    excelApi: options.excelApi,
   });
   const office = createOfficeShim(model, options);
 

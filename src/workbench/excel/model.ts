@@ -233,6 +233,25 @@ export class WorkbookModel {
     this.emit();
   }
 
+  /**
+   * Copies a cell's formats to another cell of the sheet (Copy, then Paste › Formatting): a conditional
+   * format on the source then applies to the target as well — one format over several ranges, as Excel
+   * shows it in Manage Rules ("Applies to: =$C$10,$C$12"). Only conditional formats are carried.
+   */
+  userPasteFormats(sheet: string, from: string, to: string): void {
+    const s = this.requireSheet(sheet);
+    const source = parseAddress(from);
+    const target = parseAddress(to);
+    if (!source || !target) throw invalidArgument('Grid.pasteFormats', `${from} → ${to}`);
+    for (const cf of this.conditionalFormatsIn(s, source.rect)) {
+      cf.rects = [...cf.rects, { ...target.rect }];
+      if (cf.raw) cf.raw = { ...(cf.raw as object), ref: cf.rects.map(formatRect).join(' ') };
+    }
+    s.conditionalFormatsChanged();
+    this.note('formats', s.name);
+    this.emit();
+  }
+
   userActivate(sheet: string): void {
     this.activateSheet(this.requireSheet(sheet));
     this.emit();
@@ -343,7 +362,34 @@ export class WorkbookModel {
     for (let i = 0; i < rowsOf(r); i++) {
       for (let j = 0; j < columnsOf(r); j++) this.enter(sheet, r.top + i, r.left + j, at(i, j), location);
     }
+    this.expandTableAbove(sheet, r, at);
     this.afterValues(sheet, r);
+  }
+
+  /**
+   * Values set directly below a table make it grow over them, as Microsoft's co-authoring guidance for
+   * add-ins relies on ("Setting the Range values directly below the table automatically expands the table";
+   * "The table only automatically expands if data is present in the cells directly below the table" —
+   * learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins, "Avoid table row coauthoring
+   * conflicts"). The host is the strict reading of that: the block must start on the row just below the
+   * table, lie within its columns and the table must show no totals row (its totals row would stand between);
+   * it grows over the rows from there down that hold data, up to the first one that holds none; never into
+   * another table.
+   */
+  private expandTableAbove(sheet: SheetModel, r: Rect, at: (i: number, j: number) => unknown): void {
+    const t = this.tables.find((x) => x.sheet === sheet && !x.deleted && x.rect.bottom + 1 === r.top && x.rect.left <= r.left && r.right <= x.rect.right);
+    if (!t || t.showTotals) return;
+    const holds = (i: number) => [...Array(columnsOf(r)).keys()].some((j) => {
+      const v = at(i, j);
+      return v !== null && v !== undefined && v !== '';
+    });
+    let n = 0;
+    while (n < rowsOf(r) && holds(n)) n++;
+    if (n === 0) return;
+    const grown: Rect = { ...t.rect, bottom: t.rect.bottom + n };
+    if (this.tables.some((x) => x !== t && x.sheet === sheet && !x.deleted && intersects(x.rect, grown))) return;
+    t.rect = grown;
+    this.note('tables', sheet.name);
   }
 
   private enter(sheet: SheetModel, row: number, column: number, input: unknown, location: string): void {
@@ -352,7 +398,11 @@ export class WorkbookModel {
     let entry: Entry;
     if (typeof input === 'number') {
       if (!Number.isFinite(input)) throw invalidArgument(location, 'a number must be finite');
-      entry = { value: input };
+      // "When you format a cell using the Text number format, … anything that is entered is displayed as
+      // text" (Microsoft KB 141765, "Unexpected behavior with numbers formatted as text"). Whether a number
+      // set through Range.values obeys that too is not documented; the host keeps it as text, the stricter
+      // reading, so a writer has to set another number format first.
+      entry = old?.nf === '@' ? { value: String(input) } : { value: input };
     } else if (typeof input === 'boolean') entry = { value: input };
     else if (typeof input === 'string') {
       // Excel's limit on a cell's text; longer values are refused, not cut.
@@ -619,6 +669,18 @@ export class WorkbookModel {
   }
 
   /** Table.delete(): the table and its cells' contents go. */
+  /** Table.resize to more or fewer body rows (see the Table proxy); the cells stay as they are. */
+  resizeTable(t: TableModel, r: Rect, location: string): void {
+    if (r.top !== t.rect.top) throw invalidArgument(location, "the table's header row must stay where it is");
+    if (r.left !== t.rect.left || r.right !== t.rect.right) throw notImplemented(location, 'resizing a table to other columns');
+    if (t.showTotals) throw notImplemented(location, 'resizing a table that shows a totals row');
+    if (r.bottom <= r.top) throw invalidArgument(location, 'a table keeps at least one row below its headers');
+    if (this.tables.some((x) => x !== t && x.sheet === t.sheet && intersects(x.rect, r))) throw invalidArgument(location, 'the new range overlaps another table');
+    t.rect = { ...r };
+    this.calcNeeded = true;
+    this.note('tables', t.sheet.name);
+  }
+
   deleteTable(t: TableModel): void {
     this.removeTable(t);
     this.clearRect(t.sheet, t.rect, 'Contents', 'Table.delete');

@@ -3,7 +3,7 @@
  * `Office.onReady`, `Office.context.displayLanguage`, `Office.context.officeTheme` (switchable, for dark
  * theme), `Office.context.requirements.isSetSupported`, and `Office.context.document.getFileAsync` giving the
  * workbook as .xlsx bytes in slices (File.getSliceAsync, File.closeAsync), with Office's limits: slices of at
- * most 4 MB (the default), at most two files open at once (a third getFileAsync fails with Office's error
+ * most 4 MB (the default; 64 KB on iPad, where Excel gives no file unless `compressedFile` says so), at most two files open at once (a third getFileAsync fails with Office's error
  * 5001 "Internal Error" until one is closed). Callbacks run asynchronously and get Office's AsyncResult.
  * `addHandlerAsync` reports DocumentSelectionChanged and OfficeThemeChanged.
  */
@@ -44,6 +44,15 @@ export interface OfficeShimOptions {
   url?: string;
   /** The highest ExcelApi requirement set reported as supported. */
   excelApi?: string;
+  /**
+   * Whether getFileAsync gives the workbook (requirement sets File and CompressedFile). Microsoft's
+   * documentation disagrees with itself: Document.getFileAsync's table of supported file types says Excel on
+   * iPad supports none and Excel on the web only Pdf, while the requirement-set pages list CompressedFile for
+   * Excel on the web. The host follows the table for iPad (`platform: 'iOS'` gives no file) and the
+   * requirement sets for the web (the workbench publishes); `compressedFile: false` shows a web that
+   * follows the table.
+   */
+  compressedFile?: boolean;
 }
 
 export interface OfficeError {
@@ -76,6 +85,7 @@ type Callback<T> = (result: AsyncResult<T>) => void;
 type Handler = (args: Record<string, unknown>) => void;
 
 export const MAX_SLICE_SIZE = 4_194_304;
+export const IOS_MAX_SLICE_SIZE = 65_536;
 const MAX_OPEN_FILES = 2;
 
 export interface OfficeShim {
@@ -129,6 +139,11 @@ export function createOfficeShim(model: WorkbookModel, options: OfficeShimOption
   });
 
   const maxApi = (options.excelApi ?? '1.17').split('.').map(Number);
+  const givesFile = options.compressedFile ?? platform !== 'iOS';
+  // "Returns the entire document file in slices of up to 4194304 bytes (4 MB). For add-ins on iPad, file
+  // slice is supported up to 65536 (64 KB)… specifying file slice size of above permitted limit will result
+  // in an 'Internal Error' failure." (Office.Document.getFileAsync, @types/office-js)
+  const maxSlice = platform === 'iOS' ? IOS_MAX_SLICE_SIZE : MAX_SLICE_SIZE;
   const shim: OfficeShim = {
     FileType: { Compressed: 'compressed', Pdf: 'pdf', Text: 'text' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
@@ -151,7 +166,8 @@ export function createOfficeShim(model: WorkbookModel, options: OfficeShimOption
         isSetSupported(name: string, minVersion?: string | number) {
           const want = String(minVersion ?? '1.1').split('.').map(Number);
           if (name === 'ExcelApi') return want[0] < maxApi[0] || (want[0] === maxApi[0] && (want[1] ?? 0) <= (maxApi[1] ?? 0));
-          return name === 'File' || name === 'Settings' || name === 'DocumentEvents';
+          if (name === 'File' || name === 'CompressedFile') return givesFile;
+          return name === 'Settings' || name === 'DocumentEvents';
         },
       },
       ui: {
@@ -168,13 +184,21 @@ export function createOfficeShim(model: WorkbookModel, options: OfficeShimOption
           const callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
           const done = (r: AsyncResult<OfficeFile>) => later(() => callback?.(r));
           const ctx = opts.asyncContext;
+          if (!givesFile) {
+            done(failed({ code: 5002, name: 'Operation not supported', message: `Excel on ${platform} does not give the workbook as a file (getFileAsync).` }, ctx));
+            return;
+          }
           if (fileType !== 'compressed') {
             done(failed({ code: 5002, name: 'Operation not supported', message: `The Excel test host gives the file only as ${'compressed'} (.xlsx), not ${fileType}.` }, ctx));
             return;
           }
-          const sliceSize = opts.sliceSize ?? MAX_SLICE_SIZE;
-          if (!Number.isInteger(sliceSize) || sliceSize <= 0 || sliceSize > MAX_SLICE_SIZE) {
-            done(failed({ code: 1001, name: 'Invalid Argument', message: `The slice size must be a whole number of bytes up to ${MAX_SLICE_SIZE}.` }, ctx));
+          const sliceSize = opts.sliceSize ?? maxSlice;
+          if (!Number.isInteger(sliceSize) || sliceSize <= 0) {
+            done(failed({ code: 1001, name: 'Invalid Argument', message: `The slice size must be a whole number of bytes up to ${maxSlice}.` }, ctx));
+            return;
+          }
+          if (sliceSize > maxSlice) {
+            done(failed({ code: 5001, name: 'Internal Error', message: `An internal error has occurred. (Slices on ${platform} are at most ${maxSlice} bytes.)` }, ctx));
             return;
           }
           if (openFiles >= MAX_OPEN_FILES) {

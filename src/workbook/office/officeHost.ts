@@ -1,20 +1,25 @@
 /**
  * The Office.js adapter of the WorkbookHost port. Every operation queues all its work and syncs as few
- * times as the API allows, whatever the row count. Reading every table is 2 syncs: the tables, then all
- * their cells at once. A write reads first only what it must know before it writes anything:
+ * times as the API allows, whatever the row count. Reading the tables is 2 syncs: the tables, then the
+ * cells of the contract's tables at once (other tables only by place, so none of the user's own can push
+ * the response past Excel on the web's 5 MB). A write reads first only what it must know before it writes anything:
  *  - createTables, 2–3: which tables and sheets exist (a name already taken refuses the whole batch before
  *    anything is written), then how far down the existing sheets are used (a new table goes below, never on
  *    top; no sync when every sheet is new), then the write;
  *  - writeHiddenTable, 2: the sheet and the tables (the sheet must be the add-in's own, very hidden, and the
  *    table on no other sheet), then the write;
- *  - appendTableRows, writeCells, highlight and select, 1 (appendTableRows reads more only when it fails, to
- *    say why); clearHighlights reads the conditional formats to find its own: 2, and 1 more to delete them.
+ *  - appendTableRows, writeCells, highlight and select, 1 (appendTableRows, co-authoring-safe without
+ *    rows.add, takes more only where the table cannot grow that way or to say why it failed: appendRows.ts);
+ *    clearHighlights reads the conditional formats to find its own: 2, and 1 more to delete them.
  * A write over Excel on the web's 5 MB request limit goes in slices, a sync each.
  */
 /// <reference types="office-js" />
 import type { CellValue } from '../../domain/cell';
 import { ownSheetTaken, type CellMark, type CellWrite, type InteractiveHost, type RawTable, type TableWrite } from '../host';
-import { TABLES } from '../contract/tables';
+import { headerKey, TABLES, TKR_FORMAT } from '../contract/tables';
+import { appendRows } from './appendRows';
+import { workbookBytes } from './fileBytes';
+import { excelApi } from './platform';
 import { dateFormatted, MAX_REQUEST_BYTES, parseAddress, rowBytes, splitByPayload, textSafe } from './ranges';
 
 /** `Excel.run`, passed in so the same adapter drives Excel and the workbench's test host. */
@@ -36,6 +41,11 @@ const RANK = { error: 3, warning: 2, info: 1 } as const;
 export class OfficeHost implements InteractiveHost {
   constructor(private readonly run: ExcelRun) {}
 
+  /**
+   * Every table of the workbook, the contract's with their cells and the others by name, sheet and place
+   * only: Excel on the web refuses a response over 5 MB, and a large table of the user's own must not push
+   * the check past it. 2 syncs: the tables, then the cells.
+   */
   async readTables(): Promise<RawTable[]> {
     return this.run(async (context) => {
       const tables = context.workbook.tables;
@@ -43,12 +53,15 @@ export class OfficeHost implements InteractiveHost {
       await context.sync();
       const ranges = tables.items.map((t) => {
         const range = t.getRange();
-        const textOnly = TEXT_ONLY_TABLES.has(t.name.toLowerCase());
-        range.load(textOnly ? 'address,values' : 'address,values,formulas,valueTypes,numberFormat');
-        return { table: t, range, textOnly };
+        const key = headerKey(t.name);
+        const read = CONTRACT_TABLES.has(key) ? (TEXT_ONLY_TABLES.has(key) ? 'text' : 'cells') : 'place';
+        if (read === 'place') range.load('address');
+        else if (read === 'text') range.load('address,values');
+        else range.load('address,values,formulas,valueTypes,numberFormat');
+        return { table: t, range, read } as const;
       });
       await context.sync();
-      return ranges.map(({ table, range, textOnly }) => toRawTable(table, range, textOnly));
+      return ranges.map(({ table, range, read }) => (read === 'place' ? placeOnly(table, range) : toRawTable(table, range, read === 'text')));
     });
   }
 
@@ -123,12 +136,18 @@ export class OfficeHost implements InteractiveHost {
     });
   }
 
-  /** Writes values the user has confirmed; text is always stored as text, never as a formula. */
+  /**
+   * Writes values the user has confirmed, in one sync; text is always stored as text, never as a formula.
+   * Every value gets its number format first: Excel keeps what is entered into a cell formatted `@` as text,
+   * a number too, so a recomputed sum written over typed text ("1 000", formatted `@`) would stay text. A
+   * whole number takes the contract's amount format, `#,##0`; any other number General.
+   */
   async writeCells(cells: CellWrite[]): Promise<void> {
     await this.run(async (context) => {
       for (const c of cells) {
         const range = context.workbook.worksheets.getItem(c.sheet).getRange(c.address);
-        if (typeof c.value === 'string') range.numberFormat = [['@']];
+        const format = cellFormat(c.value);
+        if (format) range.numberFormat = [[format]];
         range.values = [[c.value ?? '']];
       }
       await context.sync();
@@ -185,141 +204,37 @@ export class OfficeHost implements InteractiveHost {
         collection.items.filter((f) => f.type === 'Custom' && !f.customOrNullObject.isNullObject && isMark(f.customOrNullObject.rule.formula)),
       );
       if (ours.length === 0) return 0;
-      const ranges = ours.map((f) => {
-        const range = f.getRange();
+      // A mark the user copied elsewhere applies to several ranges, and getRange() would then fail the
+      // whole request, leaving every mark in place. getRanges (ExcelApi 1.9) counts all of its cells;
+      // before it, getRangeOrNullObject gives null for such a mark, which is deleted all the same and
+      // counted as one cell.
+      const all = excelApi('1.9');
+      const sizes = ours.map((f) => {
+        const range = all ? f.getRanges() : f.getRangeOrNullObject();
         range.load('cellCount');
         f.delete();
         return range;
       });
       await context.sync();
-      return ranges.reduce((n, r) => n + r.cellCount, 0);
+      return sizes.reduce((n, r) => n + (!all && r.isNullObject ? 1 : r.cellCount), 0);
     });
   }
 
-  /**
-   * Adds rows at the end of a table in one sync, reading nothing first; a second request is made only when
-   * that one fails, to say why in Swedish. The batch, in order:
-   *
-   *  1. A check that stops the batch before anything is written when the cells the new rows will take (the
-   *     rows just below the table, totals row included) are in use. Of the block from the header to those
-   *     rows, the last row holding a value lies inside the table unless one of those cells is in use; then
-   *     its intersection with the table does not exist and getIntersection fails (the header row always holds
-   *     names, so getUsedRange always finds a cell; a table with its header row hidden, which the add-in never
-   *     makes, could be refused wrongly). A failing action ends the batch: nothing after it runs, and no
-   *     undocumented behaviour (such as calls on null objects) is relied on.
-   *  2. `table.rows.add` — Excel's own way to grow a table, in ExcelApi since 1.1 (several rows since 1.4;
-   *     the manifest asks for 1.7, so neither `alwaysInsert` (1.15) nor Table.resize (1.13) is used). It
-   *     inserts the rows above a totals row and moves down what stands in the table's columns farther below
-   *     (after the check, only cells further down than the new rows), with formulas following them, as when
-   *     the user inserts a table row; it refuses with InsertDeleteConflict rather than cut another table.
-   *     The table keeps its name, style, totals row and the structured references to it. The rows go in
-   *     empty: rows.add reads values like typed input (`=…` a formula, `4500` a number) and sets no format.
-   *  3. The new rows' number formats — `@` for text, a date format for a Date, General for numbers — then
-   *     their values, in that order, so Excel reads text into text cells: text never becomes a formula and a
-   *     Date becomes a date serial shown as a date. A null leaves the cell as rows.add made it.
-   */
-  async appendTableRows(tableName: string, rows: CellValue[][]): Promise<void> {
-    if (rows.length === 0) return;
-    const values = rows.map((r) => r.map(appendValue));
-    if (values.some((r) => r.some((v) => typeof v === 'string' && v.length > MAX_CELL_TEXT))) {
-      // Excel would refuse the values only after rows.add had made the rows: refused here, nothing is added.
-      throw new Error(`En cell rymmer högst 32 767 tecken; raden läggs inte till i tabellen ${tableName}`);
-    }
-    try {
-      await this.run(async (context) => {
-        const table = context.workbook.tables.getItem(tableName);
-        const whole = table.getRange();
-        const lastUsedRow = whole.getBoundingRect(whole.getRowsBelow(rows.length)).getUsedRange(true).getLastRow();
-        whole.getIntersection(lastUsedRow).load('address');
-        const added = table.rows.add(undefined, rows.map((r) => r.map(() => '')));
-        const block = added.getRange().getResizedRange(rows.length - 1, 0);
-        block.numberFormat = rows.map((r, i) => r.map((v, j) => formatOf(v, values[i][j])));
-        block.values = values.map((r) => r.map((v) => (v === '' ? null : v)));
-        await context.sync();
-      });
-    } catch (e) {
-      throw await this.appendRefused(tableName, rows, e);
-    }
+  /** Adds rows at the end of a table, co-authoring-safe, in one sync (see appendRows.ts). */
+  appendTableRows(tableName: string, rows: CellValue[][]): Promise<void> {
+    return appendRows(this.run, tableName, rows);
   }
 
-  /** Why appendTableRows failed, in Swedish when it is a reason the user can act on; else the error itself. */
-  private async appendRefused(tableName: string, rows: CellValue[][], cause: unknown): Promise<unknown> {
-    try {
-      return await this.run(async (context) => {
-        const tables = context.workbook.tables;
-        tables.load('items/name');
-        await context.sync();
-        const table = tables.items.find((t) => t.name.toLowerCase() === tableName.toLowerCase());
-        if (!table) return new Error(`Tabellen ${tableName} finns inte i arbetsboken`);
-        const whole = table.getRange();
-        whole.load('columnCount');
-        const below = whole.getRowsBelow(rows.length);
-        below.load('formulas');
-        await context.sync();
-        const wrong = rows.find((r) => r.length !== whole.columnCount);
-        if (wrong) return new Error(`Raden har ${wrong.length} celler men tabellen ${table.name} har ${whole.columnCount} kolumner`);
-        if (below.formulas.some((r) => r.some((v) => v !== '' && v !== null))) {
-          return new Error(`Cellerna under tabellen ${table.name} används redan; flytta dem först`);
-        }
-        if ((cause as { code?: string } | null)?.code === 'InsertDeleteConflict') {
-          return new Error(`Tabellen ${table.name} kan inte växa: Excel skulle då flytta celler i en annan tabell längre ned på bladet. Flytta den tabellen först.`);
-        }
-        return cause;
-      });
-    } catch {
-      return cause;
-    }
-  }
-
-  /** The workbook as .xlsx, read slice by slice (4 MB each); the file is always closed, also on failure. */
-  async fileBytes(): Promise<Uint8Array> {
-    const file = await new Promise<Office.File>((resolve, reject) =>
-      Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: 4194304 }, (r) =>
-        r.status === Office.AsyncResultStatus.Succeeded ? resolve(r.value) : reject(new Error(r.error.message)),
-      ),
-    );
-    try {
-      const parts: Uint8Array[] = [];
-      for (let i = 0; i < file.sliceCount; i++) {
-        const slice = await new Promise<Office.Slice>((resolve, reject) =>
-          file.getSliceAsync(i, (r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve(r.value) : reject(new Error(r.error.message)))),
-        );
-        const data = slice.data as unknown;
-        parts.push(data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : Uint8Array.from(data as number[]));
-      }
-      const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-      let at = 0;
-      for (const p of parts) {
-        bytes.set(p, at);
-        at += p.byteLength;
-      }
-      return bytes;
-    } finally {
-      await new Promise<void>((resolve) => file.closeAsync(() => resolve()));
-    }
+  /** The workbook as .xlsx (see fileBytes.ts: refused plainly where the platform cannot give it). */
+  fileBytes(): Promise<Uint8Array> {
+    return workbookBytes();
   }
 }
 
-const DATE_FORMAT = 'yyyy-mm-dd';
-/** Characters one cell holds (Excel's specification and limits). */
-const MAX_CELL_TEXT = 32_767;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-/** A date's Excel serial (days since 1899-12-30, UTC midnight). */
-function dateSerial(d: Date): number {
-  return Math.round((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - EXCEL_EPOCH) / 86_400_000);
-}
-
-/** A new cell's number format: `@` for text, a date format for a Date, General for a number; null leaves it. */
-function formatOf(v: CellValue, written: string | number | boolean): string | null {
-  if (v instanceof Date) return DATE_FORMAT;
-  if (written === '') return null;
-  return typeof written === 'string' ? '@' : 'General';
-}
-
-function appendValue(v: CellValue): string | number | boolean {
-  if (v instanceof Date) return dateSerial(v);
-  return textSafe(v);
+function cellFormat(v: CellWrite['value']): string | null {
+  if (typeof v === 'string') return '@';
+  if (typeof v === 'number') return Number.isInteger(v) ? TKR_FORMAT : 'General';
+  return null;
 }
 
 function isMark(formula: string | null | undefined): boolean {
@@ -331,7 +246,30 @@ function isMark(formula: string | null | undefined): boolean {
  * formulas, value types and number formats as well would about quadruple the largest of them (the approved
  * version's record) in a response Excel on the web caps at 5 MB.
  */
-const TEXT_ONLY_TABLES = new Set([TABLES.approval.name.toLowerCase()]);
+const TEXT_ONLY_TABLES = new Set([headerKey(TABLES.approval.name)]);
+/**
+ * The forums' prioritisation tables (prioritizationTables.ts: the basis, and a proposal's or decision's rows,
+ * details and totals), named here so that the pane's first bundle does not carry that module; a test keeps
+ * the two lists the same.
+ */
+export const PRIORITIZATION_TABLES = [
+  'Prioriteringsunderlag',
+  'Prioriteringsbeslut',
+  'Beslutsuppgifter',
+  'Beslutssummor',
+  'Prioriteringsförslag',
+  'Förslagsuppgifter',
+  'Förslagssummor',
+] as const;
+
+/** Every table the add-in reads: the plan's and finance's (TABLES), its own record, the forums'. */
+const CONTRACT_TABLES = new Set([...Object.values(TABLES).map((t) => t.name), ...PRIORITIZATION_TABLES].map(headerKey));
+
+/** A table outside the contract: where it is, none of its cells (headers and body empty). */
+function placeOnly(table: Excel.Table, range: Excel.Range): RawTable {
+  const { sheet, row, column } = parseAddress(range.address);
+  return { name: table.name, sheet: table.worksheet.name || sheet, headerRow: row, firstColumn: column, headers: [], body: [], totals: null };
+}
 
 function toRawTable(table: Excel.Table, range: Excel.Range, textOnly: boolean): RawTable {
   const { sheet, row, column } = parseAddress(range.address);

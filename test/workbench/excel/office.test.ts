@@ -57,7 +57,8 @@ test('one slice by default (4 MB); Office limits: slice size, open files, slice 
   const office = host.Office;
   const a = await getFile(office);
   expect(a.value.sliceCount).toBe(1);
-  expect((await getFile(office, 4_194_305)).error?.code).toBe(1001);
+  // "specifying file slice size of above permitted limit will result in an 'Internal Error' failure"
+  expect((await getFile(office, 4_194_305)).error?.code).toBe(5001);
   const b = await getFile(office, 1024);
   expect(office.openFiles).toBe(2);
   const third = await getFile(office);

@@ -16,7 +16,8 @@ import { approvalTable } from '../../../src/workbook/contract/approvalTable';
 import { planTables, type PlanInput } from '../../../src/workbook/contract/template';
 import { XlsxWorkbook } from '../../../src/workbook/file/xlsxWorkbook';
 import type { RawTable } from '../../../src/workbook/host';
-import { OfficeHost } from '../../../src/workbook/office/officeHost';
+import { OfficeHost, PRIORITIZATION_TABLES } from '../../../src/workbook/office/officeHost';
+import { BASIS_TABLE, DECISION_NAMES } from '../../../src/workbook/contract/prioritizationTables';
 import { dateFormatted, isDateFormat } from '../../../src/workbook/office/ranges';
 import { emptyHost, fixtureBytes, hostOf, planFiles } from '../../workbench/excel/helpers';
 
@@ -85,7 +86,7 @@ describe('readTables', () => {
       // The add-in finds in Excel exactly what the CLI finds in the file.
       expect(checkTables(fromOffice).findings).toEqual(checkTables(fromFile).findings);
     }
-  });
+  }, 60_000);
 
   test.each([100, 1000, 5000])('a generated plan of %i rows: same tables, 2 syncs, each request under 5 MB', async (rows) => {
     const bytes = await xlsxOf(generatedPlan(rows));
@@ -97,6 +98,51 @@ describe('readTables', () => {
     within5MB(host);
   }, 60_000);
 
+  test("a large table of the user's own does not push the check past Excel on the web's 5 MB response limit", async () => {
+    const bytes = await xlsxOf(generatedPlan(100));
+    const host = await hostOf(bytes);
+    const rows = 12_000;
+    await host.run(async (context) => {
+      const ws = context.workbook.worksheets.add('Egna anteckningar');
+      const block = Array.from({ length: rows }, (_, i) => Array.from({ length: 8 }, (__, j) => `anteckning ${i}:${j} om budgetarbetet i förvaltningen`));
+      ws.getRangeByIndexes(0, 0, rows + 1, 8).values = [Array.from({ length: 8 }, (_, j) => `Kolumn ${j + 1}`), ...block];
+      ws.tables.add(`'Egna anteckningar'!A1:H${rows + 1}`, true).name = 'Anteckningar';
+    });
+    // Its cells alone (values, formulas, value types and formats) are more than 5 MB: read as before, it fails.
+    const everything = await host
+      .run(async (context) => {
+        const range = context.workbook.tables.getItem('Anteckningar').getRange();
+        range.load('values,formulas,valueTypes,numberFormat');
+        await context.sync();
+      })
+      .then(() => null, (e: { code: string }) => e.code);
+    expect(everything).toBe('ResponsePayloadSizeLimitExceeded');
+    host.resetCounters();
+    const tables = await new OfficeHost(host.run).readTables();
+    expect(host.syncCount).toBe(2);
+    within5MB(host);
+    expect(tables.find((t) => t.name === 'Anteckningar')).toEqual({ name: 'Anteckningar', sheet: 'Egna anteckningar', headerRow: 1, firstColumn: 1, headers: [], body: [], totals: null });
+    // The check finds what it finds in the plan without that table.
+    expect(checkTables(tables).findings).toEqual(checkTables(await (await XlsxWorkbook.fromBytes(bytes)).readTables()).findings);
+    expect(tables.find((t) => t.name === 'Initiativ')!.body).toHaveLength(100);
+  }, 60_000);
+
+  test("the forums' prioritisation tables are the contract's too: read with their cells", async () => {
+    const host = await emptyHost();
+    const names = ['Prioriteringsunderlag', 'Prioriteringsbeslut', 'Beslutsuppgifter', 'Beslutssummor', 'Prioriteringsförslag', 'Förslagsuppgifter', 'Förslagssummor', 'Övrigt'];
+    await host.run(async (context) => {
+      names.forEach((name, i) => {
+        const ws = context.workbook.worksheets.add(`Blad ${i + 1}`);
+        ws.getRange('A1:B2').values = [['Tjänsteområde', 'Belopp'], ['IT', 1200]];
+        ws.tables.add('A1:B2', true).name = name;
+      });
+    });
+    const tables = await new OfficeHost(host.run).readTables();
+    expect(tables.map((t) => [t.name, t.headers, t.body])).toEqual(names.map((name) => [name, name === 'Övrigt' ? [] : ['Tjänsteområde', 'Belopp'], name === 'Övrigt' ? [] : [['IT', 1200]]]));
+    // The adapter's list is the one the prioritisation contract reads by.
+    expect([...PRIORITIZATION_TABLES].sort()).toEqual([BASIS_TABLE, ...Object.values(DECISION_NAMES).flatMap((d) => [d.table, d.info, d.totals])].sort());
+  });
+
   test('a table away from A1 on a sheet whose name Excel quotes', async () => {
     const host = await emptyHost();
     await host.run(async (context) => {
@@ -106,11 +152,11 @@ describe('readTables', () => {
         [2022, 5],
         [2023, '=D6*2'],
       ];
-      ws.tables.add('C5:D7', true).name = 'Extra';
+      ws.tables.add('C5:D7', true).name = 'Ram';
     });
     const tables = await new OfficeHost(host.run).readTables();
     expect(tables).toEqual([
-      { name: 'Extra', sheet: 'Tjänsteplan 2', headerRow: 5, firstColumn: 3, headers: ['År', 'Belopp'], body: [[2022, 5], [2023, { formula: 'D6*2', result: 10 }]], totals: null },
+      { name: 'Ram', sheet: 'Tjänsteplan 2', headerRow: 5, firstColumn: 3, headers: ['År', 'Belopp'], body: [[2022, 5], [2023, { formula: 'D6*2', result: 10 }]], totals: null },
     ]);
     expect(await (await XlsxWorkbook.fromBytes(await host.model.toXlsx())).readTables()).toEqual(tables);
   });
@@ -362,6 +408,82 @@ describe('highlight and clearHighlights', () => {
   }, 60_000);
 });
 
+describe('a mark the user copied elsewhere (one conditional format over several ranges)', () => {
+  async function copiedMark(options: { excelApi?: string } = {}) {
+    const host = await hostOf(await fixtureBytes('tjansteplan-it-2022-2024.xlsx'), options);
+    await new OfficeHost(host.run).highlight([
+      { sheet: 'Tjänsteplan', address: 'C10', severity: 'error' },
+      { sheet: 'Ram', address: 'B2', severity: 'warning' },
+    ]);
+    host.model.userPasteFormats('Tjänsteplan', 'C10', 'E12:F12');
+    return host;
+  }
+
+  test('the test host: getRange() fails the whole request as Excel does; getRangeOrNullObject is null', async () => {
+    const host = await copiedMark();
+    const error = await host
+      .run(async (context) => {
+        const formats = context.workbook.worksheets.getItem('Tjänsteplan').getRange('C10').conditionalFormats;
+        formats.load('items');
+        await context.sync();
+        formats.items[0].getRange().load('address');
+        await context.sync();
+      })
+      .then(() => null, (e: { code: string }) => e.code);
+    expect(error).toBe('InvalidOperation');
+    const isNull = await host.run(async (context) => {
+      const formats = context.workbook.worksheets.getItem('Tjänsteplan').getRange('C10').conditionalFormats;
+      formats.load('items');
+      await context.sync();
+      const range = formats.items[0].getRangeOrNullObject();
+      range.load('address');
+      await context.sync();
+      return range.isNullObject;
+    });
+    expect(isNull).toBe(true);
+  });
+
+  test.each([
+    ['1.17', 4],
+    ['1.8', 2],
+  ])('clearHighlights removes every mark, the copied one too (ExcelApi %s: %i cells counted)', async (excelApi, counted) => {
+    const host = await copiedMark({ excelApi });
+    const restore = host.installGlobals();
+    try {
+      expect(host.model.getCell('Tjänsteplan', 12, 6).displayFill).toBe('#FFC7CE');
+      // 1.17: C10 + E12:F12 + Ram!B2, every cell; before getRanges (1.9) the copied mark counts as one cell.
+      expect(await new OfficeHost(host.run).clearHighlights()).toBe(counted);
+      for (const [sheet, row, column] of [['Tjänsteplan', 10, 3], ['Tjänsteplan', 12, 5], ['Tjänsteplan', 12, 6], ['Ram', 2, 2]] as const) {
+        expect(host.model.getCell(sheet, row, column).displayFill).toBeNull();
+      }
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe('writeCells', () => {
+  test('a number written over text in a cell formatted @ becomes a number in the amount format, in one sync', async () => {
+    const host = await hostOf(await fixtureBytes('tjansteplan-it-2022-2024.xlsx'));
+    const office = new OfficeHost(host.run);
+    await office.writeCells([{ sheet: 'Tjänsteplan', address: 'C10', value: '1 000' }]);
+    expect(host.model.getCell('Tjänsteplan', 10, 3)).toMatchObject({ value: '1 000', numberFormat: '@' });
+    // The test host keeps a number written into an @ cell as text, as Excel keeps what is entered there.
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem('Tjänsteplan').getRange('C10').values = [[1000]];
+    });
+    expect(host.model.getCell('Tjänsteplan', 10, 3)).toMatchObject({ value: '1000', valueType: 'String' });
+    host.resetCounters();
+    await office.writeCells([
+      { sheet: 'Tjänsteplan', address: 'C10', value: 1000 },
+      { sheet: 'Tjänsteplan', address: 'D10', value: 2.5 },
+    ]);
+    expect(host.syncCount).toBe(1);
+    expect(host.model.getCell('Tjänsteplan', 10, 3)).toMatchObject({ value: 1000, valueType: 'Double', numberFormat: '#,##0' });
+    expect(host.model.getCell('Tjänsteplan', 10, 4)).toMatchObject({ value: 2.5, valueType: 'Double', numberFormat: 'General' });
+  });
+});
+
 describe('select', () => {
   test('activates the sheet and selects the cell', async () => {
     const host = await hostOf(await fixtureBytes('tjansteplan-it-2022-2024.xlsx'));
@@ -473,10 +595,12 @@ describe('appendTableRows', () => {
     expect(host.model.getUsedSize('Versioner')).toEqual({ rows: 5, columns: 6 });
     expect(host.model.getCellValue('Versioner', 5, 6)).toBe('anteckning');
     expect(host.model.getCellValue('Versioner', 4, 2)).toBeNull();
-    // One row does not reach F5: it goes in, and the note moves down with the table's columns, as in Excel.
+    // One row does not reach F5: it goes in below the table, which grows over it; nothing moves, so the
+    // note is now just below the table and the next row is refused.
     await office.appendTableRows(VERSIONS, two.slice(0, 1));
     expect(host.model.getTables('Versioner')[0].address).toBe('Versioner!A1:F4');
-    expect(host.model.getCellValue('Versioner', 6, 6)).toBe('anteckning');
+    expect(host.model.getCellValue('Versioner', 5, 6)).toBe('anteckning');
+    await expect(office.appendTableRows(VERSIONS, two.slice(1))).rejects.toThrow('Cellerna under tabellen Versionshantering används redan');
   });
 
   test('the totals row stays last, sums the new rows, and is saved so', async () => {
@@ -500,17 +624,17 @@ describe('appendTableRows', () => {
     expect(saved).toEqual([ram]);
   });
 
-  test('a row that does not fit, a table that does not exist, or another table it would cut: a Swedish reason, nothing added', async () => {
+  test('a row that does not fit, a table that does not exist, or another table just below: a Swedish reason, nothing added', async () => {
     const host = await planHost();
     const office = new OfficeHost(host.run);
     await expect(office.appendTableRows(VERSIONS, [['2021-05-20', '1.0']])).rejects.toThrow('Raden har 2 celler men tabellen Versionshantering har 6 kolumner');
     await expect(office.appendTableRows('Saknas', [[1]])).rejects.toThrow('Tabellen Saknas finns inte i arbetsboken');
     await expect(office.appendTableRows(VERSIONS, [[null, 'x'.repeat(32_768), null, null, null, null]])).rejects.toThrow('En cell rymmer högst 32 767 tecken');
-    // Planuppgifter (A1:B6) stands above Initiativ (A8:J48): growing it would move part of Initiativ.
-    await expect(office.appendTableRows('Planuppgifter', [['Kontakt', 'Jenny']])).rejects.toThrow(
-      'Tabellen Planuppgifter kan inte växa: Excel skulle då flytta celler i en annan tabell längre ned på bladet',
-    );
     expect(host.model.getTables().map((t) => t.address)).toEqual(['Tjänsteplan!A1:B6', 'Tjänsteplan!A8:J11', 'Ram!A1:C4', 'Versioner!A1:F3']);
+    // Planuppgifter (A1:B6) stands above Initiativ (A8:J11): it grows into the empty row 7, then no further.
+    await office.appendTableRows('Planuppgifter', [['Kontakt', 'Jenny']]);
+    await expect(office.appendTableRows('Planuppgifter', [['Kontakt 2', 'Jenny']])).rejects.toThrow('Cellerna under tabellen Planuppgifter används redan');
+    expect(host.model.getTables().map((t) => t.address)).toEqual(['Tjänsteplan!A1:B7', 'Tjänsteplan!A8:J11', 'Ram!A1:C4', 'Versioner!A1:F3']);
   });
 
   test('nothing to add is no request', async () => {

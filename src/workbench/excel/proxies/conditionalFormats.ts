@@ -3,9 +3,10 @@
  * and drawn; other kinds read from a file are listed with their type and kept, not evaluated.
  */
 import { ClientObject, type AnyObject, NULL_OBJECT, type ClientResult, type PropertyDef } from '../context';
-import { invalidArgument, itemNotFound } from '../errors';
+import { invalidArgument, invalidOperation, itemNotFound } from '../errors';
 import type { WorkbookModel } from '../model';
 import type { ConditionalFormatData, SheetModel } from '../sheet';
+import { columnsOf, formatAddress, rowsOf, type Rect } from '../addresses';
 import { checkRange, Range, type RangeRef } from './range';
 
 interface CfRef {
@@ -127,13 +128,29 @@ export class ConditionalFormat extends ClientObject<CfRef> {
     return this._child('customOrNullObject', () => new CustomConditionalFormat(this.context, 'CustomOrNullObject', this, this._from((e) => (e.cf.type === 'Custom' ? e : NULL_OBJECT))));
   }
 
-  /** The (first) block the format applies to. */
+  /**
+   * The block the format applies to. "Throws an error if the conditional format is applied to multiple
+   * ranges" (ConditionalFormat.getRange, ExcelApi 1.6, @types/office-js) — as after a user copies a marked
+   * cell next to another one: the sync fails with InvalidOperation (the code Excel gives is not documented).
+   */
   getRange(): Range {
-    return new Range(this.context, 'GetRange()', this, this._from((e) => ({ sheet: e.sheet, rect: { ...e.cf.rects[0] } })));
+    return new Range(this.context, 'GetRange()', this, this._from((e) => {
+      if (e.cf.rects.length !== 1) throw invalidOperation('ConditionalFormat.getRange', `the conditional format applies to ${e.cf.rects.length} ranges`);
+      return { sheet: e.sheet, rect: { ...e.cf.rects[0] } };
+    }));
   }
 
+  /** "If the conditional format is applied to multiple ranges, then this method returns an object with its isNullObject property set to true." */
   getRangeOrNullObject(): Range {
-    return new Range(this.context, 'GetRangeOrNullObject()', this, this._from((e) => (e.cf.rects[0] ? { sheet: e.sheet, rect: { ...e.cf.rects[0] } } : NULL_OBJECT)));
+    return new Range(this.context, 'GetRangeOrNullObject()', this, this._from((e) => (e.cf.rects.length === 1 ? { sheet: e.sheet, rect: { ...e.cf.rects[0] } } : NULL_OBJECT)));
+  }
+
+  /** Every block the format applies to (ExcelApi 1.9: ApiNotFound at sync on an older platform). */
+  getRanges(): RangeAreas {
+    return new RangeAreas(this.context, 'GetRanges()', this, this._from((e) => {
+      this.context._core.requireApi('1.9', 'ConditionalFormat.getRanges');
+      return { sheet: e.sheet, rects: e.cf.rects.map((r) => ({ ...r })) };
+    }));
   }
 
   delete(): void {
@@ -231,5 +248,30 @@ export class ConditionalRangeFill extends ClientObject<CfRef> {
 
   clear(): void {
     this._method('clear', null, (e, m, location) => m.updateConditionalFormat(e.sheet, e.cf, { fill: null }, location));
+  }
+}
+
+/** Excel.RangeAreas, as far as a conditional format's blocks need it: their address and size. */
+export class RangeAreas extends ClientObject<{ sheet: SheetModel; rects: Rect[] }> {
+  readonly _className = 'RangeAreas';
+
+  override _properties(): Record<string, PropertyDef<{ sheet: SheetModel; rects: Rect[] }>> {
+    const address = (e: { sheet: SheetModel; rects: Rect[] }) => e.rects.map((r) => formatAddress(e.sheet.name, r)).join(',');
+    return {
+      address: { get: address },
+      addressLocal: { get: address },
+      areaCount: { get: (e) => e.rects.length },
+      cellCount: { get: (e) => e.rects.reduce((n, r) => n + rowsOf(r) * columnsOf(r), 0) },
+    };
+  }
+
+  get address(): string {
+    return this._get('address');
+  }
+  get areaCount(): number {
+    return this._get('areaCount');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
   }
 }

@@ -190,6 +190,33 @@ export class Table extends ClientObject<TableModel> {
     }));
   }
 
+  /**
+   * Table.resize (ExcelApi 1.13; ApiNotFound at sync before): "The new range must overlap with the original
+   * table range and the headers (or the top of the table) must be in the same row." The host takes only new
+   * rows (same header row and columns; another shape is NotImplemented) and refuses to grow into another
+   * table (InvalidArgument).
+   */
+  resize(newRange: Range | string): void {
+    this._method('resize', newRange, (t, m, location) => {
+      this.context._core.requireApi('1.13', location);
+      let sheet;
+      let r;
+      if (newRange instanceof Range) {
+        const e = newRange._resolve(m);
+        if (e === NULL_OBJECT) throw invalidArgument(location, 'the range does not exist');
+        sheet = e.sheet;
+        r = e.rect;
+      } else {
+        const parsed = parseAddress(String(newRange));
+        if (!parsed) throw invalidArgument(location, `${String(newRange)} is not an address`);
+        sheet = parsed.sheet === undefined ? t.sheet : m.sheetByName(parsed.sheet);
+        r = parsed.rect;
+      }
+      if (sheet !== t.sheet) throw invalidArgument(location, 'the new range is on another sheet');
+      m.resizeTable(t, r, location);
+    });
+  }
+
   /** Deletes the table and the contents of its cells. */
   delete(): void {
     this._method('delete', null, (t, m) => m.deleteTable(t));
