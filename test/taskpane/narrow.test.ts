@@ -93,9 +93,11 @@ describe.each([
     await expectAxeClean(wb, `${name} Sammanställning`);
     await wb.paneShot(`${name}-sammanstallning`);
 
+    // Prioritering, before any basis is read.
     await wb.openView('Prioritering');
     await expectNoSideways(wb, `${name} Prioritering`);
     await expectAxeClean(wb, `${name} Prioritering`);
+    await wb.paneShot(`${name}-prioritering`);
 
     // Back to the first tab: still nothing shifted.
     await wb.openView('Plan');

@@ -38,14 +38,14 @@ test('English: buttons, summary, groups, messages and the dialog in English', as
   for (const name of [EN.check, EN.highlight, EN.clear, EN.recompute]) expect(await wb.button(name).count()).toBe(1);
   // The views in English, in the strip or (at pane width) behind More.
   const shown: string[] = [];
-  for (const name of ['Plan', 'Review', 'Publishing', 'Consolidation']) if (await wb.pane.getByRole('tab', { name, exact: true }).isVisible()) shown.push(name);
+  for (const name of ['Plan', 'Review', 'Publishing', 'Consolidation', 'Prioritisation']) if (await wb.pane.getByRole('tab', { name, exact: true }).isVisible()) shown.push(name);
   const more = wb.pane.getByTestId('more-tabs');
   const inMenu = (await more.isVisible()) ? (await more.click(), await wb.pane.getByRole('menuitem').allTextContents()) : [];
   if (inMenu.length > 0) {
     expect(await more.getAttribute('aria-label')).toBe(`More views (${inMenu.length})`);
     await wb.page.keyboard.press('Escape');
   }
-  expect([...shown, ...inMenu]).toEqual(['Plan', 'Review', 'Publishing', 'Consolidation']);
+  expect([...shown, ...inMenu]).toEqual(['Plan', 'Review', 'Publishing', 'Consolidation', 'Prioritisation']);
   expect(await wb.button('Kontrollera').count()).toBe(0);
 
   expect(await wb.check('en')).toBe(EN.summary(2, 0, 0));

@@ -234,6 +234,8 @@ export class Workbench {
    * (More) menu, where a narrow pane keeps the tabs that do not fit. Waits until the view is shown.
    */
   async openView(name: string): Promise<void> {
+    // A dialog closing keeps the rest of the pane hidden from the user (and from role queries) until it is gone.
+    await until(async () => (await this.pane.getByRole('tablist').count()) === 1, 'the tab strip to be reachable');
     const tab = this.pane.getByRole('tab', { name, exact: true });
     if (await tab.isVisible()) await tab.click();
     else {

@@ -19,23 +19,22 @@ export function Workbench() {
   const [sample, setSample] = useState('');
   const [session, setSession] = useState<Session | null>(null);
   const [version, setVersion] = useState(0);
-  const [sheet, setSheet] = useState('');
   const [error, setError] = useState('');
   const [dragging, setDragging] = useState(false);
   const [paneKey, setPaneKey] = useState(0);
-  const [edit, setEdit] = useState('');
+  // What the user is typing into the formula bar, for the cell it was typed at (another cell shows its own).
+  const [typed, setTyped] = useState<{ at: string; text: string } | null>(null);
   const [fill, setFill] = useState('#00b0f0');
   const fileInput = useRef<HTMLInputElement>(null);
 
   const open = useCallback(
     async (name: string, bytes: Uint8Array | null, fromSample = '') => {
       try {
-        setError('');
         const s = await openSession(name, bytes, options);
+        setError('');
         setSample(fromSample);
         s.model.onChange(() => setVersion((v) => v + 1));
         setSession(s);
-        setSheet(s.model.getActiveSheet());
         setPaneKey((k) => k + 1);
       } catch (e) {
         setError(`${name}: ${e instanceof Error ? e.message : String(e)}`);
@@ -47,11 +46,13 @@ export function Workbench() {
   // Start with a sample plan (or the one named in ?sample=), or an empty workbook with ?empty.
   useEffect(() => {
     const named = query.get('sample');
-    if (query.has('empty')) void open('Tom arbetsbok.xlsx', null);
-    else {
-      const path = named ? `samples/${named}` : FIRST_SAMPLE;
-      void fetchSample(path).then((b) => open(path.split('/').pop()!, b, path.slice('samples/'.length)), (e) => setError(String(e)));
-    }
+    const path = named ? `samples/${named}` : FIRST_SAMPLE;
+    // Either way the workbook opens once its bytes are there; the empty one simply has none to fetch.
+    const bytes = query.has('empty') ? Promise.resolve(null) : fetchSample(path);
+    void bytes.then(
+      (b) => (b ? open(path.split('/').pop()!, b, path.slice('samples/'.length)) : open('Tom arbetsbok.xlsx', null)),
+      (e) => setError(String(e)),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -72,13 +73,13 @@ export function Workbench() {
     document.documentElement.dataset.theme = options.theme;
   }, [options.theme]);
 
-  // Follow the sheet the pane activates (e.g. when it selects a finding's cell on another sheet).
+  // The grid shows the active sheet, and so follows the one the pane activates (selecting a finding's cell
+  // on another sheet, say): the model is the one place that knows, and `version` re-reads it after each change.
   const selection = session?.model.getSelection();
-  useEffect(() => {
-    if (selection && selection.sheet !== sheet) setSheet(selection.sheet);
-    if (selection && session) setEdit(session.model.getCell(selection.sheet, selection.top, selection.left).formula ?? session.model.getCellText(selection.sheet, selection.top, selection.left));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, session]);
+  const sheet = selection?.sheet ?? '';
+  const at = selection ? `${selection.sheet}!${selection.address}` : '';
+  const content = selection && session ? (session.model.getCell(selection.sheet, selection.top, selection.left).formula ?? session.model.getCellText(selection.sheet, selection.top, selection.left)) : '';
+  const edit = typed && typed.at === at ? typed.text : content;
 
   const openFile = async (file: File) => open(file.name, new Uint8Array(await file.arrayBuffer()));
 
@@ -161,9 +162,11 @@ export function Workbench() {
             <input
               aria-label="Cellens innehåll"
               value={edit}
-              onChange={(e) => setEdit(e.target.value)}
+              onChange={(e) => setTyped({ at, text: e.target.value })}
               onKeyDown={(e) => {
-                if (e.key === 'Enter' && selection) session.model.userEnter(selection.sheet, selection.top, selection.left, edit);
+                if (e.key !== 'Enter' || !selection) return;
+                session.model.userEnter(selection.sheet, selection.top, selection.left, edit);
+                setTyped(null);
               }}
             />
             {/* Colouring cells as a user would: a fill of the user's own, which the pane's marks must leave alone. */}
@@ -185,7 +188,6 @@ export function Workbench() {
                 aria-selected={name === sheet}
                 onClick={() => {
                   session.model.userActivate(name);
-                  setSheet(name);
                 }}
               >
                 {name}
