@@ -7,6 +7,7 @@
 import { DataFolderInUse } from '../server/library/dataLock';
 import { FaultSpecError } from '../server/library/faults';
 import { DEFAULT_TOKEN, startLibrary } from '../server/library';
+import { listOf } from '../server/library/siteLists';
 import { UsageError } from './usage';
 
 export interface LibraryCommandOptions {
@@ -15,6 +16,7 @@ export interface LibraryCommandOptions {
   token?: string;
   faults?: string;
   verbose?: boolean;
+  emptySite?: boolean;
 }
 
 export async function libraryCommand(o: LibraryCommandOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -22,7 +24,7 @@ export async function libraryCommand(o: LibraryCommandOptions, out: (s: string) 
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: ${o.port} är ingen port (0–65535)`);
   let running;
   try {
-    running = await startLibrary({ port, dataDir: o.data, token: o.token, faults: o.faults, log: o.verbose ? err : undefined });
+    running = await startLibrary({ port, dataDir: o.data, token: o.token, faults: o.faults, emptySite: o.emptySite, log: o.verbose ? err : undefined });
   } catch (e) {
     if (e instanceof FaultSpecError) throw new UsageError(e.message);
     if (e instanceof DataFolderInUse) {
@@ -35,7 +37,9 @@ export async function libraryCommand(o: LibraryCommandOptions, out: (s: string) 
     }
     throw e;
   }
-  out(JSON.stringify({ url: running.url, siteId: running.ids.siteId, driveId: running.ids.driveId, listId: running.ids.listId, ca: running.ca }));
+  // A site without the library has no drive or list to name until provision creates them.
+  const bare = listOf(running.library.store.state) === null;
+  out(JSON.stringify({ url: running.url, siteId: running.ids.siteId, ...(bare ? {} : { driveId: running.ids.driveId, listId: running.ids.listId }), ca: running.ca }));
   err(`Granskningsvy / reviewers' view: https://localhost:${running.port}/  (data: ${running.library.dataDir}${o.token ? '' : `, token: ${DEFAULT_TOKEN}`})`);
   await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
   await running.close();

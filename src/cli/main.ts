@@ -128,12 +128,24 @@ export function program(setExit: (code: number) => void): Command {
       setExit(await (await import('./publish')).publishCommand(file, { ...o, lang: o.lang as Language }, out, err)),
     );
 
+  p.command('provision')
+    .description(
+      'skapa dokumentbiblioteket Tjänsteplaner och dess kolumner på en SharePoint-webbplats genom Graph; en andra körning ändrar inget / ' +
+        'set up the document library and its columns (exit 0 klart, 1 något måste rättas för hand, 2 Graph svarar inte eller nekar)',
+    )
+    .requiredOption('--site <webbplats>', 'webbplatsens id, eller adress: https://contoso.sharepoint.com/sites/x eller https://localhost:PORT/v1.0/sites/ID')
+    .option('--library <url>', 'Graph när --site är ett id: https://graph.microsoft.com/v1.0 (standard) eller det lokala bibliotekets https://localhost:PORT/v1.0')
+    .option('--token <token>', 'bärartoken med Sites.Manage.All (annars TJANSTEPLAN_TOKEN)')
+    .option('--ca <fil>', 'CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
+    .action(async (o) => setExit(await (await import('./provision')).provisionCommand(o, out, err)));
+
   p.command('library')
     .description('starta det lokala biblioteket (Graph v1.0-delmängd över HTTPS på loopback) / start the local library')
     .option('--port <n>', 'port på localhost; 0 väljer en ledig', '0')
     .option('--data <mapp>', 'datamappen (standard .tjansteplan/library)')
     .option('--token <token>', 'bärartoken som krävs (standard: utvecklingstoken)')
     .option('--faults <spec>', 'fel att injicera, t.ex. 429:PUT:/content:2:retry-after=1')
+    .option('--empty-site', 'en ny datamapp blir en webbplats utan dokumentbiblioteket, för provision att skapa')
     .option('--verbose', 'en rad per begäran till stderr')
     .action(async (o) => setExit(await (await import('./library')).libraryCommand(o, out, err)));
 

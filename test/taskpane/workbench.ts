@@ -175,6 +175,12 @@ export class Workbench {
     await this.pane.locator('main').waitFor({ timeout: WAIT });
     // The pane is ready when its first action is there (Office.onReady has resolved and the app rendered).
     await this.pane.getByRole('button', { name: /^(Kontrollera|Check)$/ }).waitFor({ timeout: WAIT });
+    // The tab strip has settled when every view fits or its "Fler" menu (a chunk of its own) is there to hold the rest.
+    await until(
+      async () =>
+        (await this.pane.locator('[role=tablist] [data-overflowing]').count()) === 0 || (await this.pane.getByTestId('more-tabs').isVisible()),
+      'the tab strip to settle',
+    );
   }
 
   /** The pane's document (for evaluate and keyboard checks). */

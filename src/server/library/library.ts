@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ADMIN_PATHS, admin } from './adminRoutes';
 import { BearerAuth, DEFAULT_TOKEN, expiredTokenFail } from './auth';
@@ -27,6 +28,7 @@ import { REVIEWERS_CSP, renderReviewersPage } from './reviewersPage';
 import { parseRoute } from './routes';
 import { PAGE_PATH } from './serialize';
 import { DOWNLOAD_PREFIX, UPLOAD_PREFIX, uploadSignatureHolds } from './signedUrls';
+import { setList } from './siteLists';
 import { siteIdOf } from './state';
 import { Store } from './store';
 import { cancelSession, MAX_FRAGMENT, putFragment, sessionStatus } from './uploadRoutes';
@@ -38,6 +40,11 @@ export interface LibraryOptions {
   token?: string;
   /** Faults to inject from the start (see faults.ts); more can be set at run time. */
   faults?: string | readonly FaultRuleJson[];
+  /**
+   * Start a new data folder as a site without the document library, for `tjansteplan provision` to create
+   * (see listsRoutes.ts). A folder that already holds a library keeps it.
+   */
+  emptySite?: boolean;
   /** Serve the reviewers' page at `/` too (default true; false when mounted beside the workbench). */
   rootPage?: boolean;
   now?: () => Date;
@@ -128,7 +135,9 @@ export async function createLibrary(o: LibraryOptions = {}): Promise<Library> {
   const auth = new BearerAuth(token);
   const faults = new FaultPlan(o.faults);
   const counts = new RequestCounts();
+  const fresh = !existsSync(path.join(dataDir, 'library.json'));
   const store = await Store.open(dataDir, now);
+  if (o.emptySite && fresh) await store.transact((d) => setList(d, null));
   const rootPage = o.rootPage ?? true;
   const s = store.state;
   const ids: LibraryIds = { siteId: siteIdOf(s), driveId: s.driveId, listId: s.listGuid };
