@@ -40,7 +40,8 @@ export function ViewTabs<V extends string>(props: {
           </OverflowItem>
         ))}
         <Suspense fallback={null}>
-          <MoreMenu tabs={props.tabs} onSelect={props.onSelect} label={props.moreLabel} text={props.moreText} />
+          {/* lazy() drops the type parameter: the menu only hands back values it was given. */}
+          <MoreMenu tabs={props.tabs} onSelect={(v) => props.onSelect(v as V)} label={props.moreLabel} text={props.moreText} />
         </Suspense>
       </TabList>
     </Overflow>
