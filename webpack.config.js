@@ -22,7 +22,8 @@ const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
-  "connect-src 'self' https://graph.microsoft.com https://login.microsoftonline.com",
+  // File bytes (download URLs, the 302 of /content, upload sessions) come from the tenant's SharePoint host.
+  "connect-src 'self' https://graph.microsoft.com https://*.sharepoint.com https://login.microsoftonline.com",
   "frame-src 'self' https://login.microsoftonline.com",
   "object-src 'none'",
   "base-uri 'none'",

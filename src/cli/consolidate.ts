@@ -21,7 +21,6 @@ import { listApproved, LibraryReadError, fileNameOf, openLibrary, periodArg, rea
 import { progressBar } from './progress';
 import { findingJson, LABEL, where } from './report';
 import { UsageError } from './usage';
-import { writeConsolidationWorkbook } from './consolidationWorkbook';
 
 export interface ConsolidateOptions {
   frame: string;
@@ -65,7 +64,8 @@ export async function consolidateCommand(
   const result = consolidate(plans.inputs, frame);
   const brief = frameGapBrief(result);
   const findings = [...frameFindings, ...result.findings].sort(bySeverity);
-  if (options.out) await writeConsolidationWorkbook(options.out, result, brief);
+  // Loaded only to write: reading never loads exceljs.
+  if (options.out) await (await import('./consolidationWorkbook')).writeConsolidationWorkbook(options.out, result, brief);
   out(options.json ? consolidationJson(result, brief, findings, options.lang) : consolidationText(result, brief, findings, options.lang));
   // Where the workbook went, as a full path; beside JSON it goes to stderr, so stdout stays one document.
   if (options.out) (options.json ? err : out)(wroteWorkbook(options.out, options.lang));
@@ -106,16 +106,21 @@ async function plansFromFiles(files: readonly string[], err: (s: string) => void
 async function plansFromLibrary(address: string, o: ConsolidateOptions, frame: CityFrame, err: (s: string) => void): Promise<Plans> {
   const period = o.period !== undefined ? periodArg(o.period) : periodOfFrame(frame);
   const library = await openLibrary({ library: address, token: o.token, ca: o.ca });
-  const newest = (await listApproved(library, period, address)).map((a) => a.versions[0]);
+  // An area whose list item or snapshot cannot be used is left out with one line; the others go on (exit 2).
+  let unreadable = false;
+  const skip = (line: string) => {
+    unreadable = true;
+    err(line);
+  };
+  const newest = (await listApproved(library, period, address, skip)).map((a) => a.versions[0]);
   if (newest.length === 0) err(`tjansteplan: biblioteket har ingen fastställd version för ${period}`);
-  const snapshots = await readSnapshots(library, newest, address);
-  const inputs = snapshots.map((s, i) => ({
-    figures: figuresOfSnapshot(s),
-    file: fileNameOf(newest[i]),
-    version: newest[i].fields.Version,
-    decisionDate: newest[i].fields.Beslutsdatum.slice(0, 10) || s.decisionDate,
-  }));
-  return { inputs, unreadable: false };
+  const snapshots = await readSnapshots(library, newest, address, skip);
+  const inputs = snapshots.flatMap((s, i) =>
+    s
+      ? [{ figures: figuresOfSnapshot(s), file: fileNameOf(newest[i]), version: newest[i].fields.Version, decisionDate: newest[i].fields.Beslutsdatum.slice(0, 10) || s.decisionDate }]
+      : [],
+  );
+  return { inputs, unreadable };
 }
 
 /** The period the frame covers (its first to its last year), for `--library` without `--period`. */

@@ -1,17 +1,22 @@
-/** Opening workbooks for the CLI: one unreadable file is reported and never stops the others. */
+/**
+ * Opening workbooks for the CLI's reading: one unreadable file is reported and never stops the others.
+ * Reading goes through the streaming reader, which does not load exceljs (commands that write load it).
+ */
 import { readCityFrame } from '../workbook/contract/readFrame';
 import type { CityFrame } from '../domain/frame';
 import type { Finding } from '../domain/findings';
-import { XlsxWorkbook } from '../workbook/file/xlsxWorkbook';
+import { StreamedWorkbook } from '../workbook/file/stream/streamedWorkbook';
 import { UnreadableWorkbook } from '../workbook/file/unreadable';
+import { printable } from './printable';
 
-export type Opened = { ok: true; workbook: XlsxWorkbook } | { ok: false; reason: string };
+export type Opened = { ok: true; workbook: StreamedWorkbook } | { ok: false; reason: string };
 
 export async function openWorkbook(file: string): Promise<Opened> {
   try {
-    return { ok: true, workbook: await XlsxWorkbook.open(file) };
+    return { ok: true, workbook: await StreamedWorkbook.open(file) };
   } catch (e) {
-    return { ok: false, reason: e instanceof UnreadableWorkbook ? e.reason : `oväntat fel: ${(e as Error).message}` };
+    // Whatever a hostile file makes the reader throw stays one line about that file.
+    return { ok: false, reason: e instanceof UnreadableWorkbook ? e.reason : `oväntat fel: ${printable(String((e as Error)?.message ?? e).split('\n')[0])}` };
   }
 }
 

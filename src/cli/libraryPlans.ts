@@ -4,6 +4,7 @@
  * requests, never one per area). Which versions are chosen is decided on the list's columns alone, so no
  * snapshot is fetched that is not used.
  */
+import * as z from 'zod/mini';
 import { areaKey } from '../domain/frame';
 import { formatPeriod, parsePeriod } from '../domain/period';
 import type { PlanSnapshot } from '../domain/snapshot';
@@ -14,6 +15,7 @@ import { parseLibraryUrl } from '../publish/libraryUrl';
 import { nodePlanLibrary } from '../publish/node/connect';
 import { publishedFileName, type PlanLibrary, type PublishedVersion } from '../publish/planLibrary';
 import { progressBar } from './progress';
+import { resolveToken } from './token';
 import { UsageError } from './usage';
 
 export interface LibraryArgs {
@@ -34,8 +36,8 @@ export function periodArg(text: string): string {
 
 /** A PlanLibrary for the command line; a bad address, a missing token or an unreadable CA is a usage error. */
 export async function openLibrary(o: LibraryArgs): Promise<PlanLibrary> {
-  const token = o.token ?? process.env.TJANSTEPLAN_TOKEN;
-  if (!token) throw new UsageError('ange en token för biblioteket med --token (eller miljövariabeln TJANSTEPLAN_TOKEN)');
+  const token = await resolveToken(o.token);
+  if (!token) throw new UsageError('ange en token för biblioteket med TJANSTEPLAN_TOKEN eller --token - (från standard input)');
   try {
     parseLibraryUrl(o.library);
   } catch (e) {
@@ -106,26 +108,65 @@ export function fileNameOf(v: PublishedVersion): string {
   return publishedFileName(v.fields.Tjansteomrade, v.fields.Planperiod, v.fields.Version);
 }
 
-/** Every approved version of the period, by area: one list query. */
-export async function listApproved(library: PlanLibrary, period: string, address: string): Promise<AreaVersions[]> {
+/**
+ * A list item's columns as the commands use them: an area and a version that make a file name inside the
+ * period's folder (no path separators, no control characters), a date or nothing. Anyone who can edit the
+ * list can write anything there.
+ */
+const listFields = z.object({
+  // Control characters are exactly what this refuses.
+  // eslint-disable-next-line no-control-regex
+  Tjansteomrade: z.string().check(z.minLength(1), z.maxLength(255), z.regex(/^[^/\\:*?"<>|\u0000-\u001f\u007f-\u009f]+$/)),
+  Planperiod: z.string().check(z.maxLength(64)),
+  Version: z.string().check(z.regex(/^\d{1,4}(\.\d{1,4}){0,3}$/)),
+  Forum: z.string().check(z.maxLength(255)),
+  Beslut: z.string().check(z.maxLength(255)),
+  Beslutsdatum: z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2}.{0,40})?$/)),
+});
+
+/** Says why a listed version is left out, in one line. */
+export type Skip = (line: string) => void;
+
+function usableListItem(v: PublishedVersion, skip: Skip): boolean {
+  const checked = listFields.safeParse(v.fields);
+  if (checked.success) return true;
+  const field = checked.error.issues[0]?.path.map(String).join('.') || 'fälten';
+  skip(`tjansteplan: listobjektet ${v.itemId || '(utan id)'} i biblioteket har en oläslig kolumn (${field}); det hoppas över`);
+  return false;
+}
+
+/** Every approved version of the period, by area: one list query. Items with unusable columns are skipped. */
+export async function listApproved(library: PlanLibrary, period: string, address: string, skip: Skip = () => undefined): Promise<AreaVersions[]> {
+  let listed: PublishedVersion[];
   try {
-    return approvedByArea(await library.listVersions(period));
+    listed = await library.listVersions(period);
   } catch (e) {
     throw readError(e, address);
   }
+  return approvedByArea(listed.filter((v) => usableListItem(v, skip)));
 }
 
+const wholeLibraryFailure = (e: unknown) => e instanceof LibraryUnavailable || e instanceof LibraryRefused;
+
 /**
- * The snapshots of the given versions, in the same order. Read a batch's worth at a time so the progress bar
- * moves per batch: each call is exactly one JSON batch, so the total stays ⌈n/20⌉ requests.
+ * The snapshots of the given versions, in the same order; null for one that cannot be read or does not
+ * follow the schema (said through `skip`), so one bad area never stops the others. Read a batch's worth
+ * at a time so the progress bar moves per batch: each call is exactly one JSON batch, so the total stays
+ * ⌈n/20⌉ requests. Only a batch with a bad snapshot in it is read again, one version at a time, to find it.
  */
-export async function readSnapshots(library: PlanLibrary, versions: readonly PublishedVersion[], address: string): Promise<PlanSnapshot[]> {
-  const out: PlanSnapshot[] = [];
+export async function readSnapshots(library: PlanLibrary, versions: readonly PublishedVersion[], address: string, skip: Skip = () => undefined): Promise<(PlanSnapshot | null)[]> {
+  const out: (PlanSnapshot | null)[] = [];
   const progress = progressBar(versions.length);
   try {
     for (let start = 0; start < versions.length; start += BATCH_LIMIT) {
       progress.update(start, 'ögonblicksbilder');
-      out.push(...(await library.readSnapshots(versions.slice(start, start + BATCH_LIMIT))));
+      const batch = versions.slice(start, start + BATCH_LIMIT);
+      try {
+        out.push(...(await library.readSnapshots(batch)));
+      } catch (e) {
+        if (wholeLibraryFailure(e)) throw e;
+        for (const v of batch) out.push(await oneSnapshot(library, v, skip));
+      }
     }
   } catch (e) {
     throw readError(e, address);
@@ -133,4 +174,15 @@ export async function readSnapshots(library: PlanLibrary, versions: readonly Pub
     progress.done();
   }
   return out;
+}
+
+async function oneSnapshot(library: PlanLibrary, v: PublishedVersion, skip: Skip): Promise<PlanSnapshot | null> {
+  try {
+    const [snapshot] = await library.readSnapshots([v]);
+    return snapshot;
+  } catch (e) {
+    if (wholeLibraryFailure(e)) throw e;
+    skip(`tjansteplan: ${fileNameOf(v)}: ${firstLine(e)}; området hoppas över`);
+    return null;
+  }
 }

@@ -1,21 +1,31 @@
 /** The `tjansteplan` command (Node only): finance's batch work and automation. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Language } from '../domain/findings';
 import { UnreadableWorkbook } from '../workbook/file/unreadable';
 // Commands load on use: exceljs alone takes ~0.4 s to load, which `--help` should not pay.
+import { printable } from './printable';
+import { TOKEN_HELP } from './token';
 import { UsageError } from './usage';
 
-const out = (s: string) => process.stdout.write(s + '\n');
-const err = (s: string) => process.stderr.write(s + '\n');
+// Everything printed passes through printable(): cell text must never reach the terminal as control sequences.
+const out = (s: string) => process.stdout.write(printable(s) + '\n');
+const err = (s: string) => process.stderr.write(printable(s) + '\n');
 
 function lang(): Option {
   return new Option('--lang <språk>', 'meddelandenas språk / language of messages').choices(['sv', 'en']).default('sv');
 }
 
+function packageVersion(): string {
+  // dist/src/cli → the package root, where package.json is (it is not compiled into dist).
+  return (JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 export function program(setExit: (code: number) => void): Command {
   const p = new Command('tjansteplan')
     .description('Tjänsteplan: kontrollera, sammanställ och publicera tjänsteplaner (Excel)')
-    .version(require('../../../package.json').version)
+    .version(packageVersion())
     .showHelpAfterError()
     .exitOverride();
 
@@ -59,7 +69,7 @@ export function program(setExit: (code: number) => void): Command {
     .option('--out <fil.xlsx>', 'skriv sammanställningen som arbetsbok')
     .option('--library <url>', 'läs planerna ur biblioteket i stället för filer: https://localhost:PORT/v1.0[/sites/S/drives/D/lists/L] eller en SharePoint-webbplats')
     .option('--period <planperiod>', 'med --library: planperioden, t.ex. 2022–2024 (standard: budgetramens första till sista år)')
-    .option('--token <token>', 'med --library: bärartoken (annars TJANSTEPLAN_TOKEN)')
+    .option('--token <token>', `med --library: ${TOKEN_HELP}`)
     .option('--ca <fil>', 'med --library: CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
     .addOption(lang())
     .argument('[fil...]', 'tjänsteplaner (.xlsx), när --library inte anges')
@@ -87,13 +97,13 @@ export function program(setExit: (code: number) => void): Command {
     .description(
       'forumets granskningsunderlag ur biblioteket: Översikt och ett blad per tjänsteområde med den senaste fastställda versionen (oavsett forum), ' +
         'ändringarna sedan den version forumet självt senast fastställde (annars närmast föregående fastställda) och fynden / ' +
-        "a forum's review pack (exit 0 skriven, 1 inga fastställda versioner för perioden, 2 bibliotek som inte svarar)",
+        "a forum's review pack (exit 0 skriven, 1 inga fastställda versioner för perioden, 2 bibliotek som inte svarar eller ett område som inte kunde läsas och lämnades utanför)",
     )
     .requiredOption('--library <url>', 'biblioteket: https://localhost:PORT/v1.0[/sites/S/drives/D/lists/L] eller en SharePoint-webbplats')
     .requiredOption('--period <planperiod>', 'planperioden, t.ex. 2022–2024')
     .addOption(new Option('--forum <forum>', 'forumet: tjänsteforum, prioriteringsforum eller beslutsforum').choices(['TF', 'PF', 'BF']).makeOptionMandatory())
     .requiredOption('--out <fil.xlsx>', 'arbetsboken att skriva')
-    .option('--token <token>', 'bärartoken för biblioteket (annars TJANSTEPLAN_TOKEN)')
+    .option('--token <token>', `bibliotekets ${TOKEN_HELP}`)
     .option('--ca <fil>', 'CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
     .action(async (o) => setExit(await (await import('./pack')).packCommand(o, out, err)));
 
@@ -103,21 +113,23 @@ export function program(setExit: (code: number) => void): Command {
     .option('--data <mapp>', 'det lokala bibliotekets datamapp', '.tjansteplan/library')
     .action(async (o) => {
       const { startWorkbench } = await import('../server/workbenchServer');
-      const { createLibrary } = await import('../server/library');
-      // The local library on the same origin, so the pane publishes without a second certificate prompt.
-      const library = await createLibrary({ dataDir: o.data, rootPage: false });
+      const { startLibrary } = await import('../server/library');
+      // The local library on origins of its own (Graph and file bytes), as in a tenant; fixed ports beside
+      // the workbench's, so upload sessions resume after a restart and the pane's policy stays the same.
+      const base = Number(o.port);
+      const library = await startLibrary({ dataDir: o.data, port: base ? base + 1 : 0, filePort: base ? base + 2 : 0 });
       const server = await startWorkbench({
-        port: Number(o.port),
-        library,
-        libraryConfig: { ...library.ids, token: library.token },
+        port: base,
+        libraryConfig: { url: library.url, fileOrigin: library.fileOrigin, ...library.ids, token: library.library.token },
       });
       out(`Arbetsbänken / workbench: ${server.url}workbench.html`);
       out(`Aktivitetsfönstret / task pane: ${server.url}taskpane.html`);
-      out(`Granskningsvy / reviewers' view: ${server.url}_library/`);
-      out(`Lokalt bibliotek / local library: ${server.url}v1.0 (data: ${library.dataDir})`);
+      out(`Granskningsvy / reviewers' view: ${new URL(library.url).origin}/`);
+      out(`Lokalt bibliotek / local library: ${library.url} (data: ${library.library.dataDir})`);
+      out(`Filvärd / file host: ${library.fileOrigin}/`);
       out(`Certifikatets CA / certificate CA: ${server.caPath}`);
       const { workbenchCommands } = await import('./workbenchCommands');
-      for (const line of workbenchCommands({ url: `${server.url}v1.0`, token: library.token, caPath: server.caPath })) out(line);
+      for (const line of workbenchCommands({ url: library.url, token: library.library.token, caPath: server.caPath })) out(line);
       out('Avsluta med Ctrl+C.');
       await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
       await server.close();
@@ -127,7 +139,7 @@ export function program(setExit: (code: number) => void): Command {
   p.command('publish')
     .description('publicera planens senaste fastställda version / publish the newest approved version (exit 0 klar, 1 nekad, 2 oläslig fil eller bibliotek som inte svarar)')
     .requiredOption('--library <url>', 'biblioteket: https://localhost:PORT/v1.0 (lokalt) eller en SharePoint-webbplats')
-    .option('--token <token>', 'bärartoken för biblioteket (annars TJANSTEPLAN_TOKEN)')
+    .option('--token <token>', `bibliotekets ${TOKEN_HELP}`)
     .option('--outbox <fil>', 'utkorgen som håller versionen tills den har kommit fram')
     .option('--ca <fil>', 'CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
     .addOption(lang())
@@ -136,12 +148,25 @@ export function program(setExit: (code: number) => void): Command {
       setExit(await (await import('./publish')).publishCommand(file, { ...o, lang: o.lang as Language }, out, err)),
     );
 
+  p.command('provision')
+    .description(
+      'skapa dokumentbiblioteket Tjänsteplaner och dess kolumner på en SharePoint-webbplats genom Graph; en andra körning ändrar inget / ' +
+        'set up the document library and its columns (exit 0 klart, 1 något måste rättas för hand, 2 Graph svarar inte eller nekar)',
+    )
+    .requiredOption('--site <webbplats>', 'webbplatsens id, eller adress: https://contoso.sharepoint.com/sites/x eller https://localhost:PORT/v1.0/sites/ID')
+    .option('--library <url>', 'Graph när --site är ett id: https://graph.microsoft.com/v1.0 (standard) eller det lokala bibliotekets https://localhost:PORT/v1.0')
+    .option('--token <token>', `${TOKEN_HELP.replace('bärartoken', 'bärartoken med Sites.Manage.All')}`)
+    .option('--ca <fil>', 'CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
+    .action(async (o) => setExit(await (await import('./provision')).provisionCommand(o, out, err)));
+
   p.command('library')
     .description('starta det lokala biblioteket (Graph v1.0-delmängd över HTTPS på loopback) / start the local library')
     .option('--port <n>', 'port på localhost; 0 väljer en ledig', '0')
     .option('--data <mapp>', 'datamappen (standard .tjansteplan/library)')
-    .option('--token <token>', 'bärartoken som krävs (standard: utvecklingstoken)')
+    .option('--file-port <n>', 'port för filvärden (nedladdnings- och uppladdningsadresser) på 127.0.0.1; 0 väljer en ledig', '0')
+    .option('--token <token>', 'bärartoken som krävs (standard: utvecklingstoken); `--token -` läser den från standard input. Ett värde här syns för andra i processlistan (ps)')
     .option('--faults <spec>', 'fel att injicera, t.ex. 429:PUT:/content:2:retry-after=1')
+    .option('--empty-site', 'en ny datamapp blir en webbplats utan dokumentbiblioteket, för provision att skapa')
     .option('--verbose', 'en rad per begäran till stderr')
     .action(async (o) => setExit(await (await import('./library')).libraryCommand(o, out, err)));
 

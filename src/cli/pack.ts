@@ -36,21 +36,34 @@ export async function packCommand(o: PackOptions, out: (s: string) => void, err:
   const library = await openLibrary(o);
 
   let inputs: PackAreaInput[];
+  // An area whose list item or snapshot cannot be used is left out with one line; the pack is still
+  // written for the others, and the exit code (2) says one is missing.
+  let skipped = false;
+  const skip = (line: string) => {
+    skipped = true;
+    err(line);
+  };
   try {
-    const areas = await listApproved(library, period, o.library);
+    const areas = await listApproved(library, period, o.library, skip);
     const chosen = areas.map((a) => ({ area: a.area, presented: a.versions[0], previous: previousFor(a.versions, forum) }));
     const wanted = chosen.flatMap((c) => (c.previous ? [c.presented, c.previous] : [c.presented]));
-    const snapshots = await readSnapshots(library, wanted, o.library);
-    const byVersion = new Map<PublishedVersion, PlanSnapshot>(wanted.map((v, i) => [v, snapshots[i]]));
-    const shown = (v: PublishedVersion): PackVersion => ({
-      snapshot: byVersion.get(v)!,
+    const snapshots = await readSnapshots(library, wanted, o.library, skip);
+    const byVersion = new Map<PublishedVersion, PlanSnapshot | null>(wanted.map((v, i) => [v, snapshots[i]]));
+    const shown = (v: PublishedVersion, snapshot: PlanSnapshot): PackVersion => ({
+      snapshot,
       version: v.fields.Version,
       forum: v.fields.Forum,
       decision: v.fields.Beslut,
-      decisionDate: v.fields.Beslutsdatum.slice(0, 10) || byVersion.get(v)!.decisionDate,
+      decisionDate: v.fields.Beslutsdatum.slice(0, 10) || snapshot.decisionDate,
       file: fileNameOf(v),
     });
-    inputs = chosen.map((c) => ({ area: byVersion.get(c.presented)!.area || c.area, presented: shown(c.presented), previous: c.previous ? shown(c.previous) : null }));
+    inputs = chosen.flatMap((c) => {
+      const presented = byVersion.get(c.presented);
+      if (!presented) return [];
+      // Without a readable previous version the area is shown without a comparison (its line said why).
+      const previous = c.previous ? byVersion.get(c.previous) : null;
+      return [{ area: presented.area || c.area, presented: shown(c.presented, presented), previous: c.previous && previous ? shown(c.previous, previous) : null }];
+    });
   } catch (e) {
     if (!(e instanceof LibraryReadError)) throw e;
     err(e.message);
@@ -75,5 +88,5 @@ export async function packCommand(o: PackOptions, out: (s: string) => void, err:
 
   const changed = pack.areas.filter((a) => a.notes.length > 0).length;
   out(`${path.resolve(o.out)}: granskningsunderlag för ${forum} ${period}, ${pack.areas.length} tjänsteområden (${changed} med ändringar sedan föregående fastställda version)`);
-  return 0;
+  return skipped ? 2 : 0;
 }

@@ -12,7 +12,6 @@ import { prioritize, type Prioritization, type YearFigures } from '../domain/pri
 import { prioritizationBasis, type PlanSource, type PrioritizationBasis } from '../domain/prioritizationInput';
 import { checkWorkbook } from '../workbook/checkPlan';
 import { openFrame, openWorkbook } from './files';
-import { writePrioritizationWorkbook } from './prioritizeWorkbook';
 import { UsageError } from './usage';
 
 export interface PrioritizeOptions {
@@ -49,7 +48,8 @@ export async function prioritizeCommand(
   }
   const basis = prioritizationBasis(sources, frame);
   const result = prioritize(basis);
-  if (options.out) await writePrioritizationWorkbook(options.out, basis, result, periodText(basis), frame);
+  // Loaded only to write: reading never loads exceljs.
+  if (options.out) await (await import('./prioritizeWorkbook')).writePrioritizationWorkbook(options.out, basis, result, periodText(basis), frame);
   out(options.json ? prioritizationJson(basis, result, options.lang) : prioritizationText(basis, result, options.lang));
   if (unreadable) return 2;
   return result.misses.length > 0 ? 1 : 0;

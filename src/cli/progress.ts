@@ -1,4 +1,6 @@
 /** A one-line progress bar on stderr, shown only when stderr is a terminal (never in pipes, logs or CI). */
+import { printable } from './printable';
+
 export interface Progress {
   update(done: number, label?: string): void;
   done(): void;
@@ -11,7 +13,7 @@ export function progressBar(total: number, stream: NodeJS.WriteStream = process.
   return {
     update(done, label = '') {
       const filled = Math.round((done / total) * width);
-      const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label}`.slice(0, (stream.columns ?? 80) - 1);
+      const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${printable(label)}`.slice(0, (stream.columns ?? 80) - 1);
       if (line === last) return;
       last = line;
       stream.write(`\r${line.padEnd((stream.columns ?? 80) - 1)}`);

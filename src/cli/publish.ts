@@ -7,7 +7,6 @@
  * version, the name taken by another file), 2 when the file cannot be read or the library cannot be reached.
  * `--lang en` gives the reason for a refusal in English; the command's other lines are Swedish, as in validate.
  */
-import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Language } from '../domain/findings';
@@ -18,6 +17,7 @@ import { preparePublication } from '../publish/prepare';
 import { checkWorkbook } from '../workbook/checkPlan';
 import { openWorkbook } from './files';
 import { progressBar, type Progress } from './progress';
+import { resolveToken } from './token';
 
 export interface PublishCommandOptions {
   library: string;
@@ -42,15 +42,16 @@ export async function publishCommand(file: string, o: PublishCommandOptions, out
     err(`${file}: planen kan inte läsas och publiceras inte; kör \`tjansteplan validate ${file}\` för detaljer`);
     return 1;
   }
-  const bytes = new Uint8Array(await fs.readFile(file));
+  // The bytes that were checked are the bytes published: the file is not read a second time.
+  const bytes = opened.workbook.bytes;
   const prepared = await preparePublication(plan, findings, approval, bytes);
   if (!prepared.ok) {
     err(`${file}: ${o.lang === 'en' ? prepared.messageEn : prepared.message}`);
     return 1;
   }
-  const token = o.token ?? process.env.TJANSTEPLAN_TOKEN;
+  const token = await resolveToken(o.token);
   if (!token) {
-    err('tjansteplan: ange en token med --token (eller miljövariabeln TJANSTEPLAN_TOKEN)');
+    err('tjansteplan: ange en token med TJANSTEPLAN_TOKEN eller --token - (från standard input)');
     return 2;
   }
 

@@ -25,8 +25,15 @@ export async function validateCommand(files: string[], options: ValidateOptions,
       reports.push({ file, findings: [], error: opened.reason });
       continue;
     }
-    const { findings } = await checkWorkbook(opened.workbook, frame);
-    reports.push({ file, findings });
+    try {
+      const { findings } = await checkWorkbook(opened.workbook, frame);
+      reports.push({ file, findings });
+    } catch (e) {
+      // Whatever one file's content makes the checks throw stays that file's one line.
+      const reason = `oväntat fel: ${String((e as Error)?.message ?? e).split('\n')[0]}`;
+      err(`${file}: ${reason}`);
+      reports.push({ file, findings: [], error: reason });
+    }
   }
   if (options.json) out(reportsJson(reports, options.lang));
   else for (const r of reports) if (!r.error) out(reportText(r, options.lang));

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export interface WorkbenchLibraryAccess {
-  /** The library's Graph address, e.g. https://localhost:3000/v1.0. */
+  /** The library's Graph address, e.g. https://localhost:3001/v1.0 (its own origin, beside the workbench's). */
   url: string;
   token: string;
   caPath: string;

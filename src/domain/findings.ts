@@ -251,14 +251,26 @@ export interface FindingExtras {
   severity?: Severity;
 }
 
+/** The longest text a message echoes from a cell; a cell may hold a 100 MB string. */
+export const ECHO_MAX = 200;
+
+/** Texts longer than ECHO_MAX cut short, saying so and how long they were. */
+function echoed(args: Args, lang: Language): Args {
+  const out: Args = {};
+  for (const [k, v] of Object.entries(args)) {
+    out[k] = typeof v === 'string' && v.length > ECHO_MAX ? `${[...v.slice(0, ECHO_MAX)].slice(0, -1).join('')}… (${v.length.toLocaleString('sv-SE')} ${lang === 'sv' ? 'tecken' : 'characters'})` : v;
+  }
+  return out;
+}
+
 /** Makes a finding with its Swedish and English message. */
 export function finding(code: FindingCode, args: Args = {}, extras: FindingExtras = {}): Finding {
   const entry: Entry = CATALOG[code];
   const f: Finding = {
     code,
     severity: extras.severity ?? entry.severity,
-    message: entry.sv(args),
-    messageEn: entry.en(args),
+    message: entry.sv(echoed(args, 'sv')),
+    messageEn: entry.en(echoed(args, 'en')),
   };
   if (extras.location) f.location = extras.location;
   if (extras.year !== undefined) f.year = extras.year;

@@ -23,6 +23,8 @@ export async function ensureCertificate(dir = CERT_DIR): Promise<Certificate> {
     const certs = await import('office-addin-dev-certs');
     await certs.generateCertificates(caPath, certPath, keyPath, 30);
   }
+  // The private key is the server's identity on loopback: its owner's only (the package writes it 0644).
+  await fs.chmod(keyPath, 0o600);
   return { key: await fs.readFile(keyPath), cert: await fs.readFile(certPath), caPath };
 }
 

@@ -4,21 +4,13 @@
  * The pattern is Fluent's own (TabList "With Overflow" story): OverflowItem per tab, the selected tab kept
  * visible by a higher priority, and a menu of the hidden ones.
  */
-import {
-  Button,
-  makeStyles,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Overflow,
-  OverflowItem,
-  Tab,
-  TabList,
-  useIsOverflowItemVisible,
-  useOverflowMenu,
-} from '@fluentui/react-components';
+import { makeStyles, Overflow, OverflowItem, Tab, TabList } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
+
+// Fluent's Menu and its positioning engine are about 23 KB gzip: a chunk of their own keeps the pane's first
+// script within its budget. Its download starts with this module, so it is there by the time the strip is drawn.
+const menuModule = import('./MoreTabsMenu');
+const MoreMenu = lazy(() => menuModule);
 
 export interface ViewTab<V extends string> {
   value: V;
@@ -28,38 +20,7 @@ export interface ViewTab<V extends string> {
 const useStyles = makeStyles({
   // Overflow needs a strip that can be narrower than its content; min-width 0 lets the grid/flex parent shrink it.
   strip: { minWidth: 0, overflow: 'hidden' },
-  more: { minWidth: 'auto', flexShrink: 0, alignSelf: 'center' },
 });
-
-function HiddenTab<V extends string>(props: { tab: ViewTab<V>; onSelect: (v: V) => void }) {
-  // A tab that still fits is in the strip, not in the menu.
-  if (useIsOverflowItemVisible(props.tab.value)) return null;
-  return <MenuItem onClick={() => props.onSelect(props.tab.value)}>{props.tab.label}</MenuItem>;
-}
-
-function MoreMenu<V extends string>(props: { tabs: ViewTab<V>[]; onSelect: (v: V) => void; label: (hidden: number) => string; text: string }) {
-  const styles = useStyles();
-  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
-  if (!isOverflowing) return null;
-  return (
-    <Menu>
-      {/* role tab, as in Fluent's story: a tablist holds tabs only, and the menu is the rest of them. */}
-      <MenuTrigger disableButtonEnhancement>
-        <Button ref={ref} appearance="transparent" className={styles.more} aria-label={props.label(overflowCount)} role="tab" data-testid="more-tabs">
-          {props.text}
-          <span aria-hidden="true">&nbsp;▾</span>
-        </Button>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          {props.tabs.map((tab) => (
-            <HiddenTab key={tab.value} tab={tab} onSelect={props.onSelect} />
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
-  );
-}
 
 export function ViewTabs<V extends string>(props: {
   tabs: ViewTab<V>[];
@@ -78,7 +39,10 @@ export function ViewTabs<V extends string>(props: {
             <Tab value={tab.value}>{tab.label}</Tab>
           </OverflowItem>
         ))}
-        <MoreMenu tabs={props.tabs} onSelect={props.onSelect} label={props.moreLabel} text={props.moreText} />
+        <Suspense fallback={null}>
+          {/* lazy() drops the type parameter: the menu only hands back values it was given. */}
+          <MoreMenu tabs={props.tabs} onSelect={(v) => props.onSelect(v as V)} label={props.moreLabel} text={props.moreText} />
+        </Suspense>
       </TabList>
     </Overflow>
   );

@@ -2,14 +2,15 @@
 import { useEffect, useState } from 'react';
 
 export function useDelayed(active: boolean, ms = 300): boolean {
-  const [shown, setShown] = useState(false);
+  const [late, setLate] = useState(false);
   useEffect(() => {
-    if (!active) {
-      setShown(false);
-      return;
-    }
-    const timer = setTimeout(() => setShown(true), ms);
-    return () => clearTimeout(timer);
+    if (!active) return;
+    const timer = setTimeout(() => setLate(true), ms);
+    return () => {
+      clearTimeout(timer);
+      setLate(false);
+    };
   }, [active, ms]);
-  return shown;
+  // Read through `active` too: the reset in the cleanup lands a render later than the end of the work.
+  return active && late;
 }

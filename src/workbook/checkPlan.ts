@@ -42,6 +42,6 @@ export function checkTables(tables: readonly RawTable[], cityFrame?: CityFrame |
   return { plan, findings: findings.sort(bySeverity), approval, changedSinceApproval: changed?.cells ?? [] };
 }
 
-export async function checkWorkbook(host: WorkbookHost, cityFrame?: CityFrame | null): Promise<PlanCheck> {
+export async function checkWorkbook(host: Pick<WorkbookHost, 'readTables'>, cityFrame?: CityFrame | null): Promise<PlanCheck> {
   return checkTables(await host.readTables(), cityFrame);
 }

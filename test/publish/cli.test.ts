@@ -141,7 +141,7 @@ withLibrary('tjansteplan publish against the local library', () => {
     expect((await killed.done).code).toBeNull();
     const cut = entries(outbox).find((e) => e.fileName.startsWith('IT'))!;
     expect(cut.state).toBe('sending');
-    expect(cut.uploadUrl).toMatch(/^https:\/\/localhost:/);
+    expect(cut.uploadUrl).toMatch(/^https:\/\/127\.0\.0\.1:/);
 
     const rerun = await run(large, outbox, slow.address);
     expect(rerun.code).toBe(0);

@@ -72,6 +72,13 @@ withLibrary('the Graph adapter against the local library', () => {
     expect(again.version.webUrl).toBe(first.version.webUrl);
     // Nothing written: the refused PUT (409) and reads only.
     expect(t.requests.filter((r) => r.method !== 'GET').map((r) => r.method)).toEqual(['PUT']);
+    // The file there is read through its download URL on the file origin, without the token; Graph's
+    // `/content` (a 302 a page cannot follow) is never asked for.
+    const files = t.requests.filter((r) => new URL(r.url).origin === lib.info.files);
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    expect(files.every((r) => r.method === 'GET' && r.url.includes('/_library/download/') && r.token === false)).toBe(true);
+    expect(t.requests.some((r) => r.url.includes(':/content') && r.method === 'GET')).toBe(false);
+    expect(t.requests.filter((r) => new URL(r.url).origin !== lib.info.files).every((r) => r.token === true)).toBe(true);
   });
 
   test('the same name with other content is a conflict, and the file there is left as it was', async () => {
@@ -139,7 +146,7 @@ withLibrary('the Graph adapter against the local library', () => {
     // Graph answers each batched /content with 302 to a pre-authenticated URL, fetched outside Graph.
     const downloads = t.requests.filter((r) => !new URL(r.url).pathname.startsWith('/v1.0/'));
     expect(downloads).toHaveLength(45);
-    expect(downloads.every((r) => r.method === 'GET')).toBe(true);
+    expect(downloads.every((r) => r.method === 'GET' && new URL(r.url).origin === lib.info.files && r.token === false)).toBe(true);
     expect(snapshots.map((s) => s.area)).toEqual(versions.map((v) => v.fields.Tjansteomrade));
     expect(snapshots.every((s) => s.fileSha256 === base.fileSha256)).toBe(true);
   });
@@ -188,6 +195,9 @@ withLibrary('the Graph adapter against the local library', () => {
     expect(ranges[0].method).toBe('GET');
     const puts = ranges.filter((r) => r.method === 'PUT');
     expect(puts).toHaveLength(Math.ceil((request.file.byteLength - chunk) / chunk));
+    // The session's URL is on the file origin, and no request to it carries the token.
+    expect(new URL(session.uploadUrl).origin).toBe(lib.info.files);
+    expect(ranges.every((r) => r.token === false)).toBe(true);
     expect(progress[progress.length - 1]).toBe(request.file.byteLength);
     expect(await sha256Hex(await download('2022–2024', request.fileName))).toBe(request.fileSha256);
   });

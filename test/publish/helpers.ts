@@ -28,6 +28,8 @@ export const withLibrary: jest.Describe = describe;
 
 export interface LibraryInfo {
   url: string;
+  /** The file origin (download and upload URLs): `https://127.0.0.1:Q`. */
+  files: string;
   siteId: string;
   driveId: string;
   listId: string;
@@ -88,6 +90,8 @@ function firstLine(child: ChildProcess): Promise<LibraryInfo> {
 export interface Counted {
   method: string;
   url: string;
+  /** Whether it carried an Authorization header (it must not, on the file origin). */
+  token?: boolean;
 }
 
 /** A clock that records each wait and waits only a moment, so Retry-After is checked, not sat through. */
@@ -116,11 +120,17 @@ export async function connect(lib: RunningLibrary, o: { tokens?: TokenProvider; 
   const clock = quickClock();
   const retry = { clock, random: () => 0.5, baseDelayMs: 20, ...o.retry };
   const { graphUrl, location } = parseLibraryUrl(lib.address);
+  const wire = trustedFetch(await readCa(lib.info.ca));
   const client = createGraphClient({
     url: graphUrl,
     tokens: o.tokens ?? staticTokenProvider(TOKEN),
     retry,
-    fetch: trustedFetch(await readCa(lib.info.ca)),
+    // Notes on the request just observed whether it carries a token.
+    fetch: (input, init) => {
+      const last = requests[requests.length - 1];
+      if (last) last.token = new Headers(init?.headers as HeadersInit | undefined).has('authorization');
+      return wire(input, init);
+    },
     observe: (method, url) => requests.push({ method, url: decodeURIComponent(url) }),
   });
   const library = new GraphPlanLibrary(client, location, { retry: retryPolicy(retry), chunkSize: o.chunkSize });

@@ -28,6 +28,14 @@ const bench = useBench(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The basis workbook the forum opens, as `prioritize --out` writes it from the plans before the cut. */
+let basis: string;
+beforeAll(async () => {
+  const plans = await writeSamplePlans(dir);
+  basis = path.join(dir, 'prioriteringsunderlag.xlsx');
+  expect(await prioritizeCommand(plans.files, { frame: plans.frame, out: basis, lang: 'sv' }, () => undefined, () => undefined)).toBe(0);
+});
+
 const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
 const statusOf = (wb: Workbench, view: string) => wb.pane.locator(`[role=status][data-view="${view}"]`);
 const live = (wb: Workbench) => wb.pane.getByTestId('prio-live');
@@ -42,10 +50,6 @@ async function openFile(wb: Workbench, file: string) {
 }
 
 test('the forum: the proposal meets 121 600, choices update the city at once, the decision is saved on new sheets', async () => {
-  const plans = await writeSamplePlans(dir);
-  const basis = path.join(dir, 'prioriteringsunderlag.xlsx');
-  expect(await prioritizeCommand(plans.files, { frame: plans.frame, out: basis, lang: 'sv' }, () => undefined, () => undefined)).toBe(0);
-
   const wb = await bench().open('theme=dark');
   await openFile(wb, basis);
   await wb.pane.getByRole('button', { name: 'Läs underlaget' }).click();
@@ -157,6 +161,7 @@ test('the controller: Tillämpa prioriteringsbeslut shows the cells, writes only
   await apply.click();
   await dialog.waitFor();
   await dialog.getByRole('button', { name: 'Skriv ändringarna' }).click();
+  await dialog.waitFor({ state: 'hidden' });
   await until(async () => /celler ändrade/.test((await statusOf(wb, 'prioritize-apply').textContent()) ?? ''), 'the changes to be written');
   const after = await wb.cells();
   const changed = Object.keys(after).filter((a) => after[a].text !== before[a]?.text).sort();
@@ -169,5 +174,16 @@ test('the controller: Tillämpa prioriteringsbeslut shows the cells, writes only
   expect(await wb.pane.getByTestId('priority-summary').textContent()).toBe('Prioritet: 0 Måste, 0 Bör, 0 Kan, 3 ej angivna.');
   await wb.showSheet('Versioner');
   expect((await wb.rows()).some((r) => r.join('|').includes('0.2|Neddragning enligt beslut i prioriteringsforum 2021-02-11'))).toBe(true);
+  expect(wb.problems).toEqual([]);
+});
+
+test('at task-pane width (320 px) the loaded what-if reads without sideways scrolling', async () => {
+  const wb = await bench().open('pane=320', { viewport: { width: 1200, height: 1900 } });
+  await openFile(wb, basis);
+  await wb.pane.getByRole('button', { name: 'Läs underlaget' }).click();
+  await until(async () => /initiativ lästa/.test((await statusOf(wb, 'prioritize').textContent()) ?? ''), 'the basis to be read');
+  const s = await wb.sideways();
+  expect({ ...s }).toEqual({ scroll: s.width, width: s.width, shifted: 0, outside: [] });
+  expect((await wb.axe()).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   expect(wb.problems).toEqual([]);
 });

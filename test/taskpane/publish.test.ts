@@ -1,5 +1,6 @@
 /**
- * Publicering end to end in the workbench with the local library on its origin: record TF's approval of
+ * Publicering end to end in the workbench with the local library on its own two origins (Graph and file
+ * bytes, as in a tenant) under the pane's enforced policy: record TF's approval of
  * Ekonomi's plan with the suggested version, see the row in the grid's Versioner sheet, publish it, see it
  * arrive (with a link), publish it again and be told it is already there, and find it on the reviewers' page
  * with its Forum and Beslut.
@@ -86,7 +87,7 @@ test('records a TF decision, publishes the approved version once, and the review
 
   // The reviewers' page lists the file with its Forum and Beslut.
   const page = await wb.context.newPage();
-  await page.goto(`${bench().url}_library/`);
+  await page.goto(`${new URL(bench().library!.url).origin}/_library/`);
   const line = page.locator('tr', { hasText: 'Ekonomi 2022–2024 v4.0.xlsx' });
   await line.waitFor();
   const cells = await line.locator('td').allTextContents();

@@ -1,6 +1,6 @@
 /**
- * Sammanställning and Granskning in the workbench, against a local library mounted on the workbench's origin
- * with the nine sample plans of 2022–2024 published through the command line (`tjansteplan publish`).
+ * Sammanställning and Granskning in the workbench, against the local library on its own two origins (Graph
+ * and file bytes, as in a tenant; the pane reaches them through CORS under its enforced policy) with the nine sample plans of 2022–2024 published through the command line (`tjansteplan publish`).
  * Finance opens its frame workbook (through the page's file input: the workbench's sample menu serves only
  * test/fixtures/plans and broken) and consolidates from the library; a controller edits an amount in a
  * sample plan and reviews it against its published version, then approves the change note.
@@ -45,9 +45,9 @@ const bench = useBench(() => {
 
 // The library gets every area's plan the way a controller publishes it: through the command, over HTTPS.
 beforeAll(async () => {
-  const { url, caPath, library } = bench();
+  const { caPath, library } = bench();
   const ids = library!.ids;
-  const address = `${url}v1.0/sites/${encodeURIComponent(ids.siteId)}/drives/${encodeURIComponent(ids.driveId)}/lists/${encodeURIComponent(ids.listId)}`;
+  const address = `${library!.url}/sites/${encodeURIComponent(ids.siteId)}/drives/${encodeURIComponent(ids.driveId)}/lists/${encodeURIComponent(ids.listId)}`;
   for (const area of AREAS) {
     await publish(await approvedSample(path.join(PLANS, `tjansteplan-${area}-2022-2024.xlsx`), dir), address, caPath, path.join(dir, 'utkorg.json'));
   }

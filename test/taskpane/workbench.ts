@@ -10,7 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import type { Finding, Severity } from '../../src/domain/findings';
 import { findChromium } from './browser';
-import { createLibrary, type Library } from '../../src/server/library';
+import { startLibrary, type RunningLibrary } from '../../src/server/library';
 import { startWorkbench, type WorkbenchServer } from '../../src/server/workbenchServer';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
@@ -48,8 +48,12 @@ export interface Bench {
   url: string;
   /** The CA the workbench's certificate is signed with, for clients outside the browser (the CLI's --ca). */
   caPath: string;
-  /** The local library on the workbench's origin, when startBench was asked for one. */
-  library: Library | null;
+  /**
+   * The local library, when startBench was asked for one: on origins of its own (Graph on
+   * https://localhost:P, file bytes on https://127.0.0.1:Q), as `npm start` runs it; the pane reaches it
+   * through CORS under the production policy plus exactly those two origins.
+   */
+  library: RunningLibrary | null;
   browser: Browser;
   /** Opens workbench.html?QUERY in a new browser context and waits for the pane to be ready. */
   open(query: string, options?: { viewport?: { width: number; height: number } }): Promise<Workbench>;
@@ -59,17 +63,17 @@ export interface Bench {
 }
 
 export interface BenchOptions {
-  /** Also serve a local library (data in that folder, its default token unless given) on the workbench's origin, as `npm start` does. */
+  /** Also run a local library (data in that folder, its default token unless given) beside the workbench, as `npm start` does. */
   library?: { dataDir: string; token?: string };
 }
 
 export async function startBench(options: BenchOptions = {}): Promise<Bench> {
   requirePrerequisites();
-  const library = options.library ? await createLibrary({ dataDir: options.library.dataDir, rootPage: false, token: options.library.token }) : null;
+  const library = options.library ? await startLibrary({ dataDir: options.library.dataDir, token: options.library.token }) : null;
   const server: WorkbenchServer = await startWorkbench({
     port: 0,
     webRoot: WEB_ROOT,
-    ...(library ? { library, libraryConfig: { ...library.ids, token: library.token } } : {}),
+    ...(library ? { libraryConfig: { url: library.url, fileOrigin: library.fileOrigin, ...library.ids, token: library.library.token } } : {}),
   });
   let browser: Browser;
   let executablePath = '(not found)';
@@ -175,6 +179,12 @@ export class Workbench {
     await this.pane.locator('main').waitFor({ timeout: WAIT });
     // The pane is ready when its first action is there (Office.onReady has resolved and the app rendered).
     await this.pane.getByRole('button', { name: /^(Kontrollera|Check)$/ }).waitFor({ timeout: WAIT });
+    // The tab strip has settled when every view fits or its "Fler" menu (a chunk of its own) is there to hold the rest.
+    await until(
+      async () =>
+        (await this.pane.locator('[role=tablist] [data-overflowing]').count()) === 0 || (await this.pane.getByTestId('more-tabs').isVisible()),
+      'the tab strip to settle',
+    );
   }
 
   /** The pane's document (for evaluate and keyboard checks). */

@@ -126,3 +126,8 @@ export function middlewareChain(tokens: TokenProvider, policy: RetryPolicy, fetc
   const auth = new AuthenticationHandler({ getAccessToken: () => tokens.getToken() });
   return [new RetryMiddleware(policy), new ReauthMiddleware(tokens), auth, new FetchMiddleware(fetchImpl, observe)];
 }
+
+/** For pre-authenticated file URLs: retries and the fetch, and nothing that could attach a token. */
+export function fileMiddlewareChain(policy: RetryPolicy, fetchImpl: FetchLike, observe?: RequestObserver): Middleware[] {
+  return [new RetryMiddleware(policy), new FetchMiddleware(fetchImpl, observe)];
+}

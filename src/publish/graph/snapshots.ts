@@ -8,11 +8,12 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { PlanSnapshot } from '../../domain/snapshot';
+import { parsePlanSnapshot } from '../../domain/snapshotSchema';
 import { publishedFileName, snapshotFileName, type PublishedVersion } from '../planLibrary';
 import { isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from '../retry';
 import { LibraryUnavailable } from '../errors';
 import { explain } from './errors';
-import { readText } from './existing';
+import { downloadBytes, readText } from './existing';
 import { itemByPath } from './paths';
 import { uploadFile, type UploadOptions } from './upload';
 
@@ -101,16 +102,22 @@ function label(v: PublishedVersion): string {
   return `${v.fields.Tjansteomrade} ${v.fields.Planperiod} v${v.fields.Version}`;
 }
 
-/** A step's body: parsed JSON, JSON text, or (for content Graph does not see as JSON) base64. */
+/** A step's body: parsed JSON, JSON text, or (for content Graph does not see as JSON) base64; checked against the schema. */
 function snapshotFromBody(body: unknown, v: PublishedVersion): PlanSnapshot {
-  if (typeof body === 'object' && body !== null) return body as PlanSnapshot;
-  if (typeof body === 'string') {
-    const direct = parseSnapshot(body);
-    if (direct) return direct;
-    const decoded = parseSnapshot(new TextDecoder().decode(Uint8Array.from(atob(body), (c) => c.charCodeAt(0))));
-    if (decoded) return decoded;
+  const parsed = parsePlanSnapshot(typeof body === 'string' ? jsonOf(body) : body);
+  if (parsed.ok) return parsed.snapshot;
+  throw new Error(`ögonblicksbilden för ${label(v)} är inte läsbar: ${parsed.reason}`);
+}
+
+function jsonOf(text: string): unknown {
+  for (const decode of [(t: string) => t, (t: string) => new TextDecoder().decode(Uint8Array.from(atob(t), (c) => c.charCodeAt(0)))]) {
+    try {
+      return JSON.parse(decode(text));
+    } catch {
+      // Not this encoding: try the next.
+    }
   }
-  throw new Error(`ögonblicksbilden för ${label(v)} är inte läsbar`);
+  return undefined;
 }
 
 /** Download URLs are not Graph (no throttling budget, no batching): a few at a time keeps the wait short. */
@@ -124,10 +131,10 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** Graph answers a batched `/content` with 302 to a pre-authenticated download URL; that one is fetched alone. */
+/** Graph answers a batched `/content` with 302 to a pre-authenticated download URL; that one is fetched alone, without a token. */
 async function followDownload(client: Client, location: string, v: PublishedVersion): Promise<PlanSnapshot> {
   try {
-    return snapshotFromBody(await client.api(location).get(), v);
+    return snapshotFromBody(new TextDecoder().decode(await downloadBytes(client, location)), v);
   } catch (e) {
     throw explain(e, `hämtningen av ögonblicksbilden för ${label(v)}`);
   }

@@ -6,11 +6,15 @@
  * exists (expired, cancelled) and the upload starts over in a new one, once; 416 is a range the session did
  * not expect, so it is asked for nextExpectedRanges and the upload goes on; 409 is the name taken at commit;
  * 429 and 5xx are retried; 401 is the middleware's (a fresh token); any other 4xx is the library's refusal.
+ * The chunks, the session's status and its cancelling go to the `uploadUrl` on the file host through the
+ * token-less file client (client.ts): "include the Authorization header … may result in an HTTP 401"
+ * (https://learn.microsoft.com/graph/api/driveitem-createuploadsession). Only createUploadSession is Graph.
  */
 import { FileUpload, GraphError, LargeFileUploadTask, type Client, type LargeFileUploadSession, type Range, type SliceType, type UploadResult } from '@microsoft/microsoft-graph-client';
 import type { DriveItem } from '@microsoft/microsoft-graph-types';
 import { LibraryRefused } from '../errors';
 import { retryDelay, type RetryPolicy } from '../retry';
+import { fileClientOf } from './client';
 import { explain, statusOf } from './errors';
 import { itemByPath } from './paths';
 
@@ -106,7 +110,7 @@ async function uploadInSession(client: Client, t: UploadTarget, bytes: Uint8Arra
       resuming = false;
       await o.onUploadSession?.(session.url);
     }
-    const task = new ChunkedUpload(client, file, session, { rangeSize, uploadEventHandlers: { progress } });
+    const task = new ChunkedUpload(fileClientOf(client), file, session, { rangeSize, uploadEventHandlers: { progress } });
     try {
       // resume() first asks the session for nextExpectedRanges, then goes on from there.
       const result = (resuming ? await task.resume() : await task.upload()) as UploadResult;

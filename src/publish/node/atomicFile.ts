@@ -14,9 +14,10 @@ export function tempNameFor(file: string): string {
   return `${file}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`;
 }
 
-export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
+/** `mode` is the new file's permissions (before the umask); 0o600 keeps it to its owner from the first byte. */
+export async function writeFileAtomic(file: string, data: Uint8Array | string, mode = 0o666): Promise<void> {
   const tmp = tempNameFor(file);
-  const fh = await fs.open(tmp, 'w');
+  const fh = await fs.open(tmp, 'w', mode);
   try {
     await fh.writeFile(data);
     await fh.sync();

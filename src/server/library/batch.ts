@@ -64,6 +64,7 @@ function stepRequest(batch: GraphRequest, s: Step): GraphRequest {
     headers: { ...s.headers, authorization: batch.headers.authorization ?? '' },
     body,
     origin: batch.origin,
+    fileOrigin: batch.fileOrigin,
   };
 }
 

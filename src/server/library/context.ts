@@ -10,4 +10,4 @@ export interface Ctx {
 }
 
 /** The committed state as Graph shows it to this request (fresh after each commit). */
-export const viewOf = (ctx: Ctx): View => ({ state: ctx.store.state, origin: ctx.req.origin, now: ctx.now });
+export const viewOf = (ctx: Ctx): View => ({ state: ctx.store.state, origin: ctx.req.origin, fileOrigin: ctx.req.fileOrigin, now: ctx.now });

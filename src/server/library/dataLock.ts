@@ -26,12 +26,12 @@ export async function lockDataFolder(dir: string): Promise<() => Promise<void>> 
   const file = path.join(dir, 'library.lock');
   const mine = String(process.pid);
   try {
-    await fs.writeFile(file, mine, { flag: 'wx' });
+    await fs.writeFile(file, mine, { flag: 'wx', mode: 0o600 });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     const owner = Number((await fs.readFile(file, 'utf8').catch(() => '')).trim());
     if (owner && owner !== process.pid && alive(owner)) throw new DataFolderInUse(dir, owner);
-    await writeFileAtomic(file, mine);
+    await writeFileAtomic(file, mine, 0o600);
   }
   return async () => {
     const owner = await fs.readFile(file, 'utf8').catch(() => '');

@@ -169,7 +169,10 @@ function fromText(rule: string): FaultRule {
     else if (/^\d+(ms|s)$/.test(part)) delayMs = part.endsWith('ms') ? Number(part.slice(0, -2)) : Number(part.slice(0, -1)) * 1000;
     else if (kv && kv[1] === 'retry-after') retryAfter = count(kv[2], 'retry-after', 0);
     else if (kv && kv[1] === 'after') r.after = count(kv[2], 'after', 0);
-    else if (kv && kv[1] === 'nth') (r.after = count(kv[2], 'nth', 1) - 1), (r.times = 1);
+    else if (kv && kv[1] === 'nth') {
+      r.after = count(kv[2], 'nth', 1) - 1;
+      r.times = 1;
+    }
     else if (kv && kv[1] === 'times') r.times = count(kv[2], 'times', 1);
     else throw new FaultSpecError(`unknown part '${part}' in '${rule}'`);
   }

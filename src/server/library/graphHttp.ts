@@ -2,6 +2,7 @@
  * Requests and responses as values, so the same handlers answer a real HTTP request and a step of a JSON
  * batch; and the writing of a response value onto the wire with Graph's headers.
  */
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest, GraphFail } from './errors';
 
@@ -13,8 +14,10 @@ export interface GraphRequest {
   /** Lower-case names. */
   headers: Record<string, string>;
   body: Buffer;
-  /** `https://localhost:PORT`: where absolute URLs in answers point. */
+  /** `https://localhost:PORT`: where absolute Graph URLs in answers point. */
   origin: string;
+  /** `https://127.0.0.1:PORT`: where download and upload URLs in answers point. */
+  fileOrigin: string;
 }
 
 export interface GraphResponse {
@@ -22,6 +25,8 @@ export interface GraphResponse {
   headers?: Record<string, string>;
   json?: unknown;
   bytes?: Buffer;
+  /** Bytes streamed from a file (`start`, `length` in bytes): a download never holds a whole file in memory. */
+  file?: { path: string; start: number; length: number };
 }
 
 export const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
@@ -71,6 +76,14 @@ export function writeResponse(res: ServerResponse, r: GraphResponse, common: Rec
     headers['Content-Type'] ??= ODATA_JSON;
     headers['OData-Version'] ??= '4.0';
   } else if (r.bytes) body = r.bytes;
+  if (r.file && r.file.length > 0) {
+    headers['Content-Length'] = r.file.length;
+    res.writeHead(r.status, headers);
+    const stream = createReadStream(r.file.path, { start: r.file.start, end: r.file.start + r.file.length - 1 });
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+    return;
+  }
   headers['Content-Length'] = body?.length ?? 0;
   res.writeHead(r.status, headers);
   res.end(body);

@@ -4,8 +4,9 @@ import { methodNotAllowed } from './errors';
 import type { GraphResponse } from './graphHttp';
 import { itemRoute } from './itemRoutes';
 import { listItemRoute, queryListItems } from './listRoutes';
+import { columnsRoute, siteListsRoute, withoutLibrary } from './listsRoutes';
 import type { Route } from './routes';
-import { checkDrive, checkList, getDrive, getDriveList, getList, getSite, getSiteDrives, getSiteLists } from './siteRoutes';
+import { checkDrive, checkList, getDrive, getDriveList, getList, getSite, getSiteDrives } from './siteRoutes';
 
 /** A short name of the route, for the request counts. */
 export function routeLabel(route: Route): string {
@@ -19,6 +20,8 @@ export async function dispatchGraph(ctx: Ctx, route: Route): Promise<GraphRespon
     if (ctx.req.method !== 'GET') throw methodNotAllowed();
   };
   const state = ctx.store.state;
+  const absent = withoutLibrary(ctx, route);
+  if (absent) return absent;
   switch (route.kind) {
     case 'site':
       onlyGet();
@@ -27,8 +30,9 @@ export async function dispatchGraph(ctx: Ctx, route: Route): Promise<GraphRespon
       onlyGet();
       return getSiteDrives(ctx, route.site);
     case 'siteLists':
-      onlyGet();
-      return getSiteLists(ctx, route.site);
+      return siteListsRoute(ctx, route.site);
+    case 'listColumns':
+      return columnsRoute(ctx, route);
     case 'list':
       onlyGet();
       return getList(ctx, route.site, route.list);

@@ -12,7 +12,7 @@ import { conflictBehavior, ensureFolders, findItem, newItem, placeFile } from '.
 import { quickXorHash } from './quickXorHash';
 import type { ItemAddress } from './routes';
 import { driveItemJson, metadata } from './serialize';
-import { downloadPath } from './signedUrls';
+import { downloadUrl } from './signedUrls';
 import type { Item } from './state';
 import { getFields, getListItem, patchFields } from './fieldsRoutes';
 import { createUploadSession } from './uploadRoutes';
@@ -102,7 +102,7 @@ async function createFolder(ctx: Ctx, parent: Item): Promise<GraphResponse> {
 
 function download(ctx: Ctx, item: Item): GraphResponse {
   if (item.folder) throw badRequest('Only files can be downloaded.');
-  return { status: 302, headers: { Location: ctx.req.origin + downloadPath(ctx.store.state.secret, item.id, ctx.now), 'Cache-Control': 'no-cache' } };
+  return { status: 302, headers: { Location: downloadUrl(ctx.req.fileOrigin, ctx.store.state.secret, item.id, ctx.now), 'Cache-Control': 'no-cache' } };
 }
 
 async function putContent(ctx: Ctx, address: ItemAddress): Promise<GraphResponse> {

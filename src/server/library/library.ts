@@ -1,35 +1,37 @@
 /**
- * The local library as a request handler: `createLibrary(options)` opens (or creates) the store and
- * returns `handle(req, res)`, which answers the paths the library owns and returns false for others, so
- * it can share an origin with the workbench. The paths: `/v1.0/…` (Graph, bearer token), `/_library/upload/…`
- * and `/_library/download/…` (signed URLs), `/_library/faults` and `/_library/stats` (test-only admin),
- * and the reviewers' page at `/_library/` (and `/` unless `rootPage: false`).
+ * The local library as two request handlers, one per origin, as in a tenant: `handle(req, res)` is Graph's
+ * origin (`https://localhost:P`: `/v1.0/…` with the bearer token, `/_library/faults` and `/_library/stats`
+ * (test-only admin), the reviewers' page at `/_library/` and `/`), and `handleFiles(req, res)` is the file
+ * origin (`https://127.0.0.1:Q`, another host name, as `{tenant}.sharepoint.com` is another host than
+ * `graph.microsoft.com`): the signed upload and download URLs, which refuse a bearer token (fileHost.ts).
+ * Each returns false for paths it does not own. `startLibrary` (server.ts) gives each its own listener.
  *
- * A request's way: Host must be loopback → bearer token (Graph) → injected faults (delay, drop, status,
+ * A Graph request's way: Host must be loopback → bearer token → injected faults (delay, drop, status,
  * lose, token expiry) → body → handler → answer with Graph's headers (request-id, client-request-id).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ADMIN_PATHS, admin } from './adminRoutes';
 import { BearerAuth, DEFAULT_TOKEN, expiredTokenFail } from './auth';
 import { runBatch } from './batch';
 import type { Ctx } from './context';
-import { download } from './downloadRoute';
-import { badRequest, codeForStatus, GraphFail, messageForStatus } from './errors';
+import { badRequest, GraphFail } from './errors';
 import { failureResponse, type RequestIds } from './failure';
-import { FaultPlan, type FaultRule, type FaultRuleJson, type RequestClass } from './faults';
+import { FaultPlan, type FaultRuleJson, type RequestClass } from './faults';
 import { readBody, writeResponse, type GraphRequest, type GraphResponse } from './graphHttp';
 import { dispatchGraph, routeLabel } from './graphRouter';
+import { createFileHost } from './fileHost';
+import { decoded, dropMidBody, lowerHeaders, sleep, statusFault } from './requestHelpers';
 import { corsHeaders, isLoopbackHost, originOf, preflightHeaders } from './httpGuards';
 import { RequestCounts } from './requestCounts';
 import { REVIEWERS_CSP, renderReviewersPage } from './reviewersPage';
 import { parseRoute } from './routes';
 import { PAGE_PATH } from './serialize';
-import { DOWNLOAD_PREFIX, UPLOAD_PREFIX, uploadSignatureHolds } from './signedUrls';
+import { setList } from './siteLists';
 import { siteIdOf } from './state';
 import { Store } from './store';
-import { cancelSession, MAX_FRAGMENT, putFragment, sessionStatus } from './uploadRoutes';
 
 export interface LibraryOptions {
   /** Where the library keeps its files (default `.tjansteplan/library` in the working folder). */
@@ -38,7 +40,12 @@ export interface LibraryOptions {
   token?: string;
   /** Faults to inject from the start (see faults.ts); more can be set at run time. */
   faults?: string | readonly FaultRuleJson[];
-  /** Serve the reviewers' page at `/` too (default true; false when mounted beside the workbench). */
+  /**
+   * Start a new data folder as a site without the document library, for `tjansteplan provision` to create
+   * (see listsRoutes.ts). A folder that already holds a library keeps it.
+   */
+  emptySite?: boolean;
+  /** Serve the reviewers' page at `/` too (default true). */
   rootPage?: boolean;
   now?: () => Date;
   /** One line per answered request (method, path, status, fault), e.g. to stderr. */
@@ -59,56 +66,33 @@ export interface Library {
   readonly counts: RequestCounts;
   /** The persisted state (tests read it; changes go through Graph or `store.transact`). */
   readonly store: Store;
+  /** `https://127.0.0.1:Q`: the origin of download and upload URLs. */
+  readonly fileOrigin: string;
+  /** Graph's origin: answers the paths it owns, false for others. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** The file origin: answers the signed upload and download URLs, false for others. */
+  handleFiles(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   close(): Promise<void>;
 }
 
 export const DEFAULT_DATA_DIR = path.join('.tjansteplan', 'library');
 
-type Kind = 'graph' | 'upload' | 'download' | 'admin' | 'page';
+type Kind = 'graph' | 'admin' | 'page';
 
 const MB = 1024 * 1024;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function classify(p: string, rootPage: boolean): Kind | null {
   if (p === '/v1.0' || p.startsWith('/v1.0/')) return 'graph';
-  if (p.startsWith(UPLOAD_PREFIX)) return 'upload';
-  if (p.startsWith(DOWNLOAD_PREFIX)) return 'download';
   if (ADMIN_PATHS.has(p)) return 'admin';
   if (p === PAGE_PATH || p === '/_library' || (rootPage && p === '/')) return 'page';
   return null;
 }
 
-function decoded(p: string): string {
-  try {
-    return decodeURIComponent(p);
-  } catch {
-    return p;
-  }
-}
 
-function lowerHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
-}
 
-/** Destroys the connection once about half of the body has arrived (or at once when there is none). */
-function dropMidBody(req: IncomingMessage): void {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  let seen = 0;
-  const cut = () => void req.socket.destroy();
-  if (!(declared > 0)) return cut();
-  req.on('data', (c: Buffer) => {
-    seen += c.length;
-    if (seen >= declared / 2) cut();
-  });
-  req.on('end', cut);
-}
 
 /** The route's name in the request counts: every request is counted, a refused or faulted one too. */
-function labelOf(kind: 'graph' | 'upload' | 'download', pathname: string): string {
-  if (kind !== 'graph') return kind;
+function labelOf(pathname: string): string {
   try {
     return routeLabel(parseRoute(pathname.slice('/v1.0'.length)));
   } catch {
@@ -116,26 +100,24 @@ function labelOf(kind: 'graph' | 'upload' | 'download', pathname: string): strin
   }
 }
 
-function statusFault(rule: FaultRule): GraphFail {
-  const a = rule.action as { kind: 'status'; status: number; retryAfter?: number };
-  return new GraphFail(a.status, codeForStatus(a.status), messageForStatus(a.status), a.retryAfter === undefined ? {} : { 'Retry-After': String(a.retryAfter) });
-}
 
-export async function createLibrary(o: LibraryOptions = {}): Promise<Library> {
+export async function createLibrary(o: LibraryOptions & { fileOrigin: string }): Promise<Library> {
   const now = o.now ?? (() => new Date());
   const dataDir = path.resolve(o.dataDir ?? DEFAULT_DATA_DIR);
   const token = o.token ?? DEFAULT_TOKEN;
   const auth = new BearerAuth(token);
   const faults = new FaultPlan(o.faults);
   const counts = new RequestCounts();
+  const fresh = !existsSync(path.join(dataDir, 'library.json'));
   const store = await Store.open(dataDir, now);
+  if (o.emptySite && fresh) await store.transact((d) => setList(d, null));
   const rootPage = o.rootPage ?? true;
   const s = store.state;
   const ids: LibraryIds = { siteId: siteIdOf(s), driveId: s.driveId, listId: s.listGuid };
 
   function servePage(req: IncomingMessage, res: ServerResponse, common: Record<string, string>): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new GraphFail(405, 'methodNotAllowed', 'The page is read-only.');
-    const html = Buffer.from(renderReviewersPage(store.state, now()), 'utf8');
+    const html = Buffer.from(renderReviewersPage(store.state, now(), o.fileOrigin), 'utf8');
     res.writeHead(200, {
       ...common,
       'Content-Type': 'text/html; charset=utf-8',
@@ -164,17 +146,15 @@ export async function createLibrary(o: LibraryOptions = {}): Promise<Library> {
     }, fail);
   }
 
-  async function serveApi(kind: 'graph' | 'upload' | 'download', url: URL, req: IncomingMessage, res: ServerResponse, ids: RequestIds, common: Record<string, string>, at: Date): Promise<void> {
+  async function serveGraph(url: URL, req: IncomingMessage, res: ServerResponse, ids: RequestIds, common: Record<string, string>, at: Date): Promise<void> {
     const method = req.method ?? 'GET';
-    const cls: RequestClass = kind === 'graph' && /^\/v1\.0\/(\$|%24)batch$/.test(url.pathname) ? 'batch' : kind;
+    const cls: RequestClass = /^\/v1\.0\/(\$|%24)batch$/.test(url.pathname) ? 'batch' : 'graph';
     const probe = { method, path: decoded(url.pathname), cls };
-    counts.count(`${method} ${labelOf(kind, url.pathname)}`);
-    if (kind === 'graph') {
-      const used = auth.check(req.headers.authorization);
-      if (faults.takeTokenExpiry(probe)) {
-        auth.expire(used);
-        throw expiredTokenFail();
-      }
+    counts.count(`${method} ${labelOf(url.pathname)}`);
+    const used = auth.check(req.headers.authorization);
+    if (faults.takeTokenExpiry(probe)) {
+      auth.expire(used);
+      throw expiredTokenFail();
     }
     const { delayMs, fault } = faults.take(probe);
     const note = fault ? ` [fault ${fault.spec}]` : delayMs ? ` [delay ${delayMs} ms]` : '';
@@ -182,30 +162,14 @@ export async function createLibrary(o: LibraryOptions = {}): Promise<Library> {
       o.log?.(`${method} ${probe.path} → dropped${note}`);
       return dropMidBody(req);
     }
-    const limit = kind === 'upload' ? MAX_FRAGMENT + MB : kind === 'graph' && method === 'PUT' ? 250 * MB : 4 * MB;
-    const body = await readBody(req, limit);
+    const body = await readBody(req, method === 'PUT' ? 250 * MB : 4 * MB);
     if (delayMs) await sleep(delayMs);
     if (fault?.action.kind === 'status') throw statusFault(fault);
-    const greq: GraphRequest = { method, path: kind === 'graph' ? url.pathname.slice('/v1.0'.length) : url.pathname, query: url.searchParams, headers: lowerHeaders(req), body, origin: originOf(req) };
-    const ctx: Ctx = { store, req: greq, now: at };
-    let answer: GraphResponse;
-    if (kind === 'graph') answer = await graph(ctx, ids);
-    else if (kind === 'upload') answer = await upload(ctx, url);
-    else {
-      answer = await download(store, url.pathname.slice(DOWNLOAD_PREFIX.length), url.searchParams, req.headers.range, at);
-    }
+    const greq: GraphRequest = { method, path: url.pathname.slice('/v1.0'.length), query: url.searchParams, headers: lowerHeaders(req), body, origin: originOf(req), fileOrigin: o.fileOrigin };
+    const answer = await graph({ store, req: greq, now: at }, ids);
     o.log?.(`${method} ${probe.path} → ${fault?.action.kind === 'lose' ? `${answer.status}, lost` : answer.status}${note}`);
     if (fault?.action.kind === 'lose') return void req.socket.destroy();
     writeResponse(res, answer, common);
-  }
-
-  async function upload(ctx: Ctx, url: URL): Promise<GraphResponse> {
-    const id = url.pathname.slice(UPLOAD_PREFIX.length);
-    if (!uploadSignatureHolds(store.state.secret, id, url.searchParams.get('tempauth'))) throw new GraphFail(401, 'unauthenticated', 'The upload URL is not valid.');
-    if (ctx.req.method === 'PUT') return putFragment(ctx, id);
-    if (ctx.req.method === 'GET') return sessionStatus(ctx, id);
-    if (ctx.req.method === 'DELETE') return cancelSession(ctx, id);
-    throw new GraphFail(405, 'methodNotAllowed', 'An upload URL takes PUT, GET and DELETE.');
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -226,7 +190,7 @@ export async function createLibrary(o: LibraryOptions = {}): Promise<Library> {
       else if (kind === 'admin') {
         auth.check(req.headers.authorization, false);
         writeResponse(res, admin(req.method ?? 'GET', url.pathname, await readBody(req, MB), faults, counts), common);
-      } else await serveApi(kind, url, req, res, ids, common, at);
+      } else await serveGraph(url, req, res, ids, common, at);
     } catch (e) {
       if (!(e instanceof GraphFail)) o.log?.(`${req.method} ${url.pathname} → 500: ${(e as Error)?.stack ?? String(e)}`);
       else o.log?.(`${req.method} ${decoded(url.pathname)} → ${e.status} ${e.code}`);
@@ -235,5 +199,6 @@ export async function createLibrary(o: LibraryOptions = {}): Promise<Library> {
     return true;
   }
 
-  return { ids, dataDir, token, faults, counts, store, handle, close: () => store.close() };
+  const handleFiles = createFileHost({ store, faults, counts, now, fileOrigin: o.fileOrigin, log: o.log });
+  return { ids, dataDir, token, faults, counts, store, fileOrigin: o.fileOrigin, handle, handleFiles, close: () => store.close() };
 }

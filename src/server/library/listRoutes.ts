@@ -2,25 +2,21 @@
  * The document library's list: its items with `$expand=fields`, `$filter` on fields, `$top` and
  * `@odata.nextLink` paging (200 a page unless `$top` says otherwise). As in SharePoint, a filter on a
  * column that is not indexed is refused unless the request carries
- * `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`; Tjansteomrade and Planperiod are indexed.
+ * `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`; which columns are indexed is the list's own (siteLists.ts).
  */
-import { columnNamed, INDEXED_BUILT_IN } from './columns';
 import { viewOf, type Ctx } from './context';
 import { badRequest, methodNotAllowed, notFound } from './errors';
 import { json, type GraphResponse } from './graphHttp';
 import { fieldsIn, matches, parseFilter } from './odataFilter';
 import { afterSkipToken, applySelect, nextLink, param, parseExpand, parseSelect, parseTop } from './odataQuery';
 import { fieldValue, listItemJson, metadata } from './serialize';
+import { isIndexed } from './siteLists';
 import { siteIdOf, type Item, type State } from './state';
 import { getFields, getListItem, getListItemDriveItem, patchFields } from './fieldsRoutes';
 
 export const PREFER_NON_INDEXED = 'HonorNonIndexedQueriesWarningMayFailRandomly';
 const PAGE = 200;
 const MAX_PAGE = 5000;
-
-function indexed(field: string): boolean {
-  return INDEXED_BUILT_IN.has(field) || !!columnNamed(field)?.indexed;
-}
 
 export function listItemsInOrder(state: State): Item[] {
   return Object.values(state.items)
@@ -36,7 +32,7 @@ export function queryListItems(ctx: Ctx): GraphResponse {
   const filterText = param(q, 'filter');
   const filter = filterText ? parseFilter(filterText) : null;
   if (filter && !(ctx.req.headers.prefer ?? '').toLowerCase().includes(PREFER_NON_INDEXED.toLowerCase())) {
-    const unindexed = fieldsIn(filter).find((f) => !indexed(f));
+    const unindexed = fieldsIn(filter).find((f) => !isIndexed(v.state, f));
     if (unindexed) throw badRequest(`Field '${unindexed}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: ${PREFER_NON_INDEXED}' header to allow this, but be warned that such queries may fail on large lists.`);
   }
   const top = parseTop(q, PAGE, MAX_PAGE);

@@ -6,6 +6,8 @@
 import { badRequest } from './errors';
 import type { Item, State } from './state';
 
+// Control characters are refused in names as SharePoint refuses them.
+// eslint-disable-next-line no-control-regex
 const INVALID = /["*:<>?/\\|\u0000-\u001f]/;
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d|\.lock|desktop\.ini)$/i;
 export const MAX_NAME = 255;

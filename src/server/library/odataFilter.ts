@@ -19,14 +19,18 @@ function tokenize(text: string): Token[] {
   while (i < text.length) {
     const c = text[i];
     if (/\s/.test(c)) i++;
-    else if (c === '(' || c === ')') out.push({ kind: 'paren', text: c }), i++;
+    else if (c === '(' || c === ')') {
+      out.push({ kind: 'paren', text: c });
+      i++;
+    }
     else if (c === "'") {
       let s = '';
       for (i++; ; i++) {
         if (i >= text.length) throw invalid('a string literal is not closed');
         if (text[i] === "'") {
-          if (text[i + 1] === "'") (s += "'"), i++;
-          else break;
+          if (text[i + 1] !== "'") break;
+          s += "'";
+          i++;
         } else s += text[i];
       }
       i++;

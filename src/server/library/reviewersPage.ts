@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml as h } from './html';
 import { childrenOf, pathOf } from './names';
-import { downloadPath } from './signedUrls';
+import { downloadUrl } from './signedUrls';
 import { SITE_NAME, type Item, type State } from './state';
 
 const STYLE = `
@@ -49,25 +49,26 @@ function folders(state: State): Item[] {
   return out.sort((a, b) => pathOf(state, b).join('/').localeCompare(pathOf(state, a).join('/'), 'sv'));
 }
 
-function row(state: State, f: Item, now: Date): string {
+function row(state: State, f: Item, now: Date, fileOrigin: string): string {
   const cells = COLUMNS.map(([key]) => {
     const value = key === 'Beslutsdatum' ? day(f.fields[key]) : (f.fields[key] ?? '');
     return key === 'Beslut' && value ? `<td class="beslut-${h(value)}">${h(value)}</td>` : `<td>${h(value)}</td>`;
   }).join('');
-  return `<tr id="item-${h(f.id)}"><td><a href="${h(downloadPath(state.secret, f.id, now))}" download="${h(f.name)}">${h(f.name)}</a></td>${cells}<td class="num">${h(size(f.size))}</td><td>${h(day(f.modified))}</td></tr>`;
+  return `<tr id="item-${h(f.id)}"><td><a href="${h(downloadUrl(fileOrigin, state.secret, f.id, now))}" download="${h(f.name)}">${h(f.name)}</a></td>${cells}<td class="num">${h(size(f.size))}</td><td>${h(day(f.modified))}</td></tr>`;
 }
 
-function section(state: State, folder: Item, now: Date): string {
+function section(state: State, folder: Item, now: Date, fileOrigin: string): string {
   const files = childrenOf(state, folder.id).filter((c) => !c.folder);
   if (files.length === 0 && folder.parentId === null) return '';
   const title = folder.parentId === null ? 'Biblioteket (utan mapp)' : pathOf(state, folder).join(' / ');
   const head = `<tr><th scope="col">Fil</th>${COLUMNS.map(([, label]) => `<th scope="col">${h(label)}</th>`).join('')}<th scope="col">Storlek</th><th scope="col">Ändrad</th></tr>`;
-  const body = files.length ? files.map((f) => row(state, f, now)).join('\n') : `<tr><td colspan="${COLUMNS.length + 3}" class="empty">Inga filer ännu.</td></tr>`;
+  const body = files.length ? files.map((f) => row(state, f, now, fileOrigin)).join('\n') : `<tr><td colspan="${COLUMNS.length + 3}" class="empty">Inga filer ännu.</td></tr>`;
   return `<section id="folder-${h(folder.id)}"><h2>${h(title)}</h2><table><thead>${head}</thead><tbody>\n${body}\n</tbody></table></section>`;
 }
 
-export function renderReviewersPage(state: State, now: Date): string {
-  const sections = folders(state).map((f) => section(state, f, now)).filter((s) => s !== '');
+/** `fileOrigin`: where the signed download links point (the library's file origin). */
+export function renderReviewersPage(state: State, now: Date, fileOrigin: string): string {
+  const sections = folders(state).map((f) => section(state, f, now, fileOrigin)).filter((s) => s !== '');
   const content = sections.length ? sections.join('\n') : '<p class="empty">Biblioteket är tomt: inga versioner är publicerade ännu.</p>';
   return `<!doctype html>
 <html lang="sv">

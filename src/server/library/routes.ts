@@ -23,6 +23,7 @@ export type Route =
   | { kind: 'siteLists'; site: string }
   | { kind: 'list'; site: string; list: string }
   | { kind: 'listItems'; site: string; list: string }
+  | { kind: 'listColumns'; site: string; list: string; column?: string }
   | { kind: 'listItem'; site: string; list: string; item: string; sub: '' | 'fields' | 'driveItem' }
   | { kind: 'drive'; drive: DriveRef }
   | { kind: 'driveList'; drive: DriveRef }
@@ -56,6 +57,7 @@ export function parseRoute(path: string): Route {
   if (rest[0] === 'lists') {
     const list = decode(rest[1]);
     if (rest.length === 2) return { kind: 'list', site, list };
+    if (rest[2] === 'columns' && rest.length <= 4) return { kind: 'listColumns', site, list, ...(rest[3] ? { column: decode(rest[3]) } : {}) };
     if (rest[2] !== 'items') throw unknownSegment(decode(rest[2]));
     if (rest.length === 3) return { kind: 'listItems', site, list };
     const sub = rest.slice(4).join('/');

@@ -3,13 +3,15 @@ import { COLUMNS } from './columns';
 import { contentTag, driveItemETag, listItemETag } from './ids';
 import { childrenOf, extensionOf, mimeTypeOf, pathOf } from './names';
 import { expands, type Expand } from './odataQuery';
-import { downloadPath } from './signedUrls';
+import { downloadUrl } from './signedUrls';
 import { DRIVE_NAME, SITE_HOST, SITE_NAME, SITE_PATH, siteIdOf, type Item, type State } from './state';
 
 export interface View {
   state: State;
-  /** `https://localhost:PORT` */
+  /** `https://localhost:PORT`: Graph's origin. */
   origin: string;
+  /** `https://127.0.0.1:PORT`: where file bytes are downloaded and uploaded. */
+  fileOrigin: string;
   now: Date;
 }
 
@@ -78,7 +80,7 @@ export function driveItemJson(v: View, item: Item, expand: Expand[] = []): Recor
   const isRoot = item.parentId === null;
   const parent = item.parentId ? s.items[item.parentId] : undefined;
   const out: Record<string, unknown> = {};
-  if (!item.folder) out['@microsoft.graph.downloadUrl'] = v.origin + downloadPath(s.secret, item.id, v.now);
+  if (!item.folder) out['@microsoft.graph.downloadUrl'] = downloadUrl(v.fileOrigin, s.secret, item.id, v.now);
   Object.assign(out, {
     createdDateTime: item.created,
     eTag: driveItemETag(item.uid, item.version),

@@ -1,7 +1,8 @@
 /**
  * The URLs Graph hands out that need no bearer token, signed with the library's secret (HMAC-SHA256) as
  * SharePoint signs them with `tempauth`: an upload session's URL (valid while the session lives) and a
- * file's pre-authenticated download URL (valid for an hour). Both live under `/_library/`.
+ * file's pre-authenticated download URL (valid for an hour). Both live under `/_library/` on the file
+ * origin, which is not the Graph origin (as `{tenant}.sharepoint.com` is not `graph.microsoft.com`).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -25,8 +26,11 @@ export function uploadSignatureHolds(secret: string, sessionId: string, tempauth
   return tempauth !== null && same(tempauth, sign(secret, `upload:${sessionId}`));
 }
 
-/** A path (no origin), so the reviewers' page can link to it on whatever origin serves it. */
-export function downloadPath(secret: string, itemId: string, now: Date): string {
+export function downloadUrl(fileOrigin: string, secret: string, itemId: string, now: Date): string {
+  return fileOrigin + downloadPath(secret, itemId, now);
+}
+
+function downloadPath(secret: string, itemId: string, now: Date): string {
   const expires = Math.floor((now.getTime() + DOWNLOAD_LIFETIME_MS) / 1000);
   return `${DOWNLOAD_PREFIX}${itemId}?e=${expires}&tempauth=${sign(secret, `download:${itemId}:${expires}`)}`;
 }

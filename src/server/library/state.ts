@@ -75,6 +75,21 @@ export const siteIdOf = (s: State): string => `${SITE_HOST},${s.siteGuid},${s.we
 /** Graph's timestamps from SharePoint: whole seconds, UTC. */
 export const timestamp = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/**
+ * Items and sessions by id, in objects without a prototype: an id from a URL such as `__proto__`,
+ * `constructor` or `toString` then names nothing (404), never Object.prototype's members.
+ */
+export function byId<T>(entries: Record<string, T> = {}): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+/** The state's maps made prototype-free (after JSON.parse or structuredClone, which give plain objects). */
+export function withIdMaps(s: State): State {
+  s.items = byId(s.items);
+  s.sessions = byId(s.sessions);
+  return s;
+}
+
 export function initialState(now: Date): State {
   const siteGuid = newGuid();
   const webGuid = newGuid();
@@ -93,9 +108,9 @@ export function initialState(now: Date): State {
     secret: newSecret(),
     nextListItemId: 1,
     created: t,
-    items: {
+    items: byId({
       [rootId]: { id: rootId, uid: rootUid, listItemId: 0, name: 'root', parentId: null, folder: true, version: 1, cversion: 1, size: 0, created: t, modified: t, fields: {} },
-    },
-    sessions: {},
+    }),
+    sessions: byId(),
   };
 }

@@ -10,11 +10,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fsyncDir, TEMP_SUFFIX, writeFileAtomic } from '../../publish/node/atomicFile';
 import { lockDataFolder } from './dataLock';
-import { initialState, STATE_FORMAT, type State } from './state';
+import { initialState, STATE_FORMAT, withIdMaps, type State } from './state';
 
 const STATE_FILE = 'library.json';
 const BLOBS = 'blobs';
 const SESSIONS = 'sessions';
+const PRIVATE_FILE = 0o600;
+const PRIVATE_DIR = 0o700;
 
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
@@ -27,8 +29,16 @@ export class Store {
 
   static async open(dir: string, now: () => Date = () => new Date()): Promise<Store> {
     const root = path.resolve(dir);
-    await fs.mkdir(path.join(root, BLOBS), { recursive: true });
-    await fs.mkdir(path.join(root, SESSIONS), { recursive: true });
+    // The state holds the secret that signs download and upload URLs, and the blobs are the published
+    // plans: owner only (DESIGN §6), also for a folder an older version left readable to others.
+    for (const sub of [BLOBS, SESSIONS]) {
+      await fs.mkdir(path.join(root, sub), { recursive: true, mode: PRIVATE_DIR });
+      await fs.chmod(path.join(root, sub), PRIVATE_DIR);
+    }
+    await fs.chmod(root, PRIVATE_DIR);
+    await fs.chmod(path.join(root, STATE_FILE), PRIVATE_FILE).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
     const release = await lockDataFolder(root);
     try {
       const state = await readState(root);
@@ -50,9 +60,9 @@ export class Store {
   /** Runs `change` on a copy of the state and commits the copy, unless `change` throws. One at a time. */
   transact<T>(change: (draft: State) => T | Promise<T>): Promise<T> {
     const run = async () => {
-      const draft = structuredClone(this.current);
+      const draft = withIdMaps(structuredClone(this.current));
       const result = await change(draft);
-      await writeFileAtomic(path.join(this.dir, STATE_FILE), JSON.stringify(draft, null, 1));
+      await writeFileAtomic(path.join(this.dir, STATE_FILE), JSON.stringify(draft, null, 1), PRIVATE_FILE);
       this.current = draft;
       return result;
     };
@@ -72,7 +82,7 @@ export class Store {
   /** Writes a new content file (durably) and returns its name; it counts once a committed item names it. */
   async writeBlob(data: Buffer): Promise<string> {
     const name = `${randomBytes(12).toString('hex')}.bin`;
-    await writeFileAtomic(this.blobPath(name), data);
+    await writeFileAtomic(this.blobPath(name), data, PRIVATE_FILE);
     return name;
   }
 
@@ -94,7 +104,7 @@ export class Store {
       fh = await fs.open(file, 'r+');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      fh = await fs.open(file, 'w+');
+      fh = await fs.open(file, 'w+', PRIVATE_FILE);
       created = true;
     }
     try {
@@ -120,7 +130,7 @@ export class Store {
     try {
       await fs.link(from, this.blobPath(name));
     } catch {
-      await writeFileAtomic(this.blobPath(name), await fs.readFile(from));
+      await writeFileAtomic(this.blobPath(name), await fs.readFile(from), PRIVATE_FILE);
     }
     await fsyncDir(path.join(this.dir, BLOBS));
     return name;
@@ -161,5 +171,5 @@ async function readState(dir: string): Promise<State | null> {
   }
   const state = JSON.parse(text) as State;
   if (state.format !== STATE_FORMAT) throw new Error(`${path.join(dir, STATE_FILE)}: okänt format ${state.format} / unknown format`);
-  return state;
+  return withIdMaps(state);
 }

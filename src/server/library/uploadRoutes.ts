@@ -5,7 +5,7 @@
  * at the next expected byte gets 416; every fragment but the last must be a multiple of 320 KiB (Graph
  * warns that others fail on commit; here they fail at once, so the mistake shows). `GET` tells the status,
  * `DELETE` cancels (204). Sessions and their bytes are persisted, so an upload resumes after a restart.
- * Upload URLs authenticate by their signature, as Graph's do; an Authorization header there is ignored.
+ * Upload URLs live on the file origin and authenticate by their signature alone, as Graph's do (fileRoutes.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { viewOf, type Ctx } from './context';
@@ -64,7 +64,7 @@ export async function createUploadSession(ctx: Ctx, address: ItemAddress): Promi
   await ctx.store.transact((d) => void (d.sessions[session.id] = session));
   return json(200, {
     '@odata.context': metadata(viewOf(ctx), 'microsoft.graph.uploadSession'),
-    uploadUrl: uploadUrl(ctx.req.origin, ctx.store.state.secret, session.id),
+    uploadUrl: uploadUrl(ctx.req.fileOrigin, ctx.store.state.secret, session.id),
     expirationDateTime: session.expires,
     nextExpectedRanges: ranges(session),
   });

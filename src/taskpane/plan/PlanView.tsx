@@ -38,7 +38,7 @@ export function PlanView(props: { host: InteractiveHost }) {
     const count = (s: Finding['severity']) => result.findings.filter((f) => f.severity === s).length;
     setNotice(result.findings.length === 0 ? t.allGood : t.summary(count('error'), count('warning'), count('info')));
     return result;
-  }, [host, t]);
+  }, [host, t, setNotice]);
 
   // Whether the workbook has the plan's tables at all, known before any check: an empty workbook offers
   // "Skapa tabeller" at once instead of hiding it behind Kontrollera. One read, nothing announced.
@@ -59,7 +59,7 @@ export function PlanView(props: { host: InteractiveHost }) {
     };
   }, [host]);
 
-  const findings = check?.findings ?? [];
+  const findings = useMemo(() => check?.findings ?? [], [check]);
   const missingCore = findings.filter((f) => f.code === 'TABLE_MISSING' && CORE_TABLES.includes(f.location?.table ?? ''));
   const offerTables = check ? missingCore.length > 0 : lacksTables;
   const differences = check?.plan ? statedSumDifferences(check.plan) : [];

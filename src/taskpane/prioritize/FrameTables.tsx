@@ -12,13 +12,17 @@ export const useTableStyles = makeStyles({
   th: { textAlign: 'start', padding: '2px 6px', borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold },
   td: { padding: '2px 6px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
   num: { padding: '2px 6px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: 'end', whiteSpace: 'nowrap', verticalAlign: 'top' },
+  /** May wrap between the amount and its word, never inside the amount (nbsp inside numbers). */
+  standing: { padding: '2px 6px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: 'end', verticalAlign: 'top' },
   /** Over the frame: the words say "över", the weight and colour only repeat it. */
   over: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
 });
 
+/** `31 692 tkr över`, the amount held together so a narrow pane wraps only before the word. */
 export function standing(t: PrioritizeStrings, excess: Tkr | null): string {
   if (excess === null) return t.noFrame;
-  return excess > 0 ? t.over(formatTkr(excess)) : t.within(formatTkr(-excess));
+  const whole = (v: Tkr) => formatTkr(v).replace(/ /g, '\u00a0');
+  return excess > 0 ? t.over(whole(excess)) : t.within(whole(-excess));
 }
 
 export function CityTable(props: { before: YearFigures[]; now: YearFigures[] }) {
@@ -47,7 +51,7 @@ export function CityTable(props: { before: YearFigures[]; now: YearFigures[] }) 
                 <td className={s.num}>{formatNumber(props.before[k].development)}</td>
                 <td className={s.num}>{formatNumber(y.development)}</td>
                 <td className={s.num}>{y.frame === null ? '–' : formatNumber(y.frame)}</td>
-                <td className={`${s.num} ${y.excess !== null && y.excess > 0 ? s.over : ''}`}>{standing(t, y.excess)}</td>
+                <td className={`${s.standing} ${y.excess !== null && y.excess > 0 ? s.over : ''}`}>{standing(t, y.excess)}</td>
               </tr>
             ))}
           </tbody>

@@ -94,7 +94,8 @@ function formatNumber(n: number, section: string, locale: NumberLocale): string 
   const minInt = (intPart.match(/0/g) ?? []).length;
   const value = percent ? n * 100 : n;
   const fixed = Math.abs(value).toFixed(decimals);
-  let [int, frac = ''] = fixed.split('.');
+  const [whole, frac = ''] = fixed.split('.');
+  let int = whole;
   if (int === '0' && minInt === 0) int = '';
   int = int.padStart(minInt, '0');
   if (grouped) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, locale.group);

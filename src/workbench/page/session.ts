@@ -26,7 +26,7 @@ export async function openSession(name: string, bytes: Uint8Array | null, option
  */
 export async function withPane(open: Pick<Session, 'name' | 'model'>, options: PaneOptions): Promise<Session> {
   const host = createExcelTestHost(open.model, { displayLanguage: options.language, theme: options.theme, url: open.name });
-  // What the pane's officeBoot.ts looks for on its parent, and where the local library is (same origin).
+  // What the pane's officeBoot.ts looks for on its parent, and where the local library is (its own origins).
   (window as unknown as { __tjansteplanWorkbench: unknown }).__tjansteplanWorkbench = {
     Office: host.Office,
     Excel: host.Excel,
@@ -64,8 +64,8 @@ async function localLibrary(): Promise<WorkbenchLibrary | null> {
   try {
     const res = await fetch('/_workbench/library.json', { cache: 'no-store' });
     if (!res.ok) return null;
-    const c = (await res.json()) as Omit<WorkbenchLibrary, 'url'>;
-    return { ...c, url: `${location.origin}/v1.0` };
+    // The library names its Graph URL: it is on an origin of its own, as Graph is in a tenant.
+    return (await res.json()) as WorkbenchLibrary;
   } catch {
     return null;
   }

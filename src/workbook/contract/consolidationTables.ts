@@ -9,6 +9,7 @@ import { briefSentence, type YearBrief } from '../../domain/brief';
 import type { CellValue } from '../../domain/cell';
 import { changeFromYearBefore, type Consolidation } from '../../domain/consolidation';
 import type { TableWrite } from '../host';
+import { ownFormula } from '../ownFormula';
 import { TKR_FORMAT } from './tables';
 
 export const SHEET_SUMMARY = 'Sammanställning';
@@ -31,7 +32,7 @@ const thisRow = (table: string, column: string) => `${table}[[#This Row],[${colu
 function excessFormula(table: string, result: number | null): CellValue {
   // An empty frame gives an empty deviation rather than a deviation from zero.
   const ram = thisRow(table, 'Ram');
-  return { formula: `IF(${ram}="","",${thisRow(table, 'Utveckling')}-${ram})`, result: result ?? '' };
+  return ownFormula(`IF(${ram}="","",${thisRow(table, 'Utveckling')}-${ram})`, result ?? '');
 }
 
 export function consolidationTables(c: Consolidation, brief: readonly YearBrief[]): TableWrite[] {
@@ -58,10 +59,7 @@ export function consolidationTables(c: Consolidation, brief: readonly YearBrief[
     rows: c.years.map((y) => {
       const city = c.city[y];
       // The city's development is the sum of the area rows of that year in the table above.
-      const development: CellValue = {
-        formula: `SUMIFS(${AREA_TABLE}[Utveckling],${AREA_TABLE}[År],${thisRow(CITY_TABLE, 'År')})`,
-        result: city?.development ?? 0,
-      };
+      const development: CellValue = ownFormula(`SUMIFS(${AREA_TABLE}[Utveckling],${AREA_TABLE}[År],${thisRow(CITY_TABLE, 'År')})`, city?.development ?? 0);
       return [y, development, city?.frame ?? null, excessFormula(CITY_TABLE, city?.excess ?? null)];
     }),
     numberFormats: ['0', TKR_FORMAT, TKR_FORMAT, DEVIATION_FORMAT],

@@ -12,6 +12,7 @@ import type { Tkr } from '../../domain/money';
 import type { PlanSnapshot } from '../../domain/snapshot';
 import type { Forum } from '../../domain/versions';
 import type { TableWrite } from '../host';
+import { ownFormula } from '../ownFormula';
 import { initiativeHeaders, TKR_FORMAT } from './tables';
 
 export const SHEET_OVERVIEW = 'Översikt';
@@ -113,10 +114,10 @@ function overviewTable(areas: readonly PackArea[], years: readonly number[]): Ta
       const development = t?.development ?? null;
       const frame = t?.frame ?? null;
       // An empty frame gives an empty deviation, not a deviation from zero; a formula, so it follows edits.
-      const excess: CellValue = {
-        formula: `IF(${thisRow(OVERVIEW_TABLE, `Ram ${y}`)}="","",${thisRow(OVERVIEW_TABLE, `Utveckling ${y}`)}-${thisRow(OVERVIEW_TABLE, `Ram ${y}`)})`,
-        result: frame === null || development === null ? '' : development - frame,
-      };
+      const excess: CellValue = ownFormula(
+        `IF(${thisRow(OVERVIEW_TABLE, `Ram ${y}`)}="","",${thisRow(OVERVIEW_TABLE, `Utveckling ${y}`)}-${thisRow(OVERVIEW_TABLE, `Ram ${y}`)})`,
+        frame === null || development === null ? '' : development - frame,
+      );
       return [development, frame, excess];
     });
     return [
@@ -260,22 +261,28 @@ const RESERVED_SHEETS = [SHEET_OVERVIEW, 'History'];
 const sheetKey = (name: string) => name.normalize('NFC').toLocaleLowerCase('sv');
 
 /**
- * A sheet name per area: `[]:*?/\` become `-`, no apostrophe first or last, at most 31 characters, unique
- * without regard to case (a second `IT` becomes `IT (2)`), never `Översikt` or Excel's reserved `History`.
+ * A sheet name per area: `[]:*?/\` become `-`, control characters go, no apostrophe first or last (checked
+ * after clipping too, which can leave one at the end), at most 31 characters, unique without regard to case
+ * (a second `IT` becomes `IT (2)`), never `Översikt` or Excel's reserved `History`, never empty.
  */
 export function sheetNames(areas: readonly string[]): string[] {
   const taken = new Set(RESERVED_SHEETS.map(sheetKey));
   return areas.map((area) => {
-    const base = clip(area.replace(/[[\]:*?/\\]/g, '-').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim(), SHEET_MAX) || 'Område';
+    // eslint-disable-next-line no-control-regex -- control characters are what Excel refuses in a sheet name
+    const cleaned = area.replace(/[[\]:*?/\\]/g, '-').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').replace(/\s+/g, ' ');
+    const base = unquoted(clip(unquoted(cleaned), SHEET_MAX)) || 'Område';
     let name = base;
     for (let n = 2; taken.has(sheetKey(name)); n++) {
       const suffix = ` (${n})`;
-      name = clip(base, SHEET_MAX - suffix.length).replace(/'+$/, '') + suffix;
+      name = (unquoted(clip(base, SHEET_MAX - suffix.length)) || 'Område') + suffix;
     }
     taken.add(sheetKey(name));
     return name;
   });
 }
+
+/** Without apostrophes or spaces at either end: Excel refuses a sheet name that starts or ends with `'`. */
+const unquoted = (text: string) => text.replace(/^['\s]+|['\s]+$/g, '');
 
 /** At most `max` characters, never cutting a character in two. */
 function clip(text: string, max: number): string {

@@ -4,8 +4,12 @@
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
-import type { CellValue } from '../../domain/cell';
+import { readWorkbookFile } from './readFile';
+import { checkInflatedSizes } from './zip';
+import { shownValue, type CellValue } from '../../domain/cell';
+import { isOwnFormula } from '../ownFormula';
 import { ownSheetTaken, type RawTable, type TableWrite, type WorkbookHost } from '../host';
+import { parseRange, rawTable, tableTooLarge } from './tableCells';
 import { classifyUnreadable, UnreadableWorkbook } from './unreadable';
 
 export class XlsxWorkbook implements WorkbookHost {
@@ -13,21 +17,14 @@ export class XlsxWorkbook implements WorkbookHost {
 
   /** Opens a file; throws UnreadableWorkbook with a one-line Swedish reason when it is not a readable .xlsx. */
   static async open(file: string): Promise<XlsxWorkbook> {
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(file);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const reason =
-        code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'det är en mapp, inte en fil' : code === 'EACCES' ? 'saknar läsbehörighet' : String((e as Error).message);
-      throw new UnreadableWorkbook(file, reason);
-    }
-    return XlsxWorkbook.fromBytes(bytes, file);
+    return XlsxWorkbook.fromBytes(await readWorkbookFile(file), file);
   }
 
   static async fromBytes(bytes: Buffer | Uint8Array, name = 'arbetsbok'): Promise<XlsxWorkbook> {
     const known = classifyUnreadable(bytes);
     if (known) throw new UnreadableWorkbook(name, known);
+    // exceljs inflates each part whole before anyone could count it: every part is counted first.
+    await checkInflatedSizes(bytes, name);
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -99,49 +96,21 @@ interface TableModel {
 }
 
 function readTable(ws: ExcelJS.Worksheet, model: TableModel): RawTable | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(model.tableRef ?? '');
-  if (!m) return null;
-  const left = columnNumber(m[1]);
-  const top = Number(m[2]);
-  const right = m[3] ? columnNumber(m[3]) : left;
-  const bottom = m[4] ? Number(m[4]) : top;
-  const width = right - left + 1;
-  const rowCells = (r: number): CellValue[] => {
-    const row = ws.getRow(r);
-    const out: CellValue[] = new Array(width);
-    for (let c = 0; c < width; c++) out[c] = toCellValue(row.getCell(left + c));
-    return out;
-  };
-  const headerCells = rowCells(top);
-  const headers = headerCells.map((v, i) => {
-    const text = typeof v === 'string' ? v : v === null ? '' : String(typeof v === 'object' && 'result' in v ? v.result ?? '' : v);
-    return text || model.columns?.[i]?.name || '';
-  });
-  const lastBody = model.totalsRow ? bottom - 1 : bottom;
-  const body: CellValue[][] = [];
-  for (let r = top + 1; r <= lastBody; r++) body.push(rowCells(r));
-  return {
-    name: model.name,
-    sheet: ws.name,
-    headerRow: top,
-    firstColumn: left,
-    headers,
-    body,
-    totals: model.totalsRow ? rowCells(bottom) : null,
-  };
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+  const range = parseRange(model.tableRef);
+  if (!range) return null;
+  const tooLarge = tableTooLarge(model.name, range);
+  if (tooLarge) throw new UnreadableWorkbook('arbetsbok', tooLarge);
+  const shape = { name: model.name, sheet: ws.name, range, totalsRow: Boolean(model.totalsRow), columns: (model.columns ?? []).map((c) => c?.name ?? '') };
+  return rawTable(shape, (r, c) => toCellValue(ws.getRow(r).getCell(c)));
 }
 
 /** exceljs's cell value → the domain's CellValue, keeping formulas, cached results and error values. */
 export function toCellValue(cell: ExcelJS.Cell): CellValue {
   const v = cell.value as unknown;
   if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
+  // A number in a date format past any date (exceljs makes it an Invalid Date) is what Excel shows as #NUM!.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { error: '#NUM!' } : v;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   const o = v as Record<string, unknown>;
   if ('error' in o) return { error: String(o.error) };
   if ('richText' in o) return (o.richText as { text: string }[]).map((p) => p.text).join('');
@@ -197,9 +166,16 @@ function writeTable(ws: ExcelJS.Worksheet, t: TableWrite, top: number) {
   });
 }
 
-/** Text goes in as text: a cell text starting with `=` is written as a string, never as a formula. */
-function toExcelValue(v: CellValue): ExcelJS.CellValue {
+/**
+ * Values only, except the tool's own formulas: text starting with `=` is written as a string, and a formula
+ * object that the tool did not make (ownFormula) is written as the value it shows, so no formula from data
+ * ever reaches a workbook.
+ */
+export function toExcelValue(v: CellValue): ExcelJS.CellValue {
   if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if ('error' in v) return { error: v.error } as ExcelJS.CellErrorValue;
-  return { formula: v.formula, result: v.result as number | string | undefined } as ExcelJS.CellFormulaValue;
+  if (typeof v !== 'object') return null;
+  if (isOwnFormula(v)) return { formula: v.formula, result: v.result as number | string | undefined } as ExcelJS.CellFormulaValue;
+  if ('error' in v && typeof v.error === 'string') return { error: v.error } as ExcelJS.CellErrorValue;
+  if ('formula' in v) return toExcelValue(shownValue(v) ?? null);
+  return null;
 }

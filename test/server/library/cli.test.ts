@@ -25,14 +25,17 @@ describe('tjansteplan library', () => {
   beforeAll(async () => (dataDir = await tempDir()));
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-  test('prints exactly one JSON line {url, siteId, driveId, listId, ca}, listens on loopback only, exits 0 on SIGTERM', async () => {
+  test('prints exactly one JSON line {url, siteId, driveId, listId, ca, files}, listens on loopback only, exits 0 on SIGTERM', async () => {
     const lib = await spawnLibrary(['--port', '0', '--data', dataDir, '--token', TOKEN]);
     const line = lib.stdout();
     expect(line.endsWith('\n')).toBe(true);
     expect(line.trim().split('\n')).toHaveLength(1);
     const info = JSON.parse(line);
-    expect(Object.keys(info).sort()).toEqual(['ca', 'driveId', 'listId', 'siteId', 'url']);
+    expect(Object.keys(info).sort()).toEqual(['ca', 'driveId', 'files', 'listId', 'siteId', 'url']);
     expect(info.url).toMatch(/^https:\/\/localhost:\d+\/v1\.0$/);
+    // The file bytes on another origin with another host name, as SharePoint's are beside Graph.
+    expect(info.files).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(new URL(info.files).port).not.toBe(new URL(info.url).port);
     expect(info.siteId).toMatch(/^localhost,[0-9a-f-]{36},[0-9a-f-]{36}$/);
     expect(info.driveId).toMatch(/^b![\w-]{64}$/);
     expect(info.listId).toMatch(/^[0-9a-f-]{36}$/);
@@ -47,6 +50,9 @@ describe('tjansteplan library', () => {
       .filter((a): a is os.NetworkInterfaceInfo => !!a && !a.internal);
     if (outside.length === 0) console.warn('no non-loopback interface on this machine: the outside check is skipped');
     for (const a of outside) expect(await connects(a.address.split('%')[0], port)).not.toBe(true);
+    const filePort = Number(new URL(info.files).port);
+    expect(await connects('127.0.0.1', filePort)).toBe(true);
+    for (const a of outside) expect(await connects(a.address.split('%')[0], filePort)).not.toBe(true);
 
     // It answers Graph on that URL.
     const dispatcher = await trustingDispatcher(info.ca);

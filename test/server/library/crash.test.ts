@@ -1,7 +1,7 @@
 /**
  * kill -9 at any moment: the built command is started, files are uploaded (simple PUTs from two writers,
  * and one large upload session fragment by fragment) and the process is killed mid-flight, round after
- * round, on the same data folder and port. After every restart the store loads, every file whose upload
+ * round, on the same data folder and ports. After every restart the store loads, every file whose upload
  * was answered is there byte for byte, no file is there half-written, and the upload session resumes
  * where the last acknowledged fragment ended.
  */
@@ -32,6 +32,8 @@ describe('kill -9 during uploads', () => {
     dataDir = await tempDir();
     lib = await spawnLibrary(['--port', '0', '--data', dataDir, '--token', TOKEN]);
     const port = new URL(lib.info.url).port;
+    // The upload URL names the file origin's port: the same one after each restart.
+    const filePort = new URL(lib.info.files).port;
     const driveId = encodeURIComponent(lib.info.driveId);
     dispatcher = await trustingDispatcher(lib.info.ca);
     const f = (url: string, init: RequestInit = {}) => fetch(url, { ...init, dispatcher } as RequestInit);
@@ -123,7 +125,7 @@ describe('kill -9 during uploads', () => {
       stopped = true;
       await work;
       await dispatcher.close();
-      lib = await spawnLibrary(['--port', port, '--data', dataDir, '--token', TOKEN]);
+      lib = await spawnLibrary(['--port', port, '--file-port', filePort, '--data', dataDir, '--token', TOKEN]);
       dispatcher = await trustingDispatcher(lib.info.ca);
       await verify();
     }

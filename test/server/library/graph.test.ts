@@ -54,7 +54,8 @@ describe('the Graph subset through @microsoft/microsoft-graph-client', () => {
     expect(created.cTag).toMatch(/^"c:\{[0-9A-F-]{36}\},1"$/);
     expect(created.id).toMatch(/^01[A-Z2-7]{32}$/);
     expect(created.parentReference).toMatchObject({ driveId, name: PERIOD, path: `/drives/${driveId}/root:/${PERIOD}` });
-    expect(created['@microsoft.graph.downloadUrl']).toMatch(/^https:\/\/localhost:\d+\/_library\/download\//);
+    // On the file origin (another host name than Graph's), as SharePoint's are on {tenant}.sharepoint.com.
+    expect(created['@microsoft.graph.downloadUrl']).toMatch(new RegExp(`^https://127\\.0\\.0\\.1:${lib.running.filePort}/_library/download/`));
 
     const again = await failure(client.api(`${byPath(driveId, PERIOD, NAME)}:/content`).query({ '@microsoft.graph.conflictBehavior': 'fail' }).put(bytes(5)));
     expect(again).toMatchObject({ statusCode: 409, code: 'nameAlreadyExists' });
@@ -113,13 +114,14 @@ describe('the Graph subset through @microsoft/microsoft-graph-client', () => {
     }
   });
 
-  test('download: 302 to the pre-authenticated URL, which the client follows; the URL needs no token', async () => {
+  test('download: 302 to the pre-authenticated URL on the file origin, which the client follows (without the token); the URL needs none', async () => {
     const item = await client.api(byPath(driveId, PERIOD, NAME)).get();
     const content = (await client.api(`/drives/${encodeURIComponent(driveId)}/items/${item.id}/content`).responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer;
     expect(Buffer.from(content).equals(bytes(10_000))).toBe(true);
     const raw = await lib.fetch(`${lib.running.url}${byPath(driveId, PERIOD, NAME)}:/content`, { headers: { Authorization: `Bearer ${TOKEN}` }, redirect: 'manual' });
     expect(raw.status).toBe(302);
     const location = raw.headers.get('location')!;
+    expect(new URL(location).origin).toBe(lib.running.fileOrigin);
     const direct = await lib.fetch(location);
     expect(direct.status).toBe(200);
     expect(direct.headers.get('content-disposition')).toContain("filename*=UTF-8''Ekonomi%202022%E2%80%932024%20v1.0.xlsx");

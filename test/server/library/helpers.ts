@@ -114,6 +114,8 @@ export function bytes(size: number, seed = 1): Buffer {
 
 export interface LibraryLine {
   url: string;
+  /** The file origin: `https://127.0.0.1:Q`. */
+  files: string;
   siteId: string;
   driveId: string;
   listId: string;

@@ -24,6 +24,7 @@ import { emptyHost, fixtureBytes, hostOf, planFiles } from '../../workbench/exce
 const BROKEN = path.resolve(__dirname, '../../fixtures/broken');
 
 /** exceljs's own rule and conversion, which the CLI reads dates by (the package has no typings for them). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a deep path of a CommonJS package without typings
 const exceljsUtils = require('exceljs/lib/utils/utils') as { isDateFmt(fmt: string): boolean; excelToDate(v: number, date1904?: boolean): Date };
 
 /** The tables with every formula's result left out: what two readers agree on when only the results differ. */

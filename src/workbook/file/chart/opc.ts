@@ -31,10 +31,13 @@ export const CONTENT_TYPE = {
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
+// The control characters XML 1.0 forbids (all but tab, line feed and carriage return), and U+FFFE/U+FFFF.
+const XML_FORBIDDEN = /(?![\t\n\r\u007F-\u009F])[\p{Cc}\uFFFE\uFFFF]/gu;
+
 /** Text or attribute value → XML, with the characters XML 1.0 forbids dropped. */
 export function escapeXml(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(XML_FORBIDDEN, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -45,7 +48,7 @@ export function escapeXml(text: string): string {
 /** Element text → XML: like escapeXml but leaves quotes as they are, as Excel writes formulas ('Blad 1'!$A$1). */
 export function escapeText(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(XML_FORBIDDEN, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');

@@ -1,0 +1,74 @@
+/**
+ * One zip part parsed as XML events while it inflates: bytes go from zlib's inflate through a streaming
+ * UTF-8 decoder into saxes, so no part is ever held whole, and the inflate caps apply as it goes.
+ */
+import { SaxesParser } from 'saxes';
+import { UnreadableWorkbook } from '../unreadable';
+import { inflateEntry, type InflateBudget, type ZipEntry } from '../zip';
+
+export interface XmlHandler {
+  /** Called with the element's local name (any `x:` prefix dropped) and its attributes. */
+  open?(name: string, attributes: Record<string, string>): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+/** Element names repeat by the hundred thousand: each prefixed one is cut once. */
+const localNames = new Map<string, string>();
+const local = (name: string) => {
+  if (name.indexOf(':') < 0) return name;
+  let cut = localNames.get(name);
+  if (cut === undefined) localNames.set(name, (cut = name.slice(name.indexOf(':') + 1)));
+  return cut;
+};
+
+export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, handler: XmlHandler): Promise<void> {
+  const parser = new SaxesParser({ position: false });
+  let failure: Error | null = null;
+  parser.on('error', (e) => {
+    failure ??= e;
+  });
+  if (handler.open) {
+    const open = handler.open;
+    parser.on('opentag', (tag) => open(local(tag.name), tag.attributes as Record<string, string>));
+  }
+  if (handler.text) {
+    const text = handler.text;
+    parser.on('text', text);
+    parser.on('cdata', text);
+  }
+  if (handler.close) {
+    const close = handler.close;
+    parser.on('closetag', (tag) => close(local(tag.name)));
+  }
+  const decoder = new TextDecoder('utf-8');
+  const broken = (e: Error) => new UnreadableWorkbook(budget.file, `filen kunde inte läsas som .xlsx (delen ${entry.name} är inte läsbar XML: ${e.message.split('\n')[0]})`);
+  try {
+    await inflateEntry(bytes, entry, budget, (chunk) => {
+      parser.write(decoder.decode(chunk, { stream: true }));
+      if (failure) throw broken(failure);
+    });
+    parser.write(decoder.decode());
+    parser.close();
+  } catch (e) {
+    if (e instanceof UnreadableWorkbook) throw e;
+    throw broken(e as Error);
+  }
+  if (failure) throw broken(failure);
+}
+
+/** A part's path from a relationship's target: relative to the source part's folder, or absolute. */
+export function resolveTarget(source: string, target: string): string {
+  const base = target.startsWith('/') ? [] : source.split('/').slice(0, -1);
+  for (const piece of target.replace(/^\//, '').split('/')) {
+    if (piece === '..') base.pop();
+    else if (piece !== '.' && piece !== '') base.push(piece);
+  }
+  return base.join('/');
+}
+
+/** The relationships part that belongs to a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
+export function relsOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}

