@@ -1,6 +1,6 @@
 /**
  * `node dist/scripts/bench-consolidate.js` (after `npm run build`): consolidation of 100 generated areas,
- * printed, never asserted (DESIGN §5: from a library, ≤ 1 list query + ⌈100/20⌉ JSON-batch requests).
+ * printed, never asserted (docs/targets.md §1: from a library, ≤ 1 list query + ⌈100/20⌉ JSON-batch requests).
  *   1. from the local library: 100 small approved plans published first, then `tjansteplan consolidate
  *      --library` timed (the built command, spawned, median of a few runs) and its requests counted by the
  *      library itself (GET /_library/stats): list queries, batches, batch steps, and the pre-authenticated

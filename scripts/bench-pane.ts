@@ -1,5 +1,5 @@
 /**
- * `npm run build && node dist/scripts/bench-pane.js`: the task pane's targets of DESIGN §5, measured and
+ * `npm run build && node dist/scripts/bench-pane.js`: the task pane's targets of docs/targets.md §1, measured and
  * printed (never asserted).
  *   a. reading and validating a plan through the real Office.js adapter (OfficeHost) over the Excel test
  *      host: round trips (`context.sync` calls that carry work; target ≤ 2 whatever the row count) and wall

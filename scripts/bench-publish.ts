@@ -1,6 +1,6 @@
 /**
  * `node dist/scripts/bench-publish.js` (after `npm run build`): publishing figures against the local library,
- * printed, never asserted (DESIGN §5: one PUT below 4 MB, a resumable session in 320 KiB-multiple chunks above).
+ * printed, never asserted (docs/targets.md §1: one PUT below 4 MB, a resumable session in 320 KiB-multiple chunks above).
  *   1. HTTP requests for one publish of a small plan (target ≤ 3 plus retries), counted at the client;
  *   2. throughput of a 10 MB upload through the upload session, in MB/s (median of a few runs);
  *   3. the consolidation reads: requests for listVersions and for readSnapshots of 45 versions.

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the targets of DESIGN §5 that run in Node, measured and printed (never asserted).
+ * `npm run bench`: the targets of docs/targets.md §1 that run in Node, measured and printed (never asserted).
  *   1. the validation core (validatePlan) and the contract read + validate (checkTables) at 1k and 10k rows;
  *   2. `tjansteplan validate --json` on a 5 000-row plan against a bare exceljs load of the same file.
  * Ends with one JSON line holding every figure, for the README and CI logs.

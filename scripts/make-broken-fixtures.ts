@@ -9,7 +9,7 @@
  * does not match finance's. A few are written "the way other tools write them" (odd header case and
  * spacing, tables away from A1, extra columns, shared formulas without cached values, dates as text).
  *
- * The expected findings are written out by hand from the workbook format (DESIGN §2, §3), never copied
+ * The expected findings are written out by hand from the workbook format (docs/workbook-format.md, docs/findings.md), never copied
  * from the command's output: the CLI tests compare the two. Run: `npm run fixtures`.
  */
 import { promises as fs } from 'node:fs';
@@ -60,7 +60,7 @@ const SEVERITY: Record<string, Severity> = {
   DUPLICATE_NR: 'error',
   SUM_MISMATCH: 'error',
   TOTALS_NOT_FORMULA: 'error',
-  // Warnings: over the frame before PF is the input to prioritisation (DESIGN §3); validate exits 0 on them.
+  // Warnings: over the frame before PF is the input to prioritisation (docs/findings.md); validate exits 0 on them.
   OVER_FRAME: 'warning',
   CITY_OVER_FRAME: 'warning',
   FRAME_MISSING: 'warning',

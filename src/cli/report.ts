@@ -1,4 +1,4 @@
-/** How findings look on a terminal and in `--json`: the JSON shape is stable API (DESIGN §3). */
+/** How findings look on a terminal and in `--json`: the JSON shape is stable API (docs/findings.md). */
 import { messageIn, type Finding, type Language } from '../domain/findings';
 
 export interface FileReport {

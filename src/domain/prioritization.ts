@@ -1,5 +1,5 @@
 /**
- * The prioritisation basis (DESIGN §3, issue 13): a proposal of deferrals and cuts that brings the city's
+ * The prioritisation basis (docs/domain.md §3, issue 13): a proposal of deferrals and cuts that brings the city's
  * development within its frame in each year.
  *
  * The rules, in the order they apply to a year that is over its frame:

@@ -1,5 +1,5 @@
 /**
- * The priority a plan states for an initiative (DESIGN §2, column `Prioritet`): `Måste` cannot be
+ * The priority a plan states for an initiative (docs/domain.md §3, column `Prioritet`): `Måste` cannot be
  * prioritised away (law, decided, running contract), `Bör`, `Kan`; empty = not stated.
  */
 export const PRIORITIES = ['Måste', 'Bör', 'Kan'] as const;

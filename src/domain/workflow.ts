@@ -1,5 +1,5 @@
 /**
- * A plan's life (DESIGN §1) over its version history: where the plan stands, which label the next row
+ * A plan's life (docs/domain.md §1) over its version history: where the plan stands, which label the next row
  * should get, and the row that records a forum's decision.
  *
  * The label is only ever SUGGESTED. The rules below are drawn from the real 2022–2024 histories
@@ -260,7 +260,7 @@ const yearsSv = (e: ApprovalRefusal['excess']) => e.map((y) => `${y.year} ${form
 const yearsEn = (e: ApprovalRefusal['excess']) => e.map((y) => `${y.year} ${formatTkr(y.excess)} over the frame`).join(', ');
 
 /**
- * A Fastställd at Beslutsforum is refused while the plan is over its area frame in any year (DESIGN §3):
+ * A Fastställd at Beslutsforum is refused while the plan is over its area frame in any year (docs/findings.md):
  * before that, being over the frame is the input to prioritisation and only a warning. `planFindings` are
  * the plan's own (its OVER_FRAME findings carry year and excess), so the pane and the CLI refuse alike.
  */

@@ -5,6 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import path from 'node:path';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { cli, expectFindings, expectOneLineReason, loadManifest, ROOT, type ConsolidateJson, type Run } from './helpers';
 import { consolidationText } from '../../src/cli/consolidate';
 import type { Consolidation } from '../../src/domain/consolidation';
@@ -34,8 +36,8 @@ describe('consolidate the nine sample plans against the sample frame', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('has the JSON shape of DESIGN §3', () => {
-    // The budget figures come under keys of their own: the shape DESIGN §3 promises is unchanged.
+  it('has the JSON shape of docs/findings.md', () => {
+    // The budget figures come under keys of their own: the shape docs/findings.md promises is unchanged.
     expect(Object.keys(json).sort()).toEqual(['areas', 'brief', 'budget', 'city', 'findings', 'operationsByUnit']);
     expect(json.areas.map((a) => a.file)).toEqual(samples.files);
     for (const a of json.areas) {
@@ -150,7 +152,7 @@ describe('consolidate the nine sample plans against the sample frame', () => {
 
 describe('consolidate --out and the frame-gap brief', () => {
   it('writes a Sammanställning workbook with real tables, deviations and totals as formulas', async () => {
-    const out = path.join(require('node:os').tmpdir(), `sammanstallning-${process.pid}.xlsx`);
+    const out = path.join(tmpdir(), `sammanstallning-${process.pid}.xlsx`);
     const run = await cli(['consolidate', '--json', '--out', out, '--frame', samples.frame, ...samples.files]);
     expect(run.code).toBe(0);
     // stdout stays one JSON document; where the workbook went is said on stderr, as a full path.
@@ -171,7 +173,7 @@ describe('consolidate --out and the frame-gap brief', () => {
     expect(cityRow.getCell(3).value).toBe(121600);
     expect(cityRow.getCell(4).result).toBe(22342);
     expect(summary.getCell('D2').numFmt).toBe('#,##0');
-    require('node:fs').rmSync(out, { force: true });
+    rmSync(out, { force: true });
   });
 });
 

@@ -59,7 +59,7 @@ export function loadManifest(): Manifest {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The command's JSON (DESIGN §3)
+// The command's JSON (docs/findings.md)
 
 export interface JsonLocation {
   sheet: string;

@@ -1,5 +1,5 @@
 /**
- * Frame findings are warnings; what they block is a Fastställd at Beslutsforum (DESIGN §3). The case is
+ * Frame findings are warnings; what they block is a Fastställd at Beslutsforum (docs/findings.md). The case is
  * HR's real spring 2021: Tabell 1 (both scenarios, 25 300 tkr in 2022) against a frame equal to the reduced
  * proposal (16 300) — the frame is invented for the test, as in the fixtures.
  */

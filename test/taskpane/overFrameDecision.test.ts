@@ -1,6 +1,6 @@
 /**
  * Publicering refuses a Fastställd at Beslutsforum while the plan is over its frame, naming the excess per
- * year in the words `validate` uses (DESIGN §3); a PF decision on the same plan is recorded, since being over
+ * year in the words `validate` uses (docs/findings.md); a PF decision on the same plan is recorded, since being over
  * the frame before BF is the input to prioritisation.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

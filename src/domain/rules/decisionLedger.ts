@@ -6,7 +6,7 @@
  *
  * All but APPROVED_WITH_ERRORS are warnings: real histories predate the Forum and Beslut columns and are
  * untidy, and a draft is valid before anyone has decided on it. An approved plan with errors is an error
- * because DESIGN §3 says such a plan must not be approved.
+ * because docs/findings.md says such a plan must not be approved.
  */
 import { finding, hasErrors, type Finding, type FindingExtras } from '../findings';
 import { locate, type TableRef } from '../location';

@@ -24,7 +24,7 @@ export interface WantedColumn {
   choices?: readonly string[];
 }
 
-/** DESIGN.md §4: the list-item columns the publisher writes and consolidation filters on. */
+/** docs/graph.md: the list-item columns the publisher writes and consolidation filters on. */
 export const WANTED_COLUMNS: readonly WantedColumn[] = [
   { name: 'Tjansteomrade', displayName: 'Tjänsteområde', kind: 'text', indexed: true },
   { name: 'Planperiod', displayName: 'Planperiod', kind: 'text', indexed: true },

@@ -30,7 +30,7 @@ export class Store {
   static async open(dir: string, now: () => Date = () => new Date()): Promise<Store> {
     const root = path.resolve(dir);
     // The state holds the secret that signs download and upload URLs, and the blobs are the published
-    // plans: owner only (DESIGN §6), also for a folder an older version left readable to others.
+    // plans: owner only (docs/targets.md §3), also for a folder an older version left readable to others.
     for (const sub of [BLOBS, SESSIONS]) {
       await fs.mkdir(path.join(root, sub), { recursive: true, mode: PRIVATE_DIR });
       await fs.chmod(path.join(root, sub), PRIVATE_DIR);

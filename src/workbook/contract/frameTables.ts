@@ -1,5 +1,5 @@
 /**
- * The optional parts of finance's frame workbook (DESIGN §2): the indicative budget beside the final one in
+ * The optional parts of finance's frame workbook (docs/workbook-format.md): the indicative budget beside the final one in
  * `Stadsram`, and förvaltning per verksamhetsområde in a third table. Kept apart from tables.ts so that the
  * plan's own contract and the frame's extras can change independently.
  */

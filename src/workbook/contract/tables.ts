@@ -1,5 +1,5 @@
 /**
- * The workbook format (DESIGN §2), a promise to users: table names, their sheets and exact headers.
+ * The workbook format (docs/workbook-format.md), a promise to users: table names, their sheets and exact headers.
  * Reading matches names and headers without regard to case and spacing.
  */
 import type { RawTable } from '../host';
@@ -48,7 +48,7 @@ export function initiativeHeaders(years: readonly number[]): string[] {
   ];
 }
 
-/** The optional Initiativ column (DESIGN §2): read when present, never required of older plans. */
+/** The optional Initiativ column (docs/workbook-format.md): read when present, never required of older plans. */
 export const PRIORITY_HEADER = 'Prioritet';
 
 /** What a new plan's Initiativ table gets: the contract's columns and Prioritet last, so no address moves. */

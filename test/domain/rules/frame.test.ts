@@ -14,7 +14,7 @@ describe('checkFrame', () => {
     expect(checkFrame(plan, null)).toEqual([
       {
         code: 'OVER_FRAME',
-        // A warning: before PF, being over the frame is the input to prioritisation (DESIGN §3).
+        // A warning: before PF, being over the frame is the input to prioritisation (docs/findings.md).
         severity: 'warning',
         message: 'IT: utveckling 2023 är 3 500 tkr, 500 tkr över ramen 3 000 tkr.',
         messageEn: 'IT: development 2023 is 3 500 tkr, 500 tkr over the frame of 3 000 tkr.',

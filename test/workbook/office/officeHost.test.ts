@@ -1,6 +1,6 @@
 /**
  * The real Office.js adapter (OfficeHost) against the Excel test host: the same tables as the .xlsx adapter
- * reads from the same file, the sync counts of DESIGN §5, text that stays text, highlights that restore exactly.
+ * reads from the same file, the sync counts of docs/targets.md §1, text that stays text, highlights that restore exactly.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
