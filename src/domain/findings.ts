@@ -21,17 +21,67 @@ export interface Finding {
   area?: string;
 }
 
-type Args = Record<string, string | number | undefined>;
-type Text = (a: Args) => string;
-interface Entry {
-  severity: Severity;
-  sv: Text;
-  en: Text;
+/** No arguments: the message reads none. */
+type NoArgs = Record<string, never>;
+/** Where a cell-level message says which column it is in; without one it says nothing. */
+interface InColumn {
+  column?: string;
 }
 
-const tkr = (v: string | number | undefined) => formatTkr(Number(v));
-const where = (a: Args) => (a.column ? ` i kolumnen ${a.column}` : '');
-const whereEn = (a: Args) => (a.column ? ` in column ${a.column}` : '');
+/**
+ * What each code's message reads, so a call that misspells or forgets an argument does not compile (it would
+ * otherwise render "undefined" or "NaN tkr"). Optional where the text handles the argument being absent.
+ */
+export interface FindingArgs {
+  TABLE_MISSING: { table: string; sheet: string };
+  COLUMN_MISSING: { column: string; table: string };
+  PLAN_INFO_MISSING: { item: string; table?: string };
+  UNIT_UNSUPPORTED: { unit: string };
+  PERIOD_MISMATCH: { shown: string; period?: undefined } | { column: string; period: string };
+  NOT_A_NUMBER: InColumn & { shown: string; hint?: string };
+  NUMBER_AS_TEXT: InColumn & { shown: string; tkr: number };
+  FORMULA_ERROR: InColumn & { error: string };
+  FORMULA_NOT_CALCULATED: InColumn & { formula: string };
+  NOT_WHOLE_TKR: InColumn & { shown: string };
+  NEGATIVE_DEVELOPMENT: { amount: number; year: number };
+  NAME_MISSING: NoArgs;
+  DUPLICATE_NR: { nr: string; firstRow: number };
+  PRIORITY_INVALID: { shown: string };
+  SUM_MISMATCH: { column: string; stated: number; computed: number; fromRow: number; toRow: number };
+  TOTALS_NOT_FORMULA: { column: string; shown: string };
+  OVER_FRAME: { area: string; year: number; development: number; excess: number; frame: number };
+  CITY_OVER_FRAME: { year: number; development: number; excess: number; frame: number };
+  FRAME_MISSING: { area: string; year: number };
+  FRAME_DIFFERS: { year: number; plan: number; frame: number };
+  AREA_PLAN_MISSING: { area: string };
+  AREA_DUPLICATE: { area: string; chosen: string; others: string };
+  VERSION_ORDER: { version: string; previous: string };
+  VERSION_INVALID: { shown: string };
+  DATE_ORDER: { date: string; previous: string };
+  DATE_INVALID: { shown: string };
+  DECISION_INVALID: { shown: string; column: string; allowed: string };
+  DECISION_WITHOUT_FORUM: { decision: string; version: string };
+  FORUM_WITHOUT_DECISION: { forum: string; version: string };
+  DECISION_WITHOUT_VERSION: { decision: string };
+  APPROVED_WITH_ERRORS: { version: string; count: number };
+  APPROVED_OVER_FRAME: { version: string; years: string; yearsEn: string; refusal: string; refusalEn: string };
+  INDICATIVE_DIFFERS: { name: string; year: number; now: number; was: number; delta: number; source: string };
+  DECISION_UNPUBLISHED: { version: string; forum?: string };
+  CHANGED_SINCE_APPROVAL: { count: number; version: string };
+  APPROVAL_UNREADABLE: NoArgs;
+}
+
+export type FindingCode = keyof FindingArgs;
+
+interface Entry<A> {
+  severity: Severity;
+  sv: (a: A) => string;
+  en: (a: A) => string;
+}
+
+const tkr = (v: number) => formatTkr(v);
+const where = (a: InColumn) => (a.column ? ` i kolumnen ${a.column}` : '');
+const whereEn = (a: InColumn) => (a.column ? ` in column ${a.column}` : '');
 const HINT_SV: Record<string, string> = {
   'ambiguous-dot': ' Punkten kan vara både tusental och decimal; skriv t.ex. 1 000 eller 1,5.',
   grouping: ' Mellanslag ska dela talet i grupper om tre siffror (1 000 000).',
@@ -41,7 +91,7 @@ const HINT_EN: Record<string, string> = {
   grouping: ' Spaces must split the number into groups of three digits (1 000 000).',
 };
 
-const CATALOG = {
+const CATALOG: { [C in FindingCode]: Entry<FindingArgs[C]> } = {
   TABLE_MISSING: {
     severity: 'error',
     sv: (a) => `Tabellen ${a.table} saknas (ska ligga på bladet ${a.sheet}).`,
@@ -238,9 +288,8 @@ const CATALOG = {
     en: () =>
       "The workbook's record of its approved version cannot be read, so changes since approval cannot be shown and the version is not published. It is written again when a Fastställd decision is recorded.",
   },
-} satisfies Record<string, Entry>;
+};
 
-export type FindingCode = keyof typeof CATALOG;
 export const FINDING_CODES = Object.keys(CATALOG) as FindingCode[];
 
 export interface FindingExtras {
@@ -255,22 +304,30 @@ export interface FindingExtras {
 export const ECHO_MAX = 200;
 
 /** Texts longer than ECHO_MAX cut short, saying so and how long they were. */
-function echoed(args: Args, lang: Language): Args {
-  const out: Args = {};
-  for (const [k, v] of Object.entries(args)) {
+function echoed<A extends object>(args: A, lang: Language): A {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(args) as [string, unknown][]) {
     out[k] = typeof v === 'string' && v.length > ECHO_MAX ? `${[...v.slice(0, ECHO_MAX)].slice(0, -1).join('')}… (${v.length.toLocaleString('sv-SE')} ${lang === 'sv' ? 'tecken' : 'characters'})` : v;
   }
-  return out;
+  // Same keys, and every string is still a string: the shape the code's message reads.
+  return out as A;
 }
 
+/** A code's arguments, which may be left out when the message needs none of them. */
+type FindingParams<C extends FindingCode> = Record<never, never> extends FindingArgs[C]
+  ? [args?: FindingArgs[C], extras?: FindingExtras]
+  : [args: FindingArgs[C], extras?: FindingExtras];
+
 /** Makes a finding with its Swedish and English message. */
-export function finding(code: FindingCode, args: Args = {}, extras: FindingExtras = {}): Finding {
-  const entry: Entry = CATALOG[code];
+export function finding<C extends FindingCode>(code: C, ...[args, extras = {}]: FindingParams<C>): Finding {
+  const entry: Entry<FindingArgs[C]> = CATALOG[code];
+  // Left out only where every argument is optional, so none is an empty set of them.
+  const given = (args ?? {}) as FindingArgs[C];
   const f: Finding = {
     code,
     severity: extras.severity ?? entry.severity,
-    message: entry.sv(echoed(args, 'sv')),
-    messageEn: entry.en(echoed(args, 'en')),
+    message: entry.sv(echoed(given, 'sv')),
+    messageEn: entry.en(echoed(given, 'en')),
   };
   if (extras.location) f.location = extras.location;
   if (extras.year !== undefined) f.year = extras.year;
