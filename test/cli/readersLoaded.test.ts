@@ -9,6 +9,7 @@ import { FIXTURES, ROOT } from './helpers';
 import { tempDir } from './hostile/build';
 
 const PLAN = path.join(FIXTURES, 'plans', 'tjansteplan-it-2022-2024.xlsx');
+const UNAPPROVED = path.join(FIXTURES, 'plans', 'tjansteplan-kommunikation-2022-2024.xlsx');
 const FRAME = path.join(FIXTURES, 'frame', 'budgetram-2022-2024.xlsx');
 
 /** Runs the command in process and reports whether any exceljs module was loaded. */
@@ -46,8 +47,8 @@ describe('which commands load exceljs', () => {
     expect(loadsExceljs(['prioritize', '--frame', FRAME, PLAN]).exceljs).toBe(false);
   });
 
-  it('publish reads and checks the plan without it (this plan is then refused: its newest version is a draft)', () => {
-    expect(loadsExceljs(['publish', '--library', 'https://localhost:1/v1.0', PLAN])).toEqual({ code: 1, exceljs: false });
+  it('publish reads and checks the plan without it (this plan is then refused before anything is sent: it has no approved version)', () => {
+    expect(loadsExceljs(['publish', '--library', 'https://localhost:1/v1.0', UNAPPROVED])).toEqual({ code: 1, exceljs: false });
   });
 
   it('consolidate --out, which writes a workbook, does', () => {

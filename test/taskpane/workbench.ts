@@ -179,12 +179,20 @@ export class Workbench {
     await this.pane.locator('main').waitFor({ timeout: WAIT });
     // The pane is ready when its first action is there (Office.onReady has resolved and the app rendered).
     await this.pane.getByRole('button', { name: /^(Kontrollera|Check)$/ }).waitFor({ timeout: WAIT });
-    // The tab strip has settled when every view fits or its "Fler" menu (a chunk of its own) is there to hold the rest.
-    await until(
-      async () =>
-        (await this.pane.locator('[role=tablist] [data-overflowing]').count()) === 0 || (await this.pane.getByTestId('more-tabs').isVisible()),
-      'the tab strip to settle',
-    );
+    await this.tabsSettled();
+  }
+
+  /**
+   * The tab strip has settled when its "Fler" menu (a chunk of its own) is there to hold the tabs that do not
+   * fit, or when every tab is shown and fits: before Fluent's Overflow has measured, all tabs are shown but overflow.
+   */
+  async tabsSettled(): Promise<void> {
+    await until(async () => {
+      const strip = this.pane.getByRole('tablist');
+      if ((await strip.count()) === 0) return true;
+      if (await this.pane.getByTestId('more-tabs').isVisible()) return true;
+      return strip.first().evaluate((el) => el.querySelectorAll('[data-overflowing]').length === 0 && el.scrollWidth <= el.clientWidth);
+    }, 'the tab strip to settle');
   }
 
   /** The pane's document (for evaluate and keyboard checks). */
@@ -246,6 +254,7 @@ export class Workbench {
   async openView(name: string): Promise<void> {
     // A dialog closing keeps the rest of the pane hidden from the user (and from role queries) until it is gone.
     await until(async () => (await this.pane.getByRole('tablist').count()) === 1, 'the tab strip to be reachable');
+    await this.tabsSettled();
     const tab = this.pane.getByRole('tab', { name, exact: true });
     if (await tab.isVisible()) await tab.click();
     else {
