@@ -14,8 +14,7 @@ import type { CityFrame } from '../domain/frame';
 import { formatNumber } from '../domain/money';
 import { formatPeriod, periodOf } from '../domain/period';
 import { latestApproved, formatVersion } from '../domain/versions';
-import { checkWorkbook } from '../workbook/checkPlan';
-import { openFrame, openWorkbook } from './files';
+import { openFrame, readPlanFiles } from './files';
 import { briefSentence, frameGapBrief, type YearBrief } from '../domain/brief';
 import { listApproved, LibraryReadError, fileNameOf, openLibrary, periodArg, readSnapshots } from './libraryPlans';
 import { progressBar } from './progress';
@@ -75,26 +74,12 @@ export async function consolidateCommand(
 
 /** Each file's newest approved version (or its tables as they are, when none is approved). */
 async function plansFromFiles(files: readonly string[], err: (s: string) => void): Promise<Plans> {
-  const inputs: ConsolidationInput[] = [];
-  let unreadable = false;
   const progress = progressBar(files.length);
-  for (const [i, file] of files.entries()) {
-    progress.update(i, file);
-    const opened = await openWorkbook(file);
-    if (!opened.ok) {
-      err(`${file}: ${opened.reason}`);
-      unreadable = true;
-      continue;
-    }
-    const { plan } = await checkWorkbook(opened.workbook);
-    if (!plan) {
-      err(`${file}: planen kan inte läsas; kör \`tjansteplan validate ${file}\` för detaljer`);
-      unreadable = true;
-      continue;
-    }
+  const { plans, unreadable } = await readPlanFiles(files, err, (i, file) => progress.update(i, file));
+  const inputs: ConsolidationInput[] = plans.map(({ plan, file }) => {
     const approved = latestApproved(plan.versions);
-    inputs.push({ figures: figuresOfPlan(plan), file, ...(approved?.label ? { version: formatVersion(approved.label), decisionDate: approved.date } : {}) });
-  }
+    return { figures: figuresOfPlan(plan), file, ...(approved?.label ? { version: formatVersion(approved.label), decisionDate: approved.date } : {}) };
+  });
   progress.done();
   return { inputs, unreadable };
 }

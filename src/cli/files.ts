@@ -2,6 +2,8 @@
  * Opening workbooks for the CLI's reading: one unreadable file is reported and never stops the others.
  * Reading goes through the streaming reader, which does not load exceljs (commands that write load it).
  */
+import type { Plan } from '../domain/plan';
+import { checkWorkbook } from '../workbook/checkPlan';
 import { readCityFrame } from '../workbook/contract/readFrame';
 import type { CityFrame } from '../domain/frame';
 import type { Finding } from '../domain/findings';
@@ -34,4 +36,33 @@ export async function openFrame(file: string): Promise<FrameFile> {
     throw new UnreadableWorkbook(file, 'ingen budgetram hittades (tabellerna Budgetram och Stadsram saknas eller är tomma)');
   }
   return reading;
+}
+
+export interface ReadPlans {
+  plans: { plan: Plan; file: string }[];
+  /** Some file could not be opened or read as a plan (it had one line on stderr; the command ends with 2). */
+  unreadable: boolean;
+}
+
+/** Each file's plan, in order: one that cannot be opened or read as a plan gets one line and is left out. */
+export async function readPlanFiles(files: readonly string[], err: (s: string) => void, onFile?: (i: number, file: string) => void): Promise<ReadPlans> {
+  const plans: ReadPlans['plans'] = [];
+  let unreadable = false;
+  for (const [i, file] of files.entries()) {
+    onFile?.(i, file);
+    const opened = await openWorkbook(file);
+    if (!opened.ok) {
+      err(`${file}: ${opened.reason}`);
+      unreadable = true;
+      continue;
+    }
+    const { plan } = await checkWorkbook(opened.workbook);
+    if (!plan) {
+      err(`${file}: planen kan inte läsas; kör \`tjansteplan validate ${file}\` för detaljer`);
+      unreadable = true;
+      continue;
+    }
+    plans.push({ plan, file });
+  }
+  return { plans, unreadable };
 }

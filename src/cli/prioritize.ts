@@ -9,9 +9,8 @@ import { formatNumber } from '../domain/money';
 import { formatPeriod, periodOf } from '../domain/period';
 import type { Language } from '../domain/findings';
 import { prioritize, type Prioritization, type YearFigures } from '../domain/prioritization';
-import { prioritizationBasis, type PlanSource, type PrioritizationBasis } from '../domain/prioritizationInput';
-import { checkWorkbook } from '../workbook/checkPlan';
-import { openFrame, openWorkbook } from './files';
+import { prioritizationBasis, type PrioritizationBasis } from '../domain/prioritizationInput';
+import { openFrame, readPlanFiles } from './files';
 import { UsageError } from './usage';
 
 export interface PrioritizeOptions {
@@ -29,23 +28,7 @@ export async function prioritizeCommand(
 ): Promise<number> {
   if (files.length === 0) throw new UsageError('ange tjänsteplaner (FIL…)');
   const { frame } = await openFrame(options.frame);
-  const sources: PlanSource[] = [];
-  let unreadable = false;
-  for (const file of files) {
-    const opened = await openWorkbook(file);
-    if (!opened.ok) {
-      err(`${file}: ${opened.reason}`);
-      unreadable = true;
-      continue;
-    }
-    const { plan } = await checkWorkbook(opened.workbook);
-    if (!plan) {
-      err(`${file}: planen kan inte läsas; kör \`tjansteplan validate ${file}\` för detaljer`);
-      unreadable = true;
-      continue;
-    }
-    sources.push({ plan, file });
-  }
+  const { plans: sources, unreadable } = await readPlanFiles(files, err);
   const basis = prioritizationBasis(sources, frame);
   const result = prioritize(basis);
   // Loaded only to write: reading never loads exceljs.
