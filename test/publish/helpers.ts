@@ -5,7 +5,7 @@
  * observer at the end of the Graph client's middleware chain: one count per request that went on the wire.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { staticTokenProvider, type TokenProvider } from '../../src/publish/auth/tokenProvider';
@@ -44,9 +44,18 @@ export interface RunningLibrary {
   stop(): Promise<void>;
 }
 
+const madeDirs: string[] = [];
+
+/** A temporary folder, removed after the test file's last test (tests leave nothing behind). */
 export function tempDir(prefix = 'tjp-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
 }
+
+afterAll(() => {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 export async function startLibrary(o: { faults?: string; dataDir?: string; token?: string } = {}): Promise<RunningLibrary> {
   const dataDir = o.dataDir ?? tempDir('tjp-lib-');

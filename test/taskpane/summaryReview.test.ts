@@ -6,7 +6,7 @@
  * sample plan and reviews it against its published version, then approves the change note.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { locate } from '../../src/domain/location';
@@ -42,6 +42,7 @@ const bench = useBench(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'tjp-sr-'));
   return { library: { dataDir: path.join(dir, 'library'), token: TOKEN } };
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // The library gets every area's plan the way a controller publishes it: through the command, over HTTPS.
 beforeAll(async () => {
