@@ -76,7 +76,7 @@ function largest(items: Omit<GapContributor, 'share'>[], gap: Tkr | null): GapCo
   return out;
 }
 
-/** `27,2 mkr (27 192 tkr)`: how finance says a gap aloud and writes it exactly. */
+/** `22,3 mkr (22 342 tkr)`: how finance says a gap aloud and writes it exactly. */
 export function formatGap(tkr: Tkr): string {
   return `${formatMkr(tkr)} (${formatTkr(tkr)})`;
 }

@@ -32,7 +32,7 @@ export function typographic(text: string, lang: Language): string {
   return text.replace(/"([^"\n]*)"/g, lang === 'sv' ? '\u201d$1\u201d' : '\u201c$1\u201d');
 }
 
-/** "27 192 tkr" as one unit on a narrow line: the sentence may wrap around it, never inside it. */
+/** "22 342 tkr" as one unit on a narrow line: the sentence may wrap around it, never inside it. */
 export const keepTogether = (amount: string): string => amount.replace(/ /g, '\u00a0');
 
 /** A finding's message as the pane shows it. */

@@ -36,7 +36,7 @@ describe('frame-gap brief', () => {
 
   it('says how much is left when the city is within its frame', () => {
     expect(briefSentence(brief[1])).toBe('2023: utveckling 0 tkr ryms i stadens ram 0 tkr (0,0 mkr (0 tkr) kvar).');
-    expect(formatGap(27_192)).toBe('27,2 mkr (27 192 tkr)');
+    expect(formatGap(22_342)).toBe('22,3 mkr (22 342 tkr)');
   });
 });
 

@@ -45,5 +45,5 @@ test('decisions are named in the pane’s language, and the pane never sends an 
 });
 
 test('an amount stays on one line', () => {
-  expect(keepTogether('27 192 tkr')).toBe('27\u00a0192\u00a0tkr');
+  expect(keepTogether('22 342 tkr')).toBe('22\u00a0342\u00a0tkr');
 });

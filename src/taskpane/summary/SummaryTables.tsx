@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   /** Over the frame: bold text that says "över", and a colour on top, never the colour alone. */
   over: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
   list: { margin: 0, paddingInlineStart: '18px' },
-  /** The deviation wraps after its amount ("27 192 tkr / över") rather than widening the table. */
+  /** The deviation wraps after its amount ("22 342 tkr / över") rather than widening the table. */
   gap: { textAlign: 'end' },
   /** Headers over amounts line up with them. */
   end: { textAlign: 'end' },
