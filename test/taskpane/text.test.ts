@@ -1,5 +1,6 @@
 /** The pane's Swedish and English as people write them: plural forms, quotes, full stops, unbroken amounts. */
 import { STRINGS } from '../../src/taskpane/i18n';
+import { PRIORITIZE_STRINGS } from '../../src/taskpane/prioritize/strings';
 import { PUBLISH_STRINGS } from '../../src/taskpane/publish/strings';
 import { counted, keepTogether, sentence, typographic } from '../../src/taskpane/text';
 
@@ -40,6 +41,9 @@ test('decisions are named in the pane’s language, and the pane never sends an 
   for (const lang of ['sv', 'en'] as const) {
     expect(PUBLISH_STRINGS[lang].notPublishable(refusal, 2)).not.toMatch(/tjansteplan|npm|npx/);
     expect(STRINGS[lang].notInExcel).not.toMatch(/npm|npx|tjansteplan /);
+    // Prioritering names the workbook the forum opens, not the command finance makes it with.
+    expect(PRIORITIZE_STRINGS[lang].intro).not.toMatch(/tjansteplan|npm|npx|`/);
+    expect(PRIORITIZE_STRINGS[lang].noBasis).not.toMatch(/tjansteplan|npm|npx|`/);
   }
   expect(PUBLISH_STRINGS.sv.notPublishable(refusal, 1)).toBe('Kan inte publicera: planen har 1 fel. Rätta det under fliken Plan först.');
 });

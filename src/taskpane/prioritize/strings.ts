@@ -4,10 +4,10 @@ import { useLanguage } from '../i18n';
 const sv = {
   tab: 'Prioritering',
   intro:
-    'Prioriteringsforumets underlag: öppna arbetsboken som `tjansteplan prioritize --out` skriver. Förslaget rör aldrig Måste, tar Kan före Bör och skjuter upp före det stryker; ändra valen och se staden och områdena mot ramen direkt.',
+    'Prioriteringsforumets underlag: öppna arbetsboken med prioriteringsunderlaget, som ekonomi tar fram ur områdenas planer. Förslaget rör aldrig Måste, tar Kan före Bör och skjuter upp före det stryker; ändra valen och se staden och områdena mot ramen direkt.',
   read: 'Läs underlaget',
   reading: 'Läser underlaget…',
-  noBasis: 'Den öppna arbetsboken har ingen tabell Prioriteringsunderlag. Skapa den med `tjansteplan prioritize --frame F --out underlag.xlsx PLANER…` och öppna den.',
+  noBasis: 'Den öppna arbetsboken har ingen tabell Prioriteringsunderlag. Öppna arbetsboken med prioriteringsunderlaget; ekonomi tar fram den ur områdenas planer.',
   loaded: (n: number, changes: number) => `${n} initiativ lästa. Förslaget ändrar ${changes}.`,
   cityTitle: 'Staden mot ramen',
   areasTitle: 'Områden mot sin ram',
@@ -71,10 +71,10 @@ export type PrioritizeStrings = typeof sv;
 const en: PrioritizeStrings = {
   tab: 'Prioritisation',
   intro:
-    "Prioriteringsforum's basis: open the workbook `tjansteplan prioritize --out` writes. The proposal never touches Måste, takes Kan before Bör and defers before it cuts; change the choices and see the city and the areas against the frame at once.",
+    "Prioriteringsforum's basis: open the prioritisation workbook, which finance makes from the areas' plans. The proposal never touches Måste, takes Kan before Bör and defers before it cuts; change the choices and see the city and the areas against the frame at once.",
   read: 'Read the basis',
   reading: 'Reading the basis…',
-  noBasis: 'The open workbook has no Prioriteringsunderlag table. Create it with `tjansteplan prioritize --frame F --out basis.xlsx PLANS…` and open it.',
+  noBasis: 'The open workbook has no Prioriteringsunderlag table. Open the prioritisation workbook; finance makes it from the areas\' plans.',
   loaded: (n, changes) => `${n} initiatives read. The proposal changes ${changes}.`,
   cityTitle: 'The city against the frame',
   areasTitle: 'Areas against their frame',
@@ -139,3 +139,5 @@ export function usePrioritizeStrings(): PrioritizeStrings {
 
 /** The tab's name, for App's tab list (the view itself loads on demand). */
 export const prioritizeTabLabel = (lang: 'sv' | 'en') => (lang === 'en' ? en : sv).tab;
+
+export const PRIORITIZE_STRINGS: Record<'sv' | 'en', PrioritizeStrings> = { sv, en };
