@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     // The test host's proxies mirror Office.js's own declarations, which type cell contents as `any`.
-    files: ['src/workbench/excel/proxies/**/*.ts'],
+    files: ['src/simulators/excel/proxies/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -6,10 +6,10 @@
  * until SIGINT/SIGTERM. Port 0 (the default) picks a free port; give fixed ones to resume upload sessions
  * across restarts (their URLs name the file port).
  */
-import { DataFolderInUse } from '../server/library/dataLock';
-import { FaultSpecError } from '../server/library/faults';
-import { DEFAULT_TOKEN, startLibrary } from '../server/library';
-import { listOf } from '../server/library/siteLists';
+import { DataFolderInUse } from '../simulators/library/dataLock';
+import { FaultSpecError } from '../simulators/library/faults';
+import { DEFAULT_TOKEN, startLibrary } from '../simulators/library';
+import { listOf } from '../simulators/library/siteLists';
 import { resolveToken } from './token';
 import { UsageError } from './usage';
 

@@ -113,7 +113,7 @@ export function program(setExit: (code: number) => void): Command {
     .option('--data <mapp>', 'det lokala bibliotekets datamapp', '.tjansteplan/library')
     .action(async (o) => {
       const { startWorkbench } = await import('../server/workbenchServer');
-      const { startLibrary } = await import('../server/library');
+      const { startLibrary } = await import('../simulators/library');
       // The local library on origins of its own (Graph and file bytes), as in a tenant; fixed ports beside
       // the workbench's, so upload sessions resume after a restart and the pane's policy stays the same.
       const base = Number(o.port);

@@ -8,7 +8,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { rm } from 'node:fs/promises';
 import { provisionCommand, type ProvisionCommandOptions } from '../../src/cli/provision';
-import { spawnLibrary, startTestLibrary, tempDir, TOKEN, type TestLibrary } from '../server/library/helpers';
+import { spawnLibrary, startTestLibrary, tempDir, TOKEN, type TestLibrary } from '../simulators/library/helpers';
 import { cli } from './helpers';
 
 jest.setTimeout(60_000);

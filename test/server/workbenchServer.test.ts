@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { policyOf } from '../../src/server/workbenchCsp';
 import { startWorkbench, type WorkbenchServer } from '../../src/server/workbenchServer';
-import { trustingDispatcher, type Dispatcher } from './library/helpers';
+import { trustingDispatcher, type Dispatcher } from '../simulators/library/helpers';
 
 jest.setTimeout(60_000);
 

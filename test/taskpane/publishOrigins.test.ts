@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Item } from '../../src/server/library/state';
+import type { Item } from '../../src/simulators/library/state';
 import { startWorkbench } from '../../src/server/workbenchServer';
 import { approvedAt, writePlan } from '../publish/plans';
 import { BROWSER_TEST_TIMEOUT, until, useBench, WEB_ROOT, Workbench } from './workbench';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import type { Finding, Severity } from '../../src/domain/findings';
 import { findChromium } from './browser';
-import { startLibrary, type RunningLibrary } from '../../src/server/library';
+import { startLibrary, type RunningLibrary } from '../../src/simulators/library';
 import { startWorkbench, type WorkbenchServer } from '../../src/server/workbenchServer';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';

@@ -8,7 +8,7 @@ import { checkTables, checkWorkbook } from '../../src/workbook/checkPlan';
 import { approvalTable } from '../../src/workbook/contract/approvalTable';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
 import { OfficeHost } from '../../src/workbook/office/officeHost';
-import { fixtureBytes, hostOf } from '../workbench/excel/helpers';
+import { fixtureBytes, hostOf } from '../simulators/excel/helpers';
 
 /** Ekonomi's Initiativ table has its header on row 8 from column A: Utveckling 2023 of the first row is D9. */
 const EKONOMI = 'tjansteplan-ekonomi-2022-2024.xlsx';

@@ -3,7 +3,7 @@
  * and the selection. Only the rows in view are drawn, so a 5 000-row plan scrolls smoothly.
  */
 import { useEffect, useRef, useState } from 'react';
-import { columnLetters, type WorkbookModel } from '../excel';
+import { columnLetters, type WorkbookModel } from '../../simulators/excel';
 
 const ROW_HEIGHT = 21;
 const OVERSCAN = 20;

@@ -1,6 +1,6 @@
 /** The workbench page: toolbar (samples, open, download, language, theme), formula bar, grid, sheet tabs, pane. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SelectionView } from '../excel';
+import type { SelectionView } from '../../simulators/excel';
 import { Grid } from './Grid';
 import { download, fetchSample, openSession, withPane, type PaneOptions, type Session } from './session';
 

@@ -2,7 +2,7 @@
  * One open workbook in the workbench: its model, the test host over it, and the globals the task pane
  * picks up. Loading another workbook makes a new session and reloads the pane, as reopening a file would.
  */
-import { createExcelTestHost, WorkbookModel, type ExcelTestHost } from '../excel';
+import { createExcelTestHost, WorkbookModel, type ExcelTestHost } from '../../simulators/excel';
 
 export interface Session {
   name: string;

@@ -3,12 +3,12 @@
  * or Table.resize where ExcelApi 1.13 is there — never TableRowCollection.add, which Microsoft warns causes
  * co-authoring merge conflicts — in one sync; rows.add only where the table cannot grow that way.
  */
-import { Table, TableRowCollection } from '../../../src/workbench/excel/proxies/tables';
-import { createExcelTestHost, type ExcelTestHost, type ExcelTestHostOptions } from '../../../src/workbench/excel';
+import { Table, TableRowCollection } from '../../../src/simulators/excel/proxies/tables';
+import { createExcelTestHost, type ExcelTestHost, type ExcelTestHostOptions } from '../../../src/simulators/excel';
 import { planTables } from '../../../src/workbook/contract/template';
 import { OfficeHost } from '../../../src/workbook/office/officeHost';
 import { periodOf } from '../../../src/domain/period';
-import { emptyHost } from '../../workbench/excel/helpers';
+import { emptyHost } from '../../simulators/excel/helpers';
 
 const VERSIONS = 'Versionshantering';
 const ROW = [new Date('2021-05-20T00:00:00Z'), '1.0', 'Beslutad i PF', 'Jenny', 'PF', 'Fastställd'];

@@ -4,7 +4,7 @@
  * getFileAsync table), and slices of at most 64 KB on iPad.
  */
 import JSZip from 'jszip';
-import { createExcelTestHost, WorkbookModel, type ExcelTestHostOptions } from '../../../src/workbench/excel';
+import { createExcelTestHost, WorkbookModel, type ExcelTestHostOptions } from '../../../src/simulators/excel';
 import { OfficeHost } from '../../../src/workbook/office/officeHost';
 
 let restore: (() => void) | null = null;

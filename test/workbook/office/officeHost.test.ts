@@ -8,7 +8,7 @@ import type { CellValue } from '../../../src/domain/cell';
 import type { Finding } from '../../../src/domain/findings';
 import { fromExcelSerial, toExcelSerial } from '../../../src/domain/dates';
 import { periodOf } from '../../../src/domain/period';
-import { createExcelTestHost, DEFAULT_PAYLOAD_LIMIT, WorkbookModel, type ExcelTestHost } from '../../../src/workbench/excel';
+import { createExcelTestHost, DEFAULT_PAYLOAD_LIMIT, WorkbookModel, type ExcelTestHost } from '../../../src/simulators/excel';
 import { approvalOf } from '../../../src/domain/approval';
 import { latestApproved } from '../../../src/domain/versions';
 import { checkTables, checkWorkbook } from '../../../src/workbook/checkPlan';
@@ -19,7 +19,7 @@ import type { RawTable } from '../../../src/workbook/host';
 import { OfficeHost, PRIORITIZATION_TABLES } from '../../../src/workbook/office/officeHost';
 import { BASIS_TABLE, DECISION_NAMES } from '../../../src/workbook/contract/prioritizationTables';
 import { dateFormatted, isDateFormat } from '../../../src/workbook/office/ranges';
-import { emptyHost, fixtureBytes, hostOf, planFiles } from '../../workbench/excel/helpers';
+import { emptyHost, fixtureBytes, hostOf, planFiles } from '../../simulators/excel/helpers';
 
 const BROKEN = path.resolve(__dirname, '../../fixtures/broken');
 

@@ -2,11 +2,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ifMatchHolds, newItemId } from '../../../src/server/library/ids';
-import { checkName } from '../../../src/server/library/names';
-import { matches, parseFilter } from '../../../src/server/library/odataFilter';
-import { quickXorHash } from '../../../src/server/library/quickXorHash';
-import { Store } from '../../../src/server/library/store';
+import { ifMatchHolds, newItemId } from '../../../src/simulators/library/ids';
+import { checkName } from '../../../src/simulators/library/names';
+import { matches, parseFilter } from '../../../src/simulators/library/odataFilter';
+import { quickXorHash } from '../../../src/simulators/library/quickXorHash';
+import { Store } from '../../../src/simulators/library/store';
 
 test('QuickXorHash matches OneDrive’s (published test vectors)', () => {
   const vectors: [string, string][] = [

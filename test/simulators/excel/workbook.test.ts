@@ -1,6 +1,6 @@
 /** Tables, sheets, settings and conditional formats in the test host, and what survives .xlsx. */
 import ExcelJS from 'exceljs';
-import { WorkbookModel } from '../../../src/workbench/excel';
+import { WorkbookModel } from '../../../src/simulators/excel';
 import { XlsxWorkbook } from '../../../src/workbook/file/xlsxWorkbook';
 import { emptyHost, failure, fixtureBytes, hostOf } from './helpers';
 

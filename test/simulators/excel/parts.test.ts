@@ -1,8 +1,8 @@
 /** The test host's small parts: addresses, typed input, number formats, formulas. */
-import { columnLetters, columnNumber, formatAddress, parseAddress, quoteSheet } from '../../../src/workbench/excel/addresses';
-import { compile, evaluate, renameSheetIn, type FormulaEnv } from '../../../src/workbench/excel/formulas';
-import { formatValue, numberLocale } from '../../../src/workbench/excel/numberFormat';
-import { readInput, type Scalar } from '../../../src/workbench/excel/values';
+import { columnLetters, columnNumber, formatAddress, parseAddress, quoteSheet } from '../../../src/simulators/excel/addresses';
+import { compile, evaluate, renameSheetIn, type FormulaEnv } from '../../../src/simulators/excel/formulas';
+import { formatValue, numberLocale } from '../../../src/simulators/excel/numberFormat';
+import { readInput, type Scalar } from '../../../src/simulators/excel/values';
 
 describe('addresses', () => {
   test('column letters both ways', () => {

@@ -6,8 +6,8 @@
  * own get Graph's 404.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ensureCertificate, type Certificate } from '../certificate';
-import { listenLoopback, type Listening } from '../listen';
+import { ensureCertificate, type Certificate } from '../../server/certificate';
+import { listenLoopback, type Listening } from '../../server/listen';
 import { createLibrary, type Library, type LibraryIds, type LibraryOptions } from './library';
 
 export interface RunningLibrary {

@@ -4,8 +4,8 @@
  * formulas follow — with Excel's errors, and the result survives .xlsx.
  */
 import ExcelJS from 'exceljs';
-import { createExcelTestHost, WorkbookModel, type ExcelTestHost } from '../../../src/workbench/excel';
-import { shiftRowsIn } from '../../../src/workbench/excel/formulas';
+import { createExcelTestHost, WorkbookModel, type ExcelTestHost } from '../../../src/simulators/excel';
+import { shiftRowsIn } from '../../../src/simulators/excel/formulas';
 import { XlsxWorkbook } from '../../../src/workbook/file/xlsxWorkbook';
 import { emptyHost, failure } from './helpers';
 

@@ -16,7 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
-import { startLibrary, type LibraryOptions, type RunningLibrary } from '../../../src/server/library';
+import { startLibrary, type LibraryOptions, type RunningLibrary } from '../../../src/simulators/library';
 
 export const TOKEN = 'test-token';
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -131,7 +131,7 @@ export interface Spawned {
   exited: Promise<number | null>;
 }
 
-if (!existsSync(path.join(ROOT, 'dist', 'src', 'server', 'library', 'index.js'))) {
+if (!existsSync(path.join(ROOT, 'dist', 'src', 'simulators', 'library', 'index.js'))) {
   throw new Error('The command is not built: run `npm run build` before the library tests (npm test does).');
 }
 

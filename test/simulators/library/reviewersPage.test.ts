@@ -5,8 +5,8 @@
  */
 import https from 'node:https';
 import { readFileSync } from 'node:fs';
-import { quickXorHash } from '../../../src/server/library/quickXorHash';
-import { newItem } from '../../../src/server/library/placement';
+import { quickXorHash } from '../../../src/simulators/library/quickXorHash';
+import { newItem } from '../../../src/simulators/library/placement';
 import { byPath, startTestLibrary, type TestLibrary } from './helpers';
 
 jest.setTimeout(60_000);

@@ -4,7 +4,7 @@
  * and at completion), and a connection dropped mid-chunk, then resumed from nextExpectedRanges.
  */
 import { FileUpload, LargeFileUploadTask, ResponseType, type Client } from '@microsoft/microsoft-graph-client';
-import { quickXorHash } from '../../../src/server/library/quickXorHash';
+import { quickXorHash } from '../../../src/simulators/library/quickXorHash';
 import { bytes, byPath, failure, startTestLibrary, TOKEN, type TestLibrary } from './helpers';
 
 jest.setTimeout(120_000);

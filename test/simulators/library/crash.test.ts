@@ -7,7 +7,7 @@
  */
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { State } from '../../../src/server/library/state';
+import type { State } from '../../../src/simulators/library/state';
 import { bytes, spawnLibrary, tempDir, TOKEN, trustingDispatcher, type Dispatcher, type Spawned } from './helpers';
 
 jest.setTimeout(300_000);

@@ -1,6 +1,6 @@
 /** The Office shim: the document as .xlsx slices, language, theme, onReady, events. */
 import ExcelJS from 'exceljs';
-import type { AsyncResult, OfficeFile, OfficeShim, Slice } from '../../../src/workbench/excel';
+import type { AsyncResult, OfficeFile, OfficeShim, Slice } from '../../../src/simulators/excel';
 import { XlsxWorkbook } from '../../../src/workbook/file/xlsxWorkbook';
 import { emptyHost, fixtureBytes, hostOf } from './helpers';
 

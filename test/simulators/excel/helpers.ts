@@ -1,7 +1,7 @@
 /** Shared by the test host's tests and the OfficeHost tests: fixtures from disk and hosts over them. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createExcelTestHost, WorkbookModel, type ExcelTestHost, type ExcelTestHostOptions } from '../../../src/workbench/excel';
+import { createExcelTestHost, WorkbookModel, type ExcelTestHost, type ExcelTestHostOptions } from '../../../src/simulators/excel';
 
 export const PLANS = path.resolve(__dirname, '../../fixtures/plans');
 

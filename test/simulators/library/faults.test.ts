@@ -4,7 +4,7 @@
  * inside a batch, a delay, a lost answer, a token that expires, and rules set at run time.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { FaultSpecError, parseFaults } from '../../../src/server/library/faults';
+import { FaultSpecError, parseFaults } from '../../../src/simulators/library/faults';
 import { byPath, failure, startTestLibrary, TOKEN, type TestLibrary } from './helpers';
 
 jest.setTimeout(120_000);
