@@ -4,7 +4,7 @@
  * the forum, and nothing under its name is ever overwritten.
  */
 import { recordDecision } from '../../src/app/recordDecision';
-import { approvedByArea } from '../../src/cli/libraryPlans';
+import { listApproved } from '../../src/cli/libraryPlans';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
 import { newestPerArea } from '../../src/taskpane/summary/chooseVersions';
 import { connect, startLibrary, withLibrary, type RunningLibrary, type TestLibrary } from '../publish/helpers';
@@ -87,7 +87,9 @@ withLibrary('recordDecision with the local library', () => {
 
     const hr = (await t.library.listVersions('2022–2024')).filter((v) => v.fields.Tjansteomrade === 'HR');
     expect(hr.map((v) => `${v.fields.Version} ${v.fields.Beslut}`).sort()).toEqual(['1.0 Fastställd', '1.1 Inskickad']);
-    expect(approvedByArea(hr).map((a) => a.versions.map((v) => v.fields.Version))).toEqual([['1.0']]);
+    // What consolidate --library and pack read: one list query, approved only.
+    const areas = await listApproved(t.library, '2022–2024', lib.address);
+    expect(areas.find((a) => a.area === 'HR')!.versions.map((v) => v.fields.Version)).toEqual(['1.0']);
     expect(newestPerArea(hr).map((v) => v.fields.Version)).toEqual(['1.0']);
   });
 });
