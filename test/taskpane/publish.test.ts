@@ -105,6 +105,8 @@ test('recording Inskickad to PF puts that version in the library as submitted, w
   const form = panel.getByRole('form', { name: 'Registrera beslut' });
   await form.getByRole('combobox', { name: 'Forum' }).selectOption('PF');
   await form.getByRole('combobox', { name: 'Beslut' }).selectOption('Inskickad');
+  // Said before it happens: recording it publishes the version.
+  await form.getByText('När beslutet registreras publiceras versionen i biblioteket, med beslutet och forumet PF.').waitFor();
   const version = form.getByRole('textbox', { name: /^Version/ });
   let label = '';
   await until(async () => /^\d+\.\d+$/.test((label = await version.inputValue())), 'a suggested version');
