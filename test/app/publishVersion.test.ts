@@ -30,13 +30,12 @@ withLibrary('publishVersion', () => {
     const [listed] = await t.library.listVersions('2022–2024');
     expect(listed.fields).toMatchObject({ Version: '1.0', Forum: 'PF', Beslut: 'Fastställd' });
 
-    // Each save of the workbook has other bytes; the tables are the same, so the library's copy is found by
-    // its snapshot's fingerprint and nothing is uploaded or written.
+    // The outbox knows the file it delivered; a save with other bytes (a later second in the package) has the
+    // same tables, so the library's copy is found by its snapshot's fingerprint. Either way nothing is written.
     const written = () => t.requests.filter((r) => r.method !== 'GET' && !r.url.endsWith('/$batch'));
     t.reset();
     const again = await publishVersion(ports);
     expect(again).toMatchObject({ kind: 'already-published', fileName: 'Ekonomi 2022–2024 v1.0.xlsx', webUrl: listed.webUrl });
-    expect(t.requests.length).toBeGreaterThan(0);
     expect(written()).toEqual([]);
 
     // Another outbox (another computer): the same.
