@@ -73,7 +73,7 @@ describe("the reviewers' library page", () => {
     const rows = [...html.matchAll(/<tr id="item-([^"]+)"/g)].map((m) => m[1]);
     for (const id of [ids.ek10, ids.ek11, ids.it, ids.hr, ids.old, ids.hostile]) expect(rows).toContain(id);
     expect(rows).toHaveLength(6);
-    expect(html).toContain('aria-label="Ladda ned Ekonomi 2025–2027 v1.1.json"');
+    expect(html).toContain('aria-label="Data (JSON): Ekonomi 2025–2027 v1.1.json"');
     expect(text).not.toContain('Ekonomi 2025–2027 v1.1.json');
     expect(html).toContain(`href="/_library/v/${ids.ek11}"`);
   });

@@ -21,7 +21,7 @@ const download = (l: Links, item: Item, text: string, label?: string): string =>
 function versionRow(l: Links, r: PlanRow): string {
   const f = r.item.fields;
   const what = `${f.Tjansteomrade} v${f.Version}`;
-  const files = [download(l, r.item, 'Excel', `Ladda ned ${r.item.name}`), r.snapshot ? download(l, r.snapshot, 'Data (JSON)', `Ladda ned ${r.snapshot.name}`) : ''].filter(Boolean).join(' · ');
+  const files = [download(l, r.item, 'Excel', `Excel: ${r.item.name}`), r.snapshot ? download(l, r.snapshot, 'Data (JSON)', `Data (JSON): ${r.snapshot.name}`) : ''].filter(Boolean).join(' · ');
   return `<tr id="item-${h(r.item.id)}"><th scope="row"><a href="${h(versionPath(r.item.id))}" aria-label="${h(`Öppna ${what}`)}">${h(f.Tjansteomrade)}</a></th><td>${h(f.Version)}</td>${decisionCell(f.Beslut)}<td>${h(day(f.Beslutsdatum))}</td><td>${files}</td><td>${h(day(r.item.modified))}</td></tr>`;
 }
 

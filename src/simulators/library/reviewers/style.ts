@@ -21,6 +21,7 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}
 caption{text-align:left;font-weight:600;padding:.4rem .6rem}
 th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #e0e0e0;vertical-align:top}
 th{background:#f3f2f1;font-weight:600}
+tbody th{background:transparent}th[scope=row]{min-width:8rem}
 .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 tr.sum td,tr.sum th,tfoot td,tfoot th{font-weight:600;background:#faf9f8}
 tr:target{background:#fff4ce}
@@ -34,7 +35,7 @@ ul.findings{padding-left:1.2rem}ul.findings li{margin:.3rem 0}
 nav.pages ul,nav.crumbs ol{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1rem}
 nav.pages a,nav.crumbs a{display:inline-block;min-height:44px;line-height:44px}
 footer{color:#666;font-size:.85rem;padding-bottom:2rem}
-@media (prefers-color-scheme:dark){body{background:#1f1f1f;color:#f0f0f0}th{background:#2b2b2b}tr.sum td,tr.sum th,tfoot td,tfoot th{background:#262626}a{color:#6cb8f6}p.lead,.empty,footer{color:#bbb}.pending,tr:target{background:#4a3b00;color:#fff}.skip:focus{background:#1f1f1f}}
+@media (prefers-color-scheme:dark){body{background:#1f1f1f;color:#f0f0f0}th{background:#2b2b2b}tbody th{background:transparent}tr.sum td,tr.sum th,tfoot td,tfoot th{background:#262626}a{color:#6cb8f6}p.lead,.empty,footer{color:#bbb}.pending,tr:target{background:#4a3b00;color:#fff}.skip:focus{background:#1f1f1f}.beslut-Fastställd,.down{color:#6ccb5f}.beslut-Inskickad,.sev-warning{color:#f2c661}.beslut-Återremitterad,.sev-error,.up{color:#ff99a4}.sev-info{color:#ccc}}
 `.trim();
 
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
