@@ -16,9 +16,16 @@ export const MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
 export async function readSnapshot(store: Store, item: Item | undefined): Promise<SnapshotRead | null> {
   if (!item || !item.blob) return null;
   if (item.size > MAX_SNAPSHOT_BYTES) return { ok: false, reason: `den är större än ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB` };
+  let text: string;
+  try {
+    text = (await store.readBlob(item.blob)).toString('utf8');
+  } catch {
+    // Replaced (and its old content removed) between the listing and the read: the next view shows the new one.
+    return { ok: false, reason: 'filen kunde inte läsas just nu' };
+  }
   let value: unknown;
   try {
-    value = JSON.parse((await store.readBlob(item.blob)).toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     return { ok: false, reason: 'den är inte JSON' };
   }
