@@ -38,6 +38,7 @@ describe("a plan version's own page", () => {
     ids.ek11 = await publish(lib, snapshotOf({ ...f('Ekonomi', '1.1', 'Inskickad'), frame: 12_000, rows: rows11 }), f('Ekonomi', '1.1', 'Inskickad'));
     ids.it = await publish(lib, null, f('IT', '2.0', 'Inskickad'));
     ids.hr = await publish(lib, snapshotOf({ ...f('HR', '1.0', 'Fastställd', '2025-04-01'), frame: 5000, rows: [{ nr: '<b>1</b>', name: '<img src=x onerror=alert(5)>', development: [1, 2, 3] }] }), f('HR', '1.0', 'Fastställd', '2025-04-01'));
+    ids.park = await publish(lib, null, { area: 'Park', version: '1.0', forum: 'constructor', decision: 'Utkast' });
     ids.kultur = await publish(lib, null, f('Kultur', '1.0', 'Fastställd', '2025-04-02'));
     await put(lib, ['2025–2027', 'Kultur 2025–2027 v1.0.json'], '{"schema":"något annat"}');
     v11 = await page(lib, `/_library/v/${ids.ek11}`);
@@ -99,6 +100,13 @@ describe("a plan version's own page", () => {
     expect(hr.html).not.toMatch(/<img|<b>1/i);
     expect(hr.html).toContain('&lt;img src=x onerror=alert(5)&gt;');
     expect(textOf(hr.html)).toContain('<b>1</b> <img src=x onerror=alert(5)> 1 2 3');
+  });
+
+  test('column text that names a property of every object is only text', async () => {
+    const park = textOf((await page(lib, `/_library/v/${ids.park}`)).html);
+    expect(park).toContain('Forum constructor');
+    expect(park).not.toContain('native code');
+    expect(textOf((await page(lib, '/')).html)).toContain('Utan forum Tjänsteområde');
   });
 
   test('a version without a snapshot, or with one that is not a snapshot, says so', async () => {

@@ -4,8 +4,10 @@
  * a file name, a column or a snapshot is ever markup.
  */
 import { formatNumber } from '../../../domain/money';
+import type { Forum } from '../../../domain/versions';
 import { escapeHtml as h } from '../html';
 import { SITE_NAME } from '../state';
+import { forumOf } from './libraryIndex';
 import { STYLE_ELEMENT } from './style';
 import { PAGE_PATH } from './urls';
 
@@ -59,7 +61,13 @@ export const day = (iso: string | undefined | null): string => (iso ? iso.slice(
 export const size = (n: number): string =>
   n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1).replace('.', ',')} kB` : `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
-export const FORUM_NAMES: Record<string, string> = { TF: 'Tjänsteforum (TF)', PF: 'Prioriteringsforum (PF)', BF: 'Beslutsforum (BF)' };
+export const FORUM_NAMES: Record<Forum, string> = { TF: 'Tjänsteforum (TF)', PF: 'Prioriteringsforum (PF)', BF: 'Beslutsforum (BF)' };
+
+/** The Forum column as a reader knows it: the forum's name, or the text as it stands when it names none. */
+export function forumName(value: string | undefined): string {
+  const forum = forumOf(value);
+  return forum ? FORUM_NAMES[forum] : (value ?? '');
+}
 
 /** A decision as text, styled by its value (the class from a fixed set only); Inskickad says it waits. */
 export function decisionLabel(value: string | undefined): string {

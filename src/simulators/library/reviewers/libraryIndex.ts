@@ -5,7 +5,7 @@
  * (the columns, not the file name); its snapshot is the `.json` of the same name beside it (docs/graph.md §1)
  * and is folded into the version's row; every other file in a period folder or below it is a document.
  */
-import { parseForum, type Forum } from '../../../domain/versions';
+import { FORUMS, parseForum, type Forum } from '../../../domain/versions';
 import { nameKey } from '../names';
 import type { Item, State } from '../state';
 
@@ -36,6 +36,16 @@ export interface PeriodView {
 }
 
 const collator = new Intl.Collator('sv', { numeric: true });
+
+/**
+ * The Forum column's forum, or null. parseForum looks the text up in a plain object, so `constructor` or
+ * `toString` would come back as Object.prototype's function (and the version would fall out of every group):
+ * only its real answers count.
+ */
+export function forumOf(text: string | undefined): Forum | null {
+  const forum = parseForum(text ?? '');
+  return (FORUMS as readonly unknown[]).includes(forum) ? forum : null;
+}
 
 export const isPlanVersion = (item: Item): boolean => !item.folder && !!item.fields.Tjansteomrade && !!item.fields.Version;
 export const isPending = (item: Item): boolean => item.fields.Beslut === 'Inskickad';
@@ -129,7 +139,7 @@ const FORUM_ORDER: (Forum | null)[] = ['TF', 'PF', 'BF', null];
 function groupByForum(rows: PlanRow[]): ForumGroup[] {
   const groups = new Map<Forum | null, PlanRow[]>();
   for (const r of rows) {
-    const forum = parseForum(r.item.fields.Forum ?? '');
+    const forum = forumOf(r.item.fields.Forum);
     const list = groups.get(forum);
     if (list) list.push(r);
     else groups.set(forum, [r]);

@@ -9,7 +9,7 @@ import { downloadUrl } from '../signedUrls';
 import type { Item, State } from '../state';
 import { diffSectionBody } from './diffSection';
 import { findingsList } from './findingsList';
-import { day, decisionLabel, FORUM_NAMES, h, pageHtml, size, type Crumb } from './layout';
+import { day, decisionLabel, forumName, h, pageHtml, size, type Crumb } from './layout';
 import type { Links } from './periodSection';
 import { initiativesTable, totalsTable, versionsTable } from './planTables';
 import { findingsOf } from './snapshotFindings';
@@ -39,7 +39,7 @@ function facts(l: Links, d: VersionData): string {
     row('Tjänsteområde', h(f.Tjansteomrade)),
     row('Planperiod', h(f.Planperiod ?? '')),
     row('Version', h(f.Version)),
-    row('Forum', h(FORUM_NAMES[f.Forum ?? ''] ?? f.Forum ?? '')),
+    row('Forum', h(forumName(f.Forum))),
     row('Beslut', decisionLabel(f.Beslut)),
     row('Beslutsdatum', h(day(f.Beslutsdatum))),
     row('Arbetsbok', `${link(l, d.item, d.item.name)} (${h(size(d.item.size))})`),
