@@ -14,8 +14,9 @@ import ExcelJS from 'exceljs';
 import { cellName, formatRect, parseRef, type Rect } from './addresses';
 import { compile } from './formulas';
 import { WorkbookModel, type ModelOptions } from './model';
-import { SheetModel, type CellData, type ConditionalFormatData } from './sheet';
-import type { TableModel } from './tables';
+import { attachConditionalFormat } from './model/conditionalFormats';
+import { SheetModel, type CellData, type ConditionalFormatData } from './model/sheetModel';
+import type { TableModel } from './model/tableModel';
 import { argbOf, colorFromXlsx, errorValue, isError, serialFromDate, type Scalar } from './values';
 
 export const SETTINGS_SHEET = '_ExcelTestHostSettings';
@@ -200,7 +201,7 @@ function readConditionalFormats(ws: ExcelJS.Worksheet, sheet: SheetModel, model:
       });
     }
   }
-  found.sort((a, b) => a.priority - b.priority).forEach(({ cf }) => model.attachConditionalFormat(sheet, cf));
+  found.sort((a, b) => a.priority - b.priority).forEach(({ cf }) => attachConditionalFormat(model, sheet, cf));
 }
 
 function readSettings(ws: ExcelJS.Worksheet, model: WorkbookModel): void {

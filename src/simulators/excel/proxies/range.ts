@@ -3,8 +3,10 @@ import { formatAddress, parseAddress, parseRef, rowsOf, columnsOf, type Rect } f
 import { ClientObject, NULL_OBJECT, type AnyObject, type PropertyDef } from '../context';
 import { ErrorCodes, invalidArgument, invalidOperation, itemNotFound, OfficeError } from '../errors';
 import type { WorkbookModel } from '../model';
+import { autofitColumns, clearRect, fillRect, writeNumberFormats, writeValues } from '../model/cells';
+import type { CellData, SheetModel } from '../model/sheetModel';
+import { selectRect } from '../model/sheets';
 import { formatValue } from '../numberFormat';
-import type { CellData, SheetModel } from '../sheet';
 import { apiValue, GENERAL, valueTypeOf } from '../values';
 import { ConditionalFormatCollection } from './conditionalFormats';
 import { Worksheet } from './workbook';
@@ -68,11 +70,11 @@ export class Range extends ClientObject<RangeRef> {
   }
 
   override _properties(): Record<string, PropertyDef<RangeRef>> {
-    const write = (e: RangeRef, v: unknown, m: WorkbookModel, location: string) => m.writeValues(e.sheet, e.rect, v, location);
+    const write = (e: RangeRef, v: unknown, m: WorkbookModel, location: string) => writeValues(m, e.sheet, e.rect, v, location);
     const address = (e: RangeRef) => formatAddress(e.sheet.name, e.rect);
     const formulas = (e: RangeRef, m: WorkbookModel) => grid(e, m, (c) => (c?.f !== undefined ? `=${c.f}` : apiValue(c?.v ?? null)));
     const formats = (e: RangeRef, m: WorkbookModel) => grid(e, m, (c) => c?.nf ?? GENERAL);
-    const setFormats = (e: RangeRef, v: unknown, m: WorkbookModel, location: string) => m.writeNumberFormats(e.sheet, e.rect, v, location);
+    const setFormats = (e: RangeRef, v: unknown, m: WorkbookModel, location: string) => writeNumberFormats(m, e.sheet, e.rect, v, location);
     return {
       address: { get: address },
       addressLocal: { get: address },
@@ -296,12 +298,12 @@ export class Range extends ClientObject<RangeRef> {
 
   /** Activates the sheet and selects this range. */
   select(): void {
-    this._method('select', null, (e, m, location) => m.selectRect(e.sheet, e.rect, location));
+    this._method('select', null, (e, m, location) => selectRect(m, e.sheet, e.rect, location));
   }
 
   /** Clears contents, formats or both (`All`, `Contents`, `Formats`). */
   clear(applyTo = 'All'): void {
-    this._method('clear', applyTo, (e, m, location) => m.clearRect(e.sheet, e.rect, applyTo, location));
+    this._method('clear', applyTo, (e, m, location) => clearRect(m, e.sheet, e.rect, applyTo, location));
   }
 }
 
@@ -321,7 +323,7 @@ export class RangeFormat extends ClientObject<RangeRef> {
   }
 
   autofitColumns(): void {
-    this._method('autofitColumns', null, (e, m) => m.autofitColumns(e.sheet, e.rect));
+    this._method('autofitColumns', null, (e, m) => autofitColumns(m, e.sheet, e.rect));
   }
 
   /** Row heights are not modelled; accepted and ignored. */
@@ -341,7 +343,7 @@ export class RangeFill extends ClientObject<RangeRef> {
     return {
       color: {
         get: (e) => fillOf(e),
-        set: (e, v, m, location) => m.fillRect(e.sheet, e.rect, v === null || v === '' ? null : String(v), location),
+        set: (e, v, m, location) => fillRect(m, e.sheet, e.rect, v === null || v === '' ? null : String(v), location),
       },
     };
   }
@@ -356,7 +358,7 @@ export class RangeFill extends ClientObject<RangeRef> {
 
   /** Removes the fill. */
   clear(): void {
-    this._method('clear', null, (e, m, location) => m.fillRect(e.sheet, e.rect, null, location));
+    this._method('clear', null, (e, m, location) => fillRect(m, e.sheet, e.rect, null, location));
   }
 }
 

@@ -3,8 +3,11 @@ import { parseAddress, rowsOf } from '../addresses';
 import { ClientObject, type AnyObject, NULL_OBJECT, type ClientResult, type PropertyDef } from '../context';
 import { ErrorCodes, invalidArgument, itemNotFound, notImplemented, OfficeError } from '../errors';
 import type { WorkbookModel } from '../model';
-import type { SheetModel } from '../sheet';
-import type { TableModel } from '../tables';
+import { writeValues } from '../model/cells';
+import type { SheetModel } from '../model/sheetModel';
+import type { TableModel } from '../model/tableModel';
+import { insertTableRows } from '../model/tableRows';
+import { addTable, deleteTable, removeTable, renameTable, resizeTable, setShowTotals } from '../model/tables';
 import { apiValue } from '../values';
 import { Range } from './range';
 import { Worksheet } from './workbook';
@@ -88,7 +91,7 @@ export class TableCollection extends ClientObject<TableScope> {
           if (scope.sheet && sheet !== scope.sheet) throw invalidArgument(location, 'the address is on another sheet');
           r = parsed.rect;
         }
-        return model.addTable(sheet, r, hasHeaders, location);
+        return addTable(model, sheet, r, hasHeaders, location);
       },
     );
   }
@@ -104,14 +107,14 @@ export class Table extends ClientObject<TableModel> {
   override _properties(): Record<string, PropertyDef<TableModel>> {
     return {
       id: { get: (t) => String(t.id) },
-      name: { get: (t) => t.name, set: (t, v, m, location) => m.renameTable(t, String(v), location) },
+      name: { get: (t) => t.name, set: (t, v, m, location) => renameTable(m, t, String(v), location) },
       showHeaders: {
         get: (t) => t.showHeaders,
         set: (_t, v, _m, location) => {
           if (v !== true) throw notImplemented(location, 'tables without a header row');
         },
       },
-      showTotals: { get: (t) => t.showTotals, set: (t, v, m, location) => m.setShowTotals(t, Boolean(v), location) },
+      showTotals: { get: (t) => t.showTotals, set: (t, v, m, location) => setShowTotals(m, t, Boolean(v), location) },
       style: { get: (t) => t.style, set: (t, v) => void (t.style = String(v)) },
       showBandedRows: { get: () => true },
       showFilterButton: { get: () => true },
@@ -213,19 +216,19 @@ export class Table extends ClientObject<TableModel> {
         r = parsed.rect;
       }
       if (sheet !== t.sheet) throw invalidArgument(location, 'the new range is on another sheet');
-      m.resizeTable(t, r, location);
+      resizeTable(m, t, r, location);
     });
   }
 
   /** Deletes the table and the contents of its cells. */
   delete(): void {
-    this._method('delete', null, (t, m) => m.deleteTable(t));
+    this._method('delete', null, (t, m) => deleteTable(m, t));
   }
 
   /** Removes the table, keeping its cells. */
   convertToRange(): Range {
     const range = this.getRange();
-    this._method('convertToRange', null, (t, m) => m.removeTable(t));
+    this._method('convertToRange', null, (t, m) => removeTable(m, t));
     return range;
   }
 }
@@ -286,7 +289,7 @@ export class TableColumn extends ClientObject<ColumnRef> {
         get: (c) => c.table.columns[c.index]?.name,
         set: (c, v, m, location) => {
           const r = c.table.headerRect();
-          m.writeValues(c.table.sheet, { ...r, left: r.left + c.index, right: r.left + c.index }, [[String(v)]], location);
+          writeValues(m, c.table.sheet, { ...r, left: r.left + c.index, right: r.left + c.index }, [[String(v)]], location);
         },
       },
     };
@@ -374,7 +377,7 @@ export class TableRowCollection extends ClientObject<TableModel> {
       'add',
       { index: index ?? null, values: values ?? null, alwaysInsert: alwaysInsert ?? null },
       (resolver) => new TableRow(this.context, 'Add()', this, resolver),
-      (t, m, location) => ({ table: t, index: m.insertTableRows(t, index, values, alwaysInsert, location) }),
+      (t, m, location) => ({ table: t, index: insertTableRows(m, t, index, values, alwaysInsert, location) }),
     );
   }
 }
@@ -396,7 +399,7 @@ export class TableRow extends ClientObject<RowRef> {
           const rect = rowRect(r);
           return [[...Array(rect.right - rect.left + 1).keys()].map((j) => apiValue(r.table.sheet.get(rect.top, rect.left + j)?.v ?? null))];
         },
-        set: (r, v, m, location) => m.writeValues(r.table.sheet, rowRect(r), v, location),
+        set: (r, v, m, location) => writeValues(m, r.table.sheet, rowRect(r), v, location),
       },
     };
   }
