@@ -1,6 +1,6 @@
 /**
  * The workbook behind the Excel test host: sheets of cells, tables, conditional formats, the add-in's
- * settings and the selection, loaded from and saved to .xlsx (see xlsxIo.ts). It behaves as Excel does
+ * settings and the selection, loaded from and saved to .xlsx (see xlsxIo/). It behaves as Excel does
  * where the add-in depends on it (typed-input conversion, table headers, recalculation), and it tells its
  * listeners after every change, so the workbench grid can draw it.
  *
