@@ -63,9 +63,9 @@ describe("the reviewers' library page", () => {
     expect(pf).toBeLessThan(bf);
     expect(bf).toBeLessThan(at('2022–2024'));
     // Within PF: the submitted 1.1 above the approved 1.0, marked as waiting.
-    expect(at('Ekonomi 1.1 Inskickad väntar på beslut', pf)).toBeGreaterThan(pf);
-    expect(at('Ekonomi 1.1', pf)).toBeLessThan(at('Ekonomi 1.0 Fastställd 2025-03-01', pf));
-    expect(at('IT 2.0 Inskickad väntar på beslut', tf)).toBeGreaterThan(tf);
+    expect(at('Ekonomi 1.1 PF Inskickad väntar på beslut', pf)).toBeGreaterThan(pf);
+    expect(at('Ekonomi 1.1', pf)).toBeLessThan(at('Ekonomi 1.0 PF Fastställd 2025-03-01 Ekonomi 2025–2027 v1.0.xlsx', pf));
+    expect(at('IT 2.0 TF Inskickad väntar på beslut', tf)).toBeGreaterThan(tf);
     expect(text).toContain('2 väntar på beslut');
   });
 
@@ -107,6 +107,7 @@ describe("the reviewers' library page", () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;.xlsx');
     expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(2)&gt;');
     expect(html).toContain('0.5&#39; onclick=&#39;alert(3)');
+    expect(html).toContain('TF &amp; &lt;b&gt;PF&lt;/b&gt;');
   });
 
   test('a strict content security policy: no script at all, only the page’s own style', () => {

@@ -21,11 +21,12 @@ const download = (l: Links, item: Item, text: string, label?: string): string =>
 function versionRow(l: Links, r: PlanRow): string {
   const f = r.item.fields;
   const what = `${f.Tjansteomrade} v${f.Version}`;
-  const files = [download(l, r.item, 'Excel', `Excel: ${r.item.name}`), r.snapshot ? download(l, r.snapshot, 'Data (JSON)', `Data (JSON): ${r.snapshot.name}`) : ''].filter(Boolean).join(' · ');
-  return `<tr id="item-${h(r.item.id)}"><th scope="row"><a href="${h(versionPath(r.item.id))}" aria-label="${h(`Öppna ${what}`)}">${h(f.Tjansteomrade)}</a></th><td>${h(f.Version)}</td>${decisionCell(f.Beslut)}<td>${h(day(f.Beslutsdatum))}</td><td>${files}</td><td>${h(day(r.item.modified))}</td></tr>`;
+  // The file's name is the download link, as SharePoint's Name column; the snapshot rides along.
+  const files = [download(l, r.item, r.item.name), r.snapshot ? download(l, r.snapshot, 'Data (JSON)', `Data (JSON): ${r.snapshot.name}`) : ''].filter(Boolean).join(' · ');
+  return `<tr id="item-${h(r.item.id)}"><th scope="row"><a href="${h(versionPath(r.item.id))}" aria-label="${h(`Öppna ${what}`)}">${h(f.Tjansteomrade)}</a></th><td>${h(f.Version)}</td><td>${h(f.Forum ?? '')}</td>${decisionCell(f.Beslut)}<td>${h(day(f.Beslutsdatum))}</td><td>${files}</td><td>${h(day(r.item.modified))}</td></tr>`;
 }
 
-const HEAD = '<thead><tr><th scope="col">Tjänsteområde</th><th scope="col">Version</th><th scope="col">Beslut</th><th scope="col">Beslutsdatum</th><th scope="col">Filer</th><th scope="col">Ändrad</th></tr></thead>';
+const HEAD = '<thead><tr><th scope="col">Tjänsteområde</th><th scope="col">Version</th><th scope="col">Forum</th><th scope="col">Beslut</th><th scope="col">Beslutsdatum</th><th scope="col">Fil</th><th scope="col">Ändrad</th></tr></thead>';
 
 /** `level`: the heading level of the period's title (2 on the library page, none on its own page). */
 export function periodSection(l: Links, view: PeriodView, title: string, level: 2 | null): string {
