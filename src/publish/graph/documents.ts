@@ -62,7 +62,8 @@ export async function publishForumDocument(client: Client, driveId: string, r: F
   const verdict = compareFields(fieldsOf(item.fields as Record<string, unknown>), fieldsFor(r));
   if (verdict === 'other') return { kind: 'conflict', existing: doc };
   if (verdict === 'same' && there !== null) return { kind: 'already-published', document: doc };
-  return finish(client, driveId, r, existing.item, item.eTag ?? undefined, 'already-published', o.policy);
+  // Ours, but an earlier attempt stopped before its JSON or columns: finished now.
+  return finish(client, driveId, r, existing.item, item.eTag ?? undefined, 'published', o.policy);
 }
 
 /** The JSON, then the columns, on a workbook that is ours. */
