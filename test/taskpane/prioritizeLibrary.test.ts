@@ -107,8 +107,11 @@ test('the forum reads the basis from the library and the saved decision is publi
   await forum.pane.getByRole('button', { name: 'Spara Prioriteringsbeslut' }).click();
   await until(async () => /biblioteket/.test((await statusOf(forum, 'prioritize').textContent()) ?? ''), 'the decision to be saved and published');
   expect(plain(await statusOf(forum, 'prioritize').textContent())).toBe(
-    'Prioriteringsbeslutet är sparat på nya blad (3 ändrade celler) och publicerat i biblioteket: 2022–2024/Forum/Prioriteringsbeslut PF 2021-03-18.xlsx.',
+    'Prioriteringsbeslutet (3 ändrade celler) är sparat i arbetsboken och publicerat i biblioteket: 2022–2024/Forum/Prioriteringsbeslut PF 2021-03-18.xlsx.',
   );
+  // Publishing again from the saved workbook finds it already there (its tables are the same), writes nothing.
+  await forum.pane.getByRole('button', { name: 'Publicera beslutet i biblioteket' }).click();
+  await until(async () => /fanns redan/.test((await statusOf(forum, 'prioritize').textContent()) ?? ''), 'the decision to be found already published');
   expect(forum.problems).toEqual([]);
 
   // IT's controller: the plan as published, no decision in the workbook.

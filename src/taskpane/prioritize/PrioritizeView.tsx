@@ -16,9 +16,9 @@ import { readCityFrame } from '../../workbook/contract/readFrame';
 import { connectLibrary, type Connected } from '../summary/libraryConnection';
 import { formatTkr } from '../../domain/money';
 import { cityFigures, prioritize, type Prioritization } from '../../domain/prioritization';
-import { decisionRows } from '../../domain/prioritizationDecision';
+import { decisionRows, type DecisionRow } from '../../domain/prioritizationDecision';
 import { amountsWith, areaFigures, cellKey, choicesFromProposal, type Choice } from '../../domain/prioritizationWhatIf';
-import { DECISION_NAMES, decisionTables, type AreaTotals } from '../../workbook/contract/prioritizationTables';
+import { DECISION_NAMES, decisionTables, readDecision, type AreaTotals } from '../../workbook/contract/prioritizationTables';
 import type { InteractiveHost } from '../../workbook/host';
 import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
@@ -155,14 +155,34 @@ export default function PrioritizeView(props: { host: InteractiveHost }) {
       await host.createTables(decisionTables({ forum, date: date.trim(), period, status: 'Beslut' }, rows, totals));
       setNotice(t.saved(rows.length));
       if (!connection) return;
-      // The workbook as saved, beside the plans, where each area's controller's pane finds it.
-      const data = decisionDocumentData({ forum, date: date.trim(), period }, rows);
-      const outcome = await publishForumDocument(connection.library, { kind: 'Prioriteringsbeslut', period, forum, date: date.trim(), file: await host.fileBytes(), content: data, data });
-      if (outcome.kind === 'conflict') {
-        setError(t.publishConflict(`${forumFolder(period)}/${outcome.existing.name}`));
-        return;
+      try {
+        await publishDecision(connection, { forum, date: date.trim(), period }, rows);
+      } catch (e) {
+        // Saved in the workbook all the same: Publicera beslutet tries again from there.
+        setError(t.publishFailed(e instanceof Error ? e.message : String(e)));
       }
-      setNotice(t.savedAndPublished(rows.length, `${forumFolder(period)}/${outcome.document.name}`, outcome.kind === 'already-published'));
+    });
+
+  /** The workbook as it is now, beside the plans, where each area's controller's pane finds the decision. */
+  const publishDecision = async (c: Connected, info: { forum: string; date: string; period: string }, rows: readonly DecisionRow[]) => {
+    const data = decisionDocumentData(info, rows);
+    const outcome = await publishForumDocument(c.library, { kind: 'Prioriteringsbeslut', ...info, file: await host.fileBytes(), content: data, data });
+    if (outcome.kind === 'conflict') {
+      setError(t.publishConflict(`${forumFolder(info.period)}/${outcome.existing.name}`));
+      return;
+    }
+    setNotice(t.published(rows.length, `${forumFolder(info.period)}/${outcome.document.name}`, outcome.kind === 'already-published'));
+  };
+
+  /** A decision already saved in the open workbook (earlier, or when publishing failed), published now. */
+  const publishSaved = () =>
+    work(async () => {
+      if (!connection) return;
+      const saved = readDecision(await host.readTables());
+      const { forum: f, date: d, period: p } = saved?.info ?? {};
+      if (!saved || saved.info.status !== 'Beslut' || !f || !d || !p) throw new Error(t.noSavedDecision);
+      if (saved.problems.length > 0) throw new Error(saved.problems.join(' '));
+      await publishDecision(connection, { forum: f, date: d, period: p }, saved.rows);
     });
 
   const live = figures ? figures.city.map((y) => `${y.year} ${formatTkr(y.development)}, ${standing(t, y.excess)}`).join('; ') : '';
@@ -249,6 +269,13 @@ export default function PrioritizeView(props: { host: InteractiveHost }) {
             </Button>
           </div>
         </>
+      )}
+      {connection && (
+        <div className={styles.row}>
+          <Button disabled={busy} onClick={() => void publishSaved()}>
+            {t.publishSaved}
+          </Button>
+        </div>
       )}
       <ApplyDecision host={host} library={connection?.library ?? null} />
     </div>
