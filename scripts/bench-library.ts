@@ -243,7 +243,7 @@ async function run(lib: Child, seeded: Seeded, seedSeconds: number) {
       loop('graph', probe, PROBE_GAP_MS),
     ]);
     const seconds = (performance.now() - t) / 1000;
-    return { seconds, f: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, figures(v, seconds)])) as Record<Kind, Figures> };
+    return { seconds, f: Object.fromEntries(Object.entries(times).flatMap(([k, v]) => (v.length > 0 ? [[k, figures(v, seconds)]] : []))) as Record<Kind, Figures> };
   };
 
   const { upload: u, download: d, page: p } = WORKERS;
