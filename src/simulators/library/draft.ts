@@ -28,38 +28,43 @@ function closedError(): Error {
   return new TypeError('No transaction is open: change the library through store.transact.');
 }
 
+/** What a view stands on: the committed entry, and the open transaction's copy once it wrote. */
+interface Slot<T> {
+  key: string;
+  base: T;
+  copy?: T;
+}
+
 /** Copy-on-write over one prototype-free map (items or sessions) of the committed state. */
 class Layer<T extends Entry> {
   /** What a transaction sees: a view per committed entry, plus what the open transaction set. */
   private readonly seen: Record<string, T> = Object.create(null) as Record<string, T>;
-  private readonly views = new Map<string, T>();
-  private readonly viewKeys = new WeakMap<object, string>();
-  private readonly viewHandler: ProxyHandler<{ key: string }>;
-  /** The open transaction's copies of committed entries, made on first write. */
-  private readonly copies = new Map<string, T>();
+  private readonly slots = new Map<string, { slot: Slot<T>; view: T }>();
+  private readonly slotOfView = new WeakMap<object, Slot<T>>();
+  private readonly viewHandler: ProxyHandler<Slot<T>>;
+  /** Slots the open transaction copied. */
+  private readonly copied = new Set<Slot<T>>();
   /** Keys the open transaction set or deleted, with what `seen` held before (to put back). */
   private readonly touched = new Map<string, { had: boolean; was: T | undefined }>();
   private open = false;
   readonly proxy: Record<string, T>;
 
-  constructor(private readonly committed: Record<string, T>) {
-    const write = (key: string, p: PropertyKey, v: unknown) => {
-      (this.copy(key) as Fields)[p] = v;
+  constructor(committed: Record<string, T>) {
+    const write = (slot: Slot<T>, p: PropertyKey, v: unknown) => {
+      (this.copy(slot) as Fields)[p] = v;
       return true;
     };
+    const current = (slot: Slot<T>) => (slot.copy ?? slot.base) as Fields;
     this.viewHandler = {
-      get: ({ key }, p) => this.read(key, p),
-      set: ({ key }, p, v) => write(key, p, v),
-      defineProperty: ({ key }, p, d) => write(key, p, d.value),
-      deleteProperty: ({ key }, p) => delete (this.copy(key) as Fields)[p],
-      has: ({ key }, p) => p in this.current(key),
-      ownKeys: ({ key }) => Reflect.ownKeys(this.current(key)),
-      getOwnPropertyDescriptor: ({ key }, p) => {
-        const c = this.current(key) as Fields;
-        return Object.hasOwn(c, p) ? { value: this.read(key, p), writable: true, enumerable: true, configurable: true } : undefined;
-      },
+      get: (slot, p) => this.read(slot, p),
+      set: (slot, p, v) => write(slot, p, v),
+      defineProperty: (slot, p, d) => write(slot, p, d.value),
+      deleteProperty: (slot, p) => delete (this.copy(slot) as Fields)[p],
+      has: (slot, p) => p in current(slot),
+      ownKeys: (slot) => Reflect.ownKeys(current(slot)),
+      getOwnPropertyDescriptor: (slot, p) => (Object.hasOwn(current(slot), p) ? { value: this.read(slot, p), writable: true, enumerable: true, configurable: true } : undefined),
     };
-    for (const k of Object.keys(committed)) this.seen[k] = this.view(k);
+    for (const [k, v] of Object.entries(committed)) this.seen[k] = this.view(k, v);
     // Only writes are trapped: reads and scans go to `seen` directly, at a plain object's speed.
     this.proxy = new Proxy(this.seen, {
       set: (_t, k, v: T) => this.put(String(k), v),
@@ -72,34 +77,36 @@ class Layer<T extends Entry> {
     this.open = true;
   }
 
-  private current(k: string): T {
-    return this.copies.get(k) ?? this.committed[k];
-  }
-
-  private read(k: string, p: PropertyKey): unknown {
-    const c = this.copies.get(k);
-    if (c) return (c as Fields)[p];
-    const v = (this.committed[k] as Fields)[p];
+  private read(slot: Slot<T>, p: PropertyKey): unknown {
+    if (slot.copy) return (slot.copy as Fields)[p];
+    const v = (slot.base as Fields)[p];
     // A nested object (fields, a session's path) may be changed in place: hand out the copy's.
-    return isObject(v) && this.open ? (this.copy(k) as Fields)[p] : v;
+    return this.open && isObject(v) ? (this.copy(slot) as Fields)[p] : v;
   }
 
-  private copy(k: string): T {
+  private copy(slot: Slot<T>): T {
     if (!this.open) throw closedError();
-    let c = this.copies.get(k);
-    if (!c) this.copies.set(k, (c = structuredClone(this.committed[k])));
-    return c;
+    if (!slot.copy) {
+      slot.copy = structuredClone(slot.base);
+      this.copied.add(slot);
+    }
+    return slot.copy;
   }
 
-  /** A committed entry as the open transaction sees it: its own copy once it wrote, the committed one before. */
-  private view(k: string): T {
-    let v = this.views.get(k);
-    if (!v) {
-      v = new Proxy({ key: k }, this.viewHandler) as unknown as T;
-      this.views.set(k, v);
-      this.viewKeys.set(v, k);
+  /**
+   * A committed entry as the open transaction sees it (its own copy once it wrote, the committed one
+   * before); outside a transaction, the committed one. One view per entry, kept across transactions.
+   */
+  private view(k: string, base: T): T {
+    let s = this.slots.get(k);
+    if (s) s.slot.base = base;
+    else {
+      const slot: Slot<T> = { key: k, base };
+      const view = new Proxy(slot, this.viewHandler) as unknown as T;
+      this.slotOfView.set(view, slot);
+      this.slots.set(k, (s = { slot, view }));
     }
-    return v;
+    return s.view;
   }
 
   private touch(k: string): void {
@@ -109,9 +116,9 @@ class Layer<T extends Entry> {
 
   private put(k: string, v: T): boolean {
     this.touch(k);
-    const from = isObject(v) ? this.viewKeys.get(v) : undefined;
+    const from = isObject(v) ? this.slotOfView.get(v) : undefined;
     // An entry set to another entry's view gets a copy of what that view shows, never the proxy itself.
-    this.seen[k] = from === undefined ? v : (structuredClone(this.current(from)) as T);
+    this.seen[k] = from === undefined ? v : structuredClone(from.copy ?? from.base);
     return true;
   }
 
@@ -126,27 +133,30 @@ class Layer<T extends Entry> {
     const out: Record<string, T | null> = {};
     for (const k of this.touched.keys()) {
       const v = Object.hasOwn(this.seen, k) ? this.seen[k] : null;
-      if (v !== null || Object.hasOwn(this.committed, k)) out[k] = v;
+      if (v !== null || this.slots.has(k)) out[k] = v;
     }
     // A view of a key that was since set or deleted keeps its copy for reading; the key's new value counts.
-    for (const [k, c] of this.copies) if (!this.touched.has(k) && !same(c, this.committed[k])) out[k] = c;
+    for (const slot of this.copied) {
+      if (!this.touched.has(slot.key) && !same(slot.copy, slot.base)) out[slot.key] = slot.copy!;
+      delete slot.copy;
+    }
     for (const [k, { had, was }] of this.touched) {
       if (had) this.seen[k] = was!;
       else delete this.seen[k];
     }
     this.touched.clear();
-    this.copies.clear();
+    this.copied.clear();
     this.open = false;
     return Object.keys(out).length > 0 ? out : undefined;
   }
 
-  /** After a commit put `changed` into the committed map: views for new entries, none for deleted ones. */
+  /** After a commit put `changed` into the committed map: views onto the new entries, none for deleted ones. */
   committedChanges(changed: Record<string, T | null> | undefined): void {
     for (const [k, v] of Object.entries(changed ?? {})) {
-      if (v !== null) this.seen[k] = this.view(k);
+      if (v !== null) this.seen[k] = this.view(k, v);
       else {
         delete this.seen[k];
-        this.views.delete(k);
+        this.slots.delete(k);
       }
     }
   }
