@@ -3,6 +3,7 @@
  * Microsoft Graph (graph/), which also serves the local library of the embedded defaults.
  */
 import type { PlanSnapshot } from '../domain/snapshot';
+import type { ForumDocument, ForumDocumentOutcome, ForumDocumentRequest } from './forumDocuments';
 
 /** The list-item columns of a published version (SharePoint internal names). */
 export interface PublishedFields {
@@ -61,6 +62,12 @@ export interface PlanLibrary {
   listVersions(period: string): Promise<PublishedVersion[]>;
   /** The snapshots of the given versions, fetched in batches (⌈n/20⌉ requests). */
   readSnapshots(versions: readonly PublishedVersion[]): Promise<PlanSnapshot[]>;
+  /** A forum's document (review pack, prioritisation decision) into `<period>/Forum/`, once: forumDocuments.ts. */
+  publishForumDocument(request: ForumDocumentRequest, onProgress?: (p: PublishProgress) => void): Promise<ForumDocumentOutcome>;
+  /** The period's forum documents (one request a page of the Forum folder). */
+  listForumDocuments(period: string): Promise<ForumDocument[]>;
+  /** What the JSON beside a forum document carries for readers (a decision's rows); null when nothing. */
+  readForumDocumentData(document: ForumDocument): Promise<unknown>;
 }
 
 /** `Ekonomi 2022–2024 v1.0.xlsx`; the snapshot sits beside it as `… v1.0.json`. */
