@@ -15,8 +15,7 @@ export interface XmlHandler {
 
 /** Element names repeat by the hundred thousand: each prefixed one is cut once. */
 const localNames = new Map<string, string>();
-const local = (name: string) => {
-  if (name.indexOf(':') < 0) return name;
+const prefixed = (name: string) => {
   let cut = localNames.get(name);
   if (cut === undefined) localNames.set(name, (cut = name.slice(name.indexOf(':') + 1)));
   return cut;
@@ -30,7 +29,10 @@ export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: I
   });
   if (handler.open) {
     const open = handler.open;
-    parser.on('opentag', (tag) => open(local(tag.name), tag.attributes as Record<string, string>));
+    parser.on('opentag', (tag) => {
+      const n = tag.name;
+      open(n.indexOf(':') < 0 ? n : prefixed(n), tag.attributes as Record<string, string>);
+    });
   }
   if (handler.text) {
     const text = handler.text;
@@ -39,7 +41,10 @@ export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: I
   }
   if (handler.close) {
     const close = handler.close;
-    parser.on('closetag', (tag) => close(local(tag.name)));
+    parser.on('closetag', (tag) => {
+      const n = tag.name;
+      close(n.indexOf(':') < 0 ? n : prefixed(n));
+    });
   }
   const decoder = new TextDecoder('utf-8');
   const broken = (e: Error) => new UnreadableWorkbook(budget.file, `filen kunde inte läsas som .xlsx (delen ${entry.name} är inte läsbar XML: ${e.message.split('\n')[0]})`);
