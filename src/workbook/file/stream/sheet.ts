@@ -24,10 +24,6 @@ export class TableGrid {
     const width = range.right - range.left + 1;
     this.cells = Array.from({ length: range.bottom - range.top + 1 }, () => new Array<CellValue>(width).fill(null));
   }
-
-  at(row: number, column: number): CellValue {
-    return this.cells[row - this.range.top]?.[column - this.range.left] ?? null;
-  }
 }
 
 export interface SheetRead {
