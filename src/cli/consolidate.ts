@@ -16,7 +16,7 @@ import { formatPeriod, periodOf } from '../domain/period';
 import { latestApproved, formatVersion } from '../domain/versions';
 import { openFrame, readPlanFiles } from './files';
 import { briefSentence, frameGapBrief, type YearBrief } from '../domain/brief';
-import { listApproved, LibraryReadError, fileNameOf, openLibrary, periodArg, readSnapshots } from './libraryPlans';
+import type * as LibraryPlans from './libraryPlans';
 import { progressBar } from './progress';
 import { findingJson, LABEL, where } from './report';
 import { UsageError } from './usage';
@@ -53,13 +53,17 @@ export async function consolidateCommand(
   }
   const { frame, findings: frameFindings } = await openFrame(options.frame);
   let plans: Plans;
-  try {
-    plans = options.library ? await plansFromLibrary(options.library, options, frame, err) : await plansFromFiles(files, err);
-  } catch (e) {
-    if (!(e instanceof LibraryReadError)) throw e;
-    err(e.message);
-    return 2;
-  }
+  if (options.library) {
+    // Loaded only for the library: its Graph client and snapshot schema cost files a tenth of a second.
+    const library = await import('./libraryPlans');
+    try {
+      plans = await plansFromLibrary(library, options.library, options, frame, err);
+    } catch (e) {
+      if (!(e instanceof library.LibraryReadError)) throw e;
+      err(e.message);
+      return 2;
+    }
+  } else plans = await plansFromFiles(files, err);
   const result = consolidate(plans.inputs, frame);
   const brief = frameGapBrief(result);
   const findings = [...frameFindings, ...result.findings].sort(bySeverity);
@@ -88,7 +92,13 @@ async function plansFromFiles(files: readonly string[], err: (s: string) => void
  * Each area's newest approved version in the library: one list query for the period, then only those
  * snapshots, ⌈areas/20⌉ batch requests. Throws LibraryReadError when the library cannot be read.
  */
-async function plansFromLibrary(address: string, o: ConsolidateOptions, frame: CityFrame, err: (s: string) => void): Promise<Plans> {
+async function plansFromLibrary(
+  { listApproved, fileNameOf, openLibrary, periodArg, readSnapshots }: typeof LibraryPlans,
+  address: string,
+  o: ConsolidateOptions,
+  frame: CityFrame,
+  err: (s: string) => void,
+): Promise<Plans> {
   const period = o.period !== undefined ? periodArg(o.period) : periodOfFrame(frame);
   const library = await openLibrary({ library: address, token: o.token, ca: o.ca });
   // An area whose list item or snapshot cannot be used is left out with one line; the others go on (exit 2).

@@ -81,13 +81,20 @@ export function program(setExit: (code: number) => void): Command {
     .summary('prioriteringsunderlag och förslag som håller stadens ram / the forum\'s prioritisation basis and a proposal within the frame')
     .description(
       'prioriteringsunderlag: alla initiativ med prioritet, staden mot ramen per år och ett förslag (skjut upp, minska, stryk) som håller ramen utan att röra Måste / ' +
-        'prioritisation basis and proposal (exit 0 förslaget håller ramen, 1 ett år når inte ramen, 2 oläslig fil eller ram)',
+        'prioritisation basis and proposal (exit 0 förslaget håller ramen, 1 ett år når inte ramen, 2 oläslig fil, ram eller bibliotek som inte svarar). ' +
+        'Ur biblioteket: varje områdes senaste fastställda version med dess prioriteter. ' +
+        'Med --library och --publish-decision: lägg forumets sparade Prioriteringsbeslut i biblioteket (exit 1 om ett annat beslut redan har namnet).',
     )
-    .requiredOption('--frame <fil>', 'ekonomis budgetram (.xlsx)')
+    .option('--frame <fil>', 'ekonomis budgetram (.xlsx); krävs utom med --publish-decision')
     .option('--json', 'skriv resultatet som JSON')
     .option('--out <fil.xlsx>', 'skriv underlaget, ramen och förslaget som arbetsbok (öppnas i Excel för fönstrets Prioritering)')
+    .option('--library <url>', 'läs planerna ur biblioteket i stället för filer: https://localhost:PORT/v1.0[/sites/S/drives/D/lists/L] eller en SharePoint-webbplats')
+    .option('--period <planperiod>', 'med --library: planperioden, t.ex. 2022–2024 (standard: budgetramens första till sista år)')
+    .option('--token <token>', `med --library: ${TOKEN_HELP}`)
+    .option('--ca <fil>', 'med --library: CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
+    .option('--publish-decision <beslut.xlsx>', 'med --library: publicera forumets sparade Prioriteringsbeslut i biblioteket, <period>/Forum/Prioriteringsbeslut <forum> <datum>.xlsx')
     .addOption(lang())
-    .argument('<fil...>', 'tjänsteplaner (.xlsx)')
+    .argument('[fil...]', 'tjänsteplaner (.xlsx), när --library inte anges')
     .action(async (files: string[], o) =>
       setExit(await (await import('./prioritize')).prioritizeCommand(files, { ...o, lang: o.lang as Language }, out, err)),
     );
@@ -97,12 +104,14 @@ export function program(setExit: (code: number) => void): Command {
     .description(
       'forumets granskningsunderlag ur biblioteket: Översikt och ett blad per tjänsteområde med den senaste fastställda versionen (oavsett forum), ' +
         'ändringarna sedan den version forumet självt senast fastställde (annars närmast föregående fastställda) och fynden / ' +
-        "a forum's review pack (exit 0 skriven, 1 inga fastställda versioner för perioden, 2 bibliotek som inte svarar eller ett område som inte kunde läsas och lämnades utanför)",
+        "a forum's review pack (exit 0 skriven, 1 inga fastställda versioner för perioden eller ett annat underlag med samma namn i biblioteket, 2 bibliotek som inte svarar eller ett område som inte kunde läsas och lämnades utanför)",
     )
     .requiredOption('--library <url>', 'biblioteket: https://localhost:PORT/v1.0[/sites/S/drives/D/lists/L] eller en SharePoint-webbplats')
     .requiredOption('--period <planperiod>', 'planperioden, t.ex. 2022–2024')
     .addOption(new Option('--forum <forum>', 'forumet: tjänsteforum, prioriteringsforum eller beslutsforum').choices(['TF', 'PF', 'BF']).makeOptionMandatory())
-    .requiredOption('--out <fil.xlsx>', 'arbetsboken att skriva')
+    .option('--out <fil.xlsx>', 'arbetsboken att skriva (krävs utan --publish)')
+    .option('--publish', 'lägg också underlaget i biblioteket bredvid planerna: <period>/Forum/Granskningsunderlag <forum> <datum>.xlsx (skrivs aldrig över)')
+    .option('--date <ÅÅÅÅ-MM-DD>', 'med --publish: mötets datum i namnet (standard: i dag)')
     .option('--token <token>', `bibliotekets ${TOKEN_HELP}`)
     .option('--ca <fil>', 'CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
     .action(async (o) => setExit(await (await import('./pack')).packCommand(o, out, err)));

@@ -10,8 +10,16 @@
  * Reads one list query for the period and the snapshots of both versions per area in JSON batches
  * (⌈n/20⌉ requests). Exit 0 when written, 1 when the period has no approved version (nothing written),
  * 2 when the library cannot be read.
+ *
+ * `--publish [--date ÅÅÅÅ-MM-DD]` also puts the workbook in the library beside the plans, as
+ * `<period>/Forum/Granskningsunderlag <forum> <date>.xlsx` (the meeting's date, today by default), so members
+ * open one workbook in Excel for the web; `--out` is then optional. Written once: the same pack again is
+ * recognised by its content, another pack under that name is a conflict (exit 1) and nothing is overwritten.
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { publishForumDocument } from '../app/publishForumDocument';
+import { forumFolder } from '../publish/forumDocuments';
 import { parseForum } from '../domain/versions';
 import type { PlanSnapshot } from '../domain/snapshot';
 import type { PublishedVersion } from '../publish/planLibrary';
@@ -24,15 +32,23 @@ export interface PackOptions {
   library: string;
   period: string;
   forum: string;
-  out: string;
+  /** Required unless `publish`. */
+  out?: string;
   token?: string;
   ca?: string;
+  publish?: boolean;
+  /** With `publish`: the meeting's date (ISO), today by default. */
+  date?: string;
 }
 
 export async function packCommand(o: PackOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const forum = parseForum(o.forum);
   if (!forum) throw new UsageError(`--forum: ${o.forum} är inget forum (TF, PF eller BF)`);
   const period = periodArg(o.period);
+  if (!o.out && !o.publish) throw new UsageError('ange --out FIL.xlsx, --publish eller båda');
+  if (o.date !== undefined && !o.publish) throw new UsageError('--date gäller bara med --publish');
+  const date = o.date ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new UsageError(`--date: ${date} är inget datum (ÅÅÅÅ-MM-DD)`);
   const library = await openLibrary(o);
 
   let inputs: PackAreaInput[];
@@ -84,9 +100,29 @@ export async function packCommand(o: PackOptions, out: (s: string) => void, err:
   }
   // Each table goes below what its sheet holds, so below the title with an empty row between.
   await wb.createTables(pack.sheets.flatMap((s) => s.tables));
-  await wb.save(o.out);
+  const bytes = new Uint8Array(await wb.toBuffer());
 
   const changed = pack.areas.filter((a) => a.notes.length > 0).length;
-  out(`${path.resolve(o.out)}: granskningsunderlag för ${forum} ${period}, ${pack.areas.length} tjänsteområden (${changed} med ändringar sedan föregående fastställda version)`);
+  const what = `granskningsunderlag för ${forum} ${period}, ${pack.areas.length} tjänsteområden (${changed} med ändringar sedan föregående fastställda version)`;
+  if (o.out) {
+    await writeFile(o.out, bytes);
+    out(`${path.resolve(o.out)}: ${what}`);
+  }
+  if (o.publish) {
+    const content = pack.sheets.map((sh) => ({ name: sh.name, title: sh.title, tables: sh.tables.map((t) => ({ name: t.name, headers: t.headers, rows: t.rows })) }));
+    let outcome;
+    try {
+      outcome = await publishForumDocument(library, { kind: 'Granskningsunderlag', period, forum, date, file: bytes, content });
+    } catch (e) {
+      err(`tjansteplan: --library ${o.library}: granskningsunderlaget kunde inte publiceras: ${(e as Error).message.split('\n')[0]}`);
+      return 2;
+    }
+    if (outcome.kind === 'conflict') {
+      err(`tjansteplan: ${forumFolder(period)}/${outcome.existing.name} finns redan i biblioteket med annat innehåll; inget skrevs över (${outcome.existing.webUrl})`);
+      return 1;
+    }
+    const doc = outcome.document;
+    out(`${forumFolder(period)}/${doc.name}: ${outcome.kind === 'published' ? 'publicerat' : 'redan publicerat'} i biblioteket, ${what}: ${doc.webUrl}`);
+  }
   return skipped ? 2 : 0;
 }

@@ -1,23 +1,41 @@
 /**
- * `tjansteplan prioritize --frame F [--json] [--out X.xlsx] FILE…`: Prioriteringsforum's basis. Every
- * initiative of every area with its priority, the city against its frame per year, and a proposal of
- * deferrals and cuts that brings each year within the frame without touching `Måste` (domain/prioritization).
+ * `tjansteplan prioritize --frame F [--json] [--out X.xlsx] FILE…` or `… --library URL [--period P]`:
+ * Prioriteringsforum's basis. Every initiative of every area with its priority, the city against its frame
+ * per year, and a proposal of deferrals and cuts that brings each year within the frame without touching
+ * `Måste` (domain/prioritization). The plans come from workbooks or from the library (each area's newest
+ * approved snapshot, which carries the priorities: one list query and ⌈areas/20⌉ JSON batches).
  * Exit 0 when the proposal fits every year with a frame, 1 when a year still misses (all that is left
- * there is Måste), 2 when a file or the frame cannot be read.
+ * there is Måste), 2 when a file, the frame or the library cannot be read.
+ *
+ * `--library URL --publish-decision BESLUT.xlsx`: the forum's decision, saved from the pane's Prioritering
+ * in a workbook, put in the library beside the plans (`<period>/Forum/Prioriteringsbeslut <forum> <date>.xlsx`)
+ * where each area's controller's pane finds it. Written once; exit 1 when another decision has that name.
  */
 import { formatNumber } from '../domain/money';
 import { formatPeriod, periodOf } from '../domain/period';
 import type { Language } from '../domain/findings';
 import { prioritize, type Prioritization, type YearFigures } from '../domain/prioritization';
-import { prioritizationBasis, type PrioritizationBasis } from '../domain/prioritizationInput';
+import { prioritizationBasis, type PlanSource, type PrioritizationBasis } from '../domain/prioritizationInput';
+import type { CityFrame } from '../domain/frame';
+import { planOfSnapshot } from '../domain/snapshotPlan';
 import { openFrame, readPlanFiles } from './files';
+import { fileNameOf, LibraryReadError, listApproved, openLibrary, periodArg, readSnapshots } from './libraryPlans';
 import { UsageError } from './usage';
 
 export interface PrioritizeOptions {
-  frame: string;
+  /** Required unless `publishDecision`. */
+  frame?: string;
   json?: boolean;
   out?: string;
   lang: Language;
+  /** Read the plans from the library instead of files. */
+  library?: string;
+  /** The library's period; by default the years of the frame. */
+  period?: string;
+  token?: string;
+  ca?: string;
+  /** A saved Prioriteringsbeslut workbook to publish to the library (nothing else is done). */
+  publishDecision?: string;
 }
 
 export async function prioritizeCommand(
@@ -26,9 +44,27 @@ export async function prioritizeCommand(
   out: (s: string) => void,
   err: (s: string) => void,
 ): Promise<number> {
-  if (files.length === 0) throw new UsageError('ange tjänsteplaner (FIL…)');
+  if (options.publishDecision !== undefined) {
+    if (!options.library) throw new UsageError('--publish-decision kräver --library');
+    if (files.length > 0 || options.frame !== undefined || options.out !== undefined) throw new UsageError('--publish-decision publicerar bara beslutet: ange inga tjänsteplaner, --frame eller --out');
+    return (await import('./publishDecision')).publishDecisionCommand(options.publishDecision, { library: options.library, token: options.token, ca: options.ca }, out, err);
+  }
+  if (options.library && files.length > 0) throw new UsageError('ange antingen tjänsteplaner (FIL…) eller --library, inte båda');
+  if (!options.library && files.length === 0) throw new UsageError('ange tjänsteplaner (FIL…) eller --library URL');
+  for (const only of ['period', 'token', 'ca'] as const) {
+    if (!options.library && options[only] !== undefined) throw new UsageError(`--${only} gäller bara med --library`);
+  }
+  if (options.frame === undefined) throw new UsageError('ange budgetramen med --frame FIL');
   const { frame } = await openFrame(options.frame);
-  const { plans: sources, unreadable } = await readPlanFiles(files, err);
+  let read: { plans: PlanSource[]; unreadable: boolean };
+  try {
+    read = options.library ? await plansFromLibrary(options.library, options, frame, err) : await readPlanFiles(files, err);
+  } catch (e) {
+    if (!(e instanceof LibraryReadError)) throw e;
+    err(e.message);
+    return 2;
+  }
+  const { plans: sources, unreadable } = read;
   const basis = prioritizationBasis(sources, frame);
   const result = prioritize(basis);
   // Loaded only to write: reading never loads exceljs.
@@ -36,6 +72,32 @@ export async function prioritizeCommand(
   out(options.json ? prioritizationJson(basis, result, options.lang) : prioritizationText(basis, result, options.lang));
   if (unreadable) return 2;
   return result.misses.length > 0 ? 1 : 0;
+}
+
+/**
+ * Each area's newest approved version in the library, as a plan: one list query for the period, then only
+ * those snapshots. An area whose list item or snapshot cannot be used is left out with one line (exit 2).
+ */
+async function plansFromLibrary(address: string, o: PrioritizeOptions, frame: CityFrame, err: (s: string) => void): Promise<{ plans: PlanSource[]; unreadable: boolean }> {
+  const period = o.period !== undefined ? periodArg(o.period) : periodOfFrame(frame);
+  const library = await openLibrary({ library: address, token: o.token, ca: o.ca });
+  let unreadable = false;
+  const skip = (line: string) => {
+    unreadable = true;
+    err(line);
+  };
+  const newest = (await listApproved(library, period, address, skip)).map((a) => a.versions[0]);
+  if (newest.length === 0) err(`tjansteplan: biblioteket har ingen fastställd version för ${period}`);
+  const snapshots = await readSnapshots(library, newest, address, skip);
+  const plans = snapshots.flatMap((s, i) => (s ? [{ plan: planOfSnapshot(s), file: fileNameOf(newest[i]) }] : []));
+  return { plans, unreadable };
+}
+
+/** The period the frame covers (its first to its last year), for `--library` without `--period`. */
+function periodOfFrame(frame: CityFrame): string {
+  const years = [...frame.city.keys(), ...[...frame.areas.values()].flatMap((a) => [...a.years.keys()])];
+  if (years.length === 0) throw new UsageError('budgetramen anger inga år: ange planperioden med --period');
+  return formatPeriod(periodOf(Math.min(...years), Math.max(...years)));
 }
 
 function periodText(basis: PrioritizationBasis): string {

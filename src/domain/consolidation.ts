@@ -44,9 +44,10 @@ export function figuresOfSnapshot(s: PlanSnapshot): AreaFigures {
     development: s.years.map((y) => s.totals[String(y)]?.development ?? null),
     maintenance: s.years.map((y) => s.totals[String(y)]?.maintenance ?? null),
     initiatives: s.initiatives.filter((r) => !r.isStatedSum).map((r) => ({ nr: r.nr, name: r.name, development: r.development })),
-    // A snapshot keeps amounts, not empty cells: a plan with no maintenance figure other than 0 anywhere is
-    // taken as one that states none (Kommunikation, Vård och omsorg), so it shows "–" as from its workbook.
-    ...(s.initiatives.every((r) => r.maintenance.every((m) => m === 0)) ? { maintenanceStated: false } : {}),
+    // Snapshots say whether the plan states maintenance impact; older ones keep amounts, not empty cells, so
+    // a plan with no maintenance figure other than 0 anywhere is taken as one that states none (Kommunikation,
+    // Vård och omsorg), and it shows "–" as from its workbook.
+    ...((s.maintenanceStated ?? !s.initiatives.every((r) => r.maintenance.every((m) => m === 0))) ? {} : { maintenanceStated: false }),
   };
 }
 

@@ -5,6 +5,7 @@
 import type { Finding } from './findings';
 import { formatPeriod } from './period';
 import { developmentPerYear, maintenancePerYear, type Plan } from './plan';
+import type { Priority } from './prioritizationClass';
 import type { VersionEntry } from './versions';
 
 export const SNAPSHOT_SCHEMA = 'tjansteplan.snapshot/1';
@@ -17,6 +18,12 @@ export interface SnapshotInitiative {
   maintenance: (number | null)[];
   comment: string;
   isStatedSum: boolean;
+  /**
+   * Prioritet (docs/domain.md §3), so Prioriteringsforum can work from the library: present when the plan
+   * has the column (null for an empty or unreadable cell), absent when it has none and in snapshots written
+   * before it was added. Both read as "not stated", as in a workbook.
+   */
+  priority?: Priority | null;
 }
 
 /** One row of the area's Ram table. */
@@ -44,6 +51,12 @@ export interface PlanSnapshot {
    * the development frame there.
    */
   frame?: SnapshotFrameYear[];
+  /**
+   * Whether the plan states maintenance impact at all (false when every Vidmakthålla cell is empty), so
+   * reports show "–", never 0, for such an area read from the library too. Absent in snapshots written
+   * before it was added: readers then guess from the amounts (consolidation.ts figuresOfSnapshot).
+   */
+  maintenanceStated?: boolean;
   versions: Omit<VersionEntry, 'label'>[];
   findings: Finding[];
   /** SHA-256 (hex) of the canonical plan tables: see fingerprint.ts. */
@@ -74,7 +87,7 @@ export function snapshotOf(
     decision: approved.decision,
     decisionDate: approved.date,
     totals,
-    initiatives: plan.initiatives.map(({ row, nr, name, development, maintenance, comment, isStatedSum }) => ({
+    initiatives: plan.initiatives.map(({ row, nr, name, development, maintenance, comment, isStatedSum, priority }) => ({
       row,
       nr,
       name,
@@ -82,10 +95,12 @@ export function snapshotOf(
       maintenance,
       comment,
       isStatedSum,
+      ...(priority === undefined ? {} : { priority }),
     })),
     frame: [...(plan.frame?.years.values() ?? [])]
       .sort((a, b) => a.year - b.year)
       .map(({ year, development, operations }) => ({ year, development, operations })),
+    maintenanceStated: plan.maintenanceStated !== false,
     versions: plan.versions.map(({ label: _label, ...rest }) => rest),
     findings,
     fingerprint: hashes.fingerprint,

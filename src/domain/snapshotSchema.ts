@@ -6,6 +6,7 @@
  * zod/mini: the same checks as zod, without the part of it a browser bundle would pay for and not use.
  */
 import * as z from 'zod/mini';
+import { PRIORITIES } from './prioritizationClass';
 import type { PlanSnapshot } from './snapshot';
 
 /** Excel's own limit for a cell's text: longer text in a snapshot was not written by the tool. */
@@ -61,9 +62,22 @@ const schema = z.object({
   decisionDate: z.nullable(text),
   totals: z.record(z.string().check(z.regex(/^\d{4}$/)), z.object({ development: amount, maintenance: amount, frame: amount })),
   initiatives: z
-    .array(z.object({ row: z.int(), nr: text, name: text, development: amounts, maintenance: amounts, comment: text, isStatedSum: z.boolean() }))
+    .array(
+      z.object({
+        row: z.int(),
+        nr: text,
+        name: text,
+        development: amounts,
+        maintenance: amounts,
+        comment: text,
+        isStatedSum: z.boolean(),
+        // Optional: snapshots written before priorities were carried have none.
+        priority: z.optional(z.nullable(z.enum(PRIORITIES))),
+      }),
+    )
     .check(z.maxLength(MAX_ROWS)),
   frame: z.optional(z.array(z.object({ year, development: amount, operations: amount })).check(z.maxLength(100))),
+  maintenanceStated: z.optional(z.boolean()),
   versions: z.array(version).check(z.maxLength(MAX_ROWS)),
   findings: z.array(finding).check(z.maxLength(MAX_ROWS)),
   fingerprint: z.string().check(z.regex(/^[0-9a-f]{64}$/)),

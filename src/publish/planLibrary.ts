@@ -5,6 +5,7 @@
  */
 import type { PlanSnapshot } from '../domain/snapshot';
 import { FORUMS, type Decision } from '../domain/versions';
+import type { ForumDocument, ForumDocumentOutcome, ForumDocumentRequest } from './forumDocuments';
 
 /** The list-item columns of a published version (SharePoint internal names). */
 export interface PublishedFields {
@@ -63,6 +64,12 @@ export interface PlanLibrary {
   listVersions(period: string): Promise<PublishedVersion[]>;
   /** The snapshots of the given versions, fetched in batches (⌈n/20⌉ requests). */
   readSnapshots(versions: readonly PublishedVersion[]): Promise<PlanSnapshot[]>;
+  /** A forum's document (review pack, prioritisation decision) into `<period>/Forum/`, once: forumDocuments.ts. */
+  publishForumDocument(request: ForumDocumentRequest, onProgress?: (p: PublishProgress) => void): Promise<ForumDocumentOutcome>;
+  /** The period's forum documents (one request a page of the Forum folder). */
+  listForumDocuments(period: string): Promise<ForumDocument[]>;
+  /** What the JSON beside a forum document carries for readers (a decision's rows); null when nothing. */
+  readForumDocumentData(document: ForumDocument): Promise<unknown>;
 }
 
 /** The decisions published besides approvals, and the words their file names carry (docs/graph.md §1). */

@@ -3,6 +3,7 @@
  * kept tables, and a version sent to a forum published as such — its columns and file name say Inskickad and
  * the forum, and nothing under its name is ever overwritten.
  */
+import { newestApprovedPerArea } from '../../src/app/prioritizationFromLibrary';
 import { recordDecision } from '../../src/app/recordDecision';
 import { listApproved } from '../../src/cli/libraryPlans';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
@@ -77,7 +78,7 @@ withLibrary('recordDecision with the local library', () => {
     ]);
   });
 
-  test('a newer version sent to a forum is never what consolidation or the summary takes: only Fastställd versions are', async () => {
+  test('a newer version sent to a forum is never what consolidation, the summary or prioritisation takes: only Fastställd versions are', async () => {
     const { office } = await openPlan({ area: 'HR', versions: approvedAt('1.0') });
     const outbox = newOutbox();
     const { publishVersion } = await import('../../src/app/publishVersion');
@@ -91,5 +92,6 @@ withLibrary('recordDecision with the local library', () => {
     const areas = await listApproved(t.library, '2022–2024', lib.address);
     expect(areas.find((a) => a.area === 'HR')!.versions.map((v) => v.fields.Version)).toEqual(['1.0']);
     expect(newestPerArea(hr).map((v) => v.fields.Version)).toEqual(['1.0']);
+    expect(newestApprovedPerArea(hr).map((v) => v.fields.Version)).toEqual(['1.0']);
   });
 });

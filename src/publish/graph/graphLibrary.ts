@@ -17,6 +17,8 @@ import { compareFields, fieldsOf, readListItem, setFields } from './fields';
 import { odataString } from './paths';
 import { readSnapshotsInBatches, writeSnapshot } from './snapshots';
 import { uploadFile, type UploadOptions } from './upload';
+import type { ForumDocument, ForumDocumentOutcome, ForumDocumentRequest } from '../forumDocuments';
+import { listForumDocuments, publishForumDocument, readForumDocumentData } from './documents';
 
 export const DEFAULT_LIBRARY_NAME = 'Tjänsteplaner';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -166,5 +168,21 @@ export class GraphPlanLibrary implements PlanLibrary {
     } catch (e) {
       throw explain(e, 'uppslagningen av dokumentbiblioteket');
     }
+  }
+
+  async publishForumDocument(request: ForumDocumentRequest, onProgress?: (p: PublishProgress) => void): Promise<ForumDocumentOutcome> {
+    const { driveId } = await this.resolve();
+    const progress = onProgress ? (sentBytes: number, totalBytes: number) => onProgress({ sentBytes, totalBytes }) : undefined;
+    return publishForumDocument(this.client, driveId, request, { policy: this.policy, chunkSize: this.options.chunkSize, onProgress: progress });
+  }
+
+  async listForumDocuments(period: string): Promise<ForumDocument[]> {
+    const { driveId } = await this.resolve();
+    return listForumDocuments(this.client, driveId, period);
+  }
+
+  async readForumDocumentData(document: ForumDocument): Promise<unknown> {
+    const { driveId } = await this.resolve();
+    return readForumDocumentData(this.client, driveId, document);
   }
 }

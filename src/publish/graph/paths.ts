@@ -5,9 +5,12 @@ export function encodePath(...segments: string[]): string {
   return segments.map((s) => encodeURIComponent(s)).join('/');
 }
 
-/** The item at `folder/name` in the drive, addressed by path: `/drives/{id}/root:/{path}`. */
+/**
+ * The item at `folder/name` in the drive, addressed by path: `/drives/{id}/root:/{path}`. `folder` may be
+ * nested (`2022–2024/Forum`): each of its parts is a segment of its own, never one with an encoded `/`.
+ */
 export function itemByPath(driveId: string, folder: string, name: string): string {
-  return `/drives/${encodeURIComponent(driveId)}/root:/${encodePath(folder, name)}`;
+  return `/drives/${encodeURIComponent(driveId)}/root:/${encodePath(...folder.split('/'), name)}`;
 }
 
 /** A string literal in an OData $filter: single quotes doubled. */

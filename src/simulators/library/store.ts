@@ -1,15 +1,19 @@
 /**
- * The persisted library: `library.json` (every item and open upload session) and the file contents under
- * `blobs/` and `sessions/`. Every change goes through `transact`, one at a time: the change is made on a
- * copy, written atomically, and only then becomes the state, so a crash at any moment leaves the last
- * committed state on disk. Content is written (and fsynced) before the state that refers to it; files
- * nothing refers to (a crash between the two) are removed on the next start.
+ * The persisted library: `library.json` (a snapshot of every item and open upload session), `journal.jsonl`
+ * (every change since the snapshot, journal.ts) and the file contents under `blobs/` and `sessions/`. Every
+ * change goes through `transact`, one at a time: the change is made on a draft (draft.ts), appended to the
+ * journal and fsynced, and only then becomes the state, so a crash at any moment leaves every acknowledged
+ * change on disk. The store compacts (writes library.json atomically, empties the journal) at start and
+ * when the journal outgrows the snapshot. Content is written (and fsynced) before the state that refers to
+ * it; files nothing refers to (a crash between the two) are removed on the next start.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fsyncDir, TEMP_SUFFIX, writeFileAtomic } from '../../publish/node/atomicFile';
 import { lockDataFolder } from './dataLock';
+import { applyChange, Drafts, freezeEntries } from './draft';
+import { Journal, JOURNAL_FILE, readJournal } from './journal';
 import { initialState, STATE_FORMAT, withIdMaps, type State } from './state';
 
 const STATE_FILE = 'library.json';
@@ -17,17 +21,30 @@ const BLOBS = 'blobs';
 const SESSIONS = 'sessions';
 const PRIVATE_FILE = 0o600;
 const PRIVATE_DIR = 0o700;
+/** The journal is folded into library.json once it is larger than this and than library.json itself. */
+const MIN_COMPACTION_BYTES = 4 * 1024 * 1024;
+
+export interface StoreOptions {
+  /** Journal bytes that trigger a compaction (tests); by default the larger of 4 MiB and library.json. */
+  compactAfter?: number;
+}
 
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
+  private snapshotBytes = 0;
+  private readonly drafts: Drafts;
 
   private constructor(
     readonly dir: string,
     private current: State,
+    private readonly journal: Journal,
     private readonly release: () => Promise<void>,
-  ) {}
+    private readonly options: StoreOptions,
+  ) {
+    this.drafts = new Drafts(current);
+  }
 
-  static async open(dir: string, now: () => Date = () => new Date()): Promise<Store> {
+  static async open(dir: string, now: () => Date = () => new Date(), options: StoreOptions = {}): Promise<Store> {
     const root = path.resolve(dir);
     // The state holds the secret that signs download and upload URLs, and the blobs are the published
     // plans: owner only (docs/targets.md §3), also for a folder an older version left readable to others.
@@ -36,39 +53,76 @@ export class Store {
       await fs.chmod(path.join(root, sub), PRIVATE_DIR);
     }
     await fs.chmod(root, PRIVATE_DIR);
-    await fs.chmod(path.join(root, STATE_FILE), PRIVATE_FILE).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
-    });
+    for (const file of [STATE_FILE, JOURNAL_FILE]) {
+      await fs.chmod(path.join(root, file), PRIVATE_FILE).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      });
+    }
     const release = await lockDataFolder(root);
+    let journal: Journal | undefined;
     try {
-      const state = await readState(root);
-      const store = new Store(root, state ?? initialState(now()), release);
-      if (!state) await store.transact(() => undefined);
+      const snapshot = await readState(root);
+      const changes = await readJournal(path.join(root, JOURNAL_FILE));
+      if (!snapshot && changes.length > 0) throw new Error(`${path.join(root, JOURNAL_FILE)}: en journal utan ${STATE_FILE} / a journal without its snapshot`);
+      let state = freezeEntries(snapshot ?? initialState(now()));
+      for (const c of changes) state = applyChange(state, c);
+      journal = await Journal.open(path.join(root, JOURNAL_FILE), PRIVATE_FILE);
+      const store = new Store(root, state, journal, release, options);
+      // Also drops a torn last line, before anything is appended after it.
+      if (!snapshot || journal.size > 0) await store.compact();
+      else store.snapshotBytes = (await fs.stat(path.join(root, STATE_FILE))).size;
       await store.collectGarbage(now());
       return store;
     } catch (e) {
+      await journal?.close();
       await release();
       throw e;
     }
   }
 
-  /** The committed state. Read it, never change it: changes go through `transact`. */
+  /**
+   * The committed state. Read it, never change it (its items, sessions and fields are frozen): changes go
+   * through `transact`. The object stays current: a commit puts its entries into the same maps.
+   */
   get state(): State {
     return this.current;
   }
 
-  /** Runs `change` on a copy of the state and commits the copy, unless `change` throws. One at a time. */
+  /**
+   * Runs `change` on a draft of the state and commits what it changed, unless `change` throws. One at a
+   * time; the promise settles once the change is durable.
+   */
   transact<T>(change: (draft: State) => T | Promise<T>): Promise<T> {
     const run = async () => {
-      const draft = withIdMaps(structuredClone(this.current));
-      const result = await change(draft);
-      await writeFileAtomic(path.join(this.dir, STATE_FILE), JSON.stringify(draft, null, 1), PRIVATE_FILE);
-      this.current = draft;
+      const draft = this.drafts.begin(this.current);
+      let result: T;
+      try {
+        result = await change(draft.state);
+      } catch (e) {
+        draft.finish();
+        throw e;
+      }
+      const changed = draft.finish();
+      if (changed) {
+        await this.journal.append(changed);
+        this.current = applyChange(this.current, changed);
+        this.drafts.committed(changed);
+        // The change is durable already; a compaction that fails (disk full) is tried again at the next one.
+        if (this.journal.size > (this.options.compactAfter ?? Math.max(MIN_COMPACTION_BYTES, this.snapshotBytes))) await this.compact().catch(() => undefined);
+      }
       return result;
     };
     const done = this.queue.then(run, run);
     this.queue = done.catch(() => undefined);
     return done;
+  }
+
+  /** Folds the journal into library.json: the snapshot first (atomically), then the journal emptied. */
+  private async compact(): Promise<void> {
+    const text = JSON.stringify(this.current, null, 1);
+    await writeFileAtomic(path.join(this.dir, STATE_FILE), text, PRIVATE_FILE);
+    this.snapshotBytes = Buffer.byteLength(text);
+    await this.journal.reset();
   }
 
   blobPath(name: string): string {
@@ -142,6 +196,7 @@ export class Store {
 
   async close(): Promise<void> {
     await this.queue;
+    await this.journal.close();
     await this.release();
   }
 

@@ -1,6 +1,8 @@
 /**
  * Tillämpa prioriteringsbeslut: the cells the decision changes in the open plan, shown before anything is
- * written; only on confirmation are exactly those cells written and one Versionshantering row added.
+ * written; only on confirmation are exactly those cells written and one Versionshantering row added. The
+ * decision is the one in the open workbook or, when it has none and a library is connected, the newest
+ * Prioriteringsbeslut of the plan's period there (app/newestDecision).
  */
 import {
   Button,
@@ -14,12 +16,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { newestDecision } from '../../app/newestDecision';
+import { formatPeriod } from '../../domain/period';
+import type { PlanLibrary } from '../../publish/planLibrary';
 import { formatNumber } from '../../domain/money';
 import { planApplication, type Application } from '../../domain/prioritizationApply';
 import { checkTables } from '../../workbook/checkPlan';
 import { readDecision } from '../../workbook/contract/prioritizationTables';
 import { findTable, headerKey, TABLES } from '../../workbook/contract/tables';
 import type { CellValue } from '../../domain/cell';
+import type { DecisionRow } from '../../domain/prioritizationDecision';
 import type { InteractiveHost } from '../../workbook/host';
 import { useLanguage } from '../i18n';
 import { useWork } from '../useWork';
@@ -37,12 +43,14 @@ interface Pending {
   application: Application;
   /** Versionshantering's headers as the workbook has them, to put the new row's cells in their columns. */
   versionHeaders: string[];
+  /** The decision's file in the library, when it came from there. */
+  source: string | null;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function ApplyDecision(props: { host: InteractiveHost }) {
-  const { host } = props;
+export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibrary | null }) {
+  const { host, library } = props;
   const t = usePrioritizeStrings();
   const lang = useLanguage();
   const styles = useStyles();
@@ -53,17 +61,26 @@ export function ApplyDecision(props: { host: InteractiveHost }) {
   const prepare = () =>
     work(async () => {
       const tables = await host.readTables();
-      const decision = readDecision(tables);
-      if (!decision) throw new Error(t.noDecision);
+      const inWorkbook = readDecision(tables);
+      if (!inWorkbook && !library) throw new Error(t.noDecision);
       const { plan } = checkTables(tables);
       if (!plan) throw new Error(t.noPlan);
-      const application = planApplication(plan, decision.rows, decision.info, today());
+      let decision: { rows: DecisionRow[]; info: { forum?: string; date?: string } } | null = inWorkbook;
+      let source: string | null = null;
+      if (!decision && library) {
+        const period = formatPeriod(plan.info.period);
+        const found = await newestDecision(library, period);
+        if (!found) throw new Error(t.noDecisionAnywhere(period));
+        decision = found.decision;
+        source = found.document.name;
+      }
+      const application = planApplication(plan, decision!.rows, decision!.info, today());
       if (application.changes.length === 0) {
-        setNotice([t.nothingToApply(plan.info.area, application.alreadyApplied), ...application.skipped.map((x) => (lang === 'en' ? x.en : x.sv))].join(' '));
+        setNotice([...(source ? [t.fromLibrary(source)] : []), t.nothingToApply(plan.info.area, application.alreadyApplied), ...application.skipped.map((x) => (lang === 'en' ? x.en : x.sv))].join(' '));
         return;
       }
       const versions = findTable(tables, TABLES.versions.name);
-      setPending({ area: plan.info.area, application, versionHeaders: versions?.headers ?? [...TABLES.versions.headers] });
+      setPending({ area: plan.info.area, application, versionHeaders: versions?.headers ?? [...TABLES.versions.headers], source });
     });
 
   const confirm = () =>
@@ -99,6 +116,7 @@ export function ApplyDecision(props: { host: InteractiveHost }) {
               <DialogTitle>{t.apply}</DialogTitle>
               <DialogContent>
                 <p id="prio-apply-intro">
+                  {pending.source && `${t.fromLibrary(pending.source)} `}
                   {t.applyIntroDialog(pending.application.changes.length, pending.area)} {pending.application.versionRow.version} –{' '}
                   {pending.application.versionRow.description}
                 </p>

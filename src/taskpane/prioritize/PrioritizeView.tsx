@@ -1,16 +1,24 @@
 /**
- * Prioritering: the forum's what-if over the basis in the open workbook (from `prioritize --out`), starting
- * from the proposal, saved as a Prioriteringsbeslut on new sheets; and, for the area's controller, applying
- * such a decision to the open plan (ApplyDecision).
+ * Prioritering: the forum's what-if over the basis in the open workbook (from `prioritize --out`) or, when a
+ * library is connected, over each area's newest approved plan there against the frame in the open workbook;
+ * starting from the proposal, saved as a Prioriteringsbeslut on new sheets and, with a library, published
+ * beside the plans (`<period>/Forum/Prioriteringsbeslut <forum> <date>.xlsx`); and, for the area's
+ * controller, applying such a decision to the open plan (ApplyDecision), from the workbook or the library.
  */
 import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import { formatPeriod, periodOf } from '../../domain/period';
+import { useEffect, useMemo, useState } from 'react';
+import { prioritizationFromLibrary } from '../../app/prioritizationFromLibrary';
+import { publishForumDocument } from '../../app/publishForumDocument';
+import { decisionDocumentData } from '../../domain/decisionDocument';
+import { formatPeriod, parsePeriod, periodOf } from '../../domain/period';
+import { forumFolder } from '../../publish/forumDocuments';
+import { readCityFrame } from '../../workbook/contract/readFrame';
+import { connectLibrary, type Connected } from '../summary/libraryConnection';
 import { formatTkr } from '../../domain/money';
 import { cityFigures, prioritize, type Prioritization } from '../../domain/prioritization';
-import { decisionRows } from '../../domain/prioritizationDecision';
+import { decisionRows, type DecisionRow } from '../../domain/prioritizationDecision';
 import { amountsWith, areaFigures, cellKey, choicesFromProposal, type Choice } from '../../domain/prioritizationWhatIf';
-import { DECISION_NAMES, decisionTables, type AreaTotals } from '../../workbook/contract/prioritizationTables';
+import { DECISION_NAMES, decisionTables, readDecision, type AreaTotals } from '../../workbook/contract/prioritizationTables';
 import type { InteractiveHost } from '../../workbook/host';
 import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
@@ -46,17 +54,53 @@ export default function PrioritizeView(props: { host: InteractiveHost }) {
   const [forum, setForum] = useState('PF');
   const [date, setDate] = useState(today());
   const [dateError, setDateError] = useState<string | undefined>();
+  const [connection, setConnection] = useState<Connected | null>(null);
+  const [periodText, setPeriodText] = useState('');
+  const [periodError, setPeriodError] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    connectLibrary()
+      .catch(() => null)
+      .then((c) => live && setConnection(c));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const start = (basis: PaneBasis, problems: string[]) => {
+    const result = prioritize(basis);
+    const first = choicesFromProposal(basis, result);
+    setLoaded({ basis, result, start: first });
+    setChoices(new Map(first));
+    setYear(basis.years.find((_, k) => (result.before[k].excess ?? 0) > 0) ?? basis.years[0]);
+    setNotice([t.loaded(basis.items.length, new Set(result.proposal.map((p) => p.item)).size), ...problems].join(' '));
+  };
 
   const read = () =>
     work(async () => {
       const reading = basisFromTables(await host.readTables());
       if (!reading) throw new Error(t.noBasis);
-      const result = prioritize(reading.basis);
-      const start = choicesFromProposal(reading.basis, result);
-      setLoaded({ basis: reading.basis, result, start });
-      setChoices(new Map(start));
-      setYear(reading.basis.years.find((_, k) => (result.before[k].excess ?? 0) > 0) ?? reading.basis.years[0]);
-      setNotice([t.loaded(reading.basis.items.length, new Set(result.proposal.map((p) => p.item)).size), ...reading.problems].join(' '));
+      start(reading.basis, reading.problems);
+    });
+
+  /** Each area's newest approved plan in the library, against the frame in the open workbook. */
+  const readLibrary = () =>
+    work(async () => {
+      if (!connection) return;
+      const { frame } = readCityFrame(await host.readTables());
+      if (frame.city.size === 0 && frame.areas.size === 0) throw new Error(t.noFrameTables);
+      const typed = periodText.trim() === '' ? null : parsePeriod(periodText);
+      if (periodText.trim() !== '' && !typed) {
+        setPeriodError(t.periodInvalid);
+        return;
+      }
+      setPeriodError(undefined);
+      const years = [...frame.city.keys(), ...[...frame.areas.values()].flatMap((a) => [...a.years.keys()])];
+      const period = formatPeriod(typed ?? periodOf(Math.min(...years), Math.max(...years)));
+      if (!typed) setPeriodText(period);
+      const { basis, versions } = await prioritizationFromLibrary(connection.library, period, frame);
+      if (versions.length === 0) throw new Error(t.noVersions(period));
+      start({ ...basis, items: [...basis.items] }, []);
     });
 
   const figures = useMemo(() => {
@@ -110,6 +154,35 @@ export default function PrioritizeView(props: { host: InteractiveHost }) {
       const period = years.length ? formatPeriod(periodOf(years[0], years[years.length - 1])) : '';
       await host.createTables(decisionTables({ forum, date: date.trim(), period, status: 'Beslut' }, rows, totals));
       setNotice(t.saved(rows.length));
+      if (!connection) return;
+      try {
+        await publishDecision(connection, { forum, date: date.trim(), period }, rows);
+      } catch (e) {
+        // Saved in the workbook all the same: Publicera beslutet tries again from there.
+        setError(t.publishFailed(e instanceof Error ? e.message : String(e)));
+      }
+    });
+
+  /** The workbook as it is now, beside the plans, where each area's controller's pane finds the decision. */
+  const publishDecision = async (c: Connected, info: { forum: string; date: string; period: string }, rows: readonly DecisionRow[]) => {
+    const data = decisionDocumentData(info, rows);
+    const outcome = await publishForumDocument(c.library, { kind: 'Prioriteringsbeslut', ...info, file: await host.fileBytes(), content: data, data });
+    if (outcome.kind === 'conflict') {
+      setError(t.publishConflict(`${forumFolder(info.period)}/${outcome.existing.name}`));
+      return;
+    }
+    setNotice(t.published(rows.length, `${forumFolder(info.period)}/${outcome.document.name}`, outcome.kind === 'already-published'));
+  };
+
+  /** A decision already saved in the open workbook (earlier, or when publishing failed), published now. */
+  const publishSaved = () =>
+    work(async () => {
+      if (!connection) return;
+      const saved = readDecision(await host.readTables());
+      const { forum: f, date: d, period: p } = saved?.info ?? {};
+      if (!saved || saved.info.status !== 'Beslut' || !f || !d || !p) throw new Error(t.noSavedDecision);
+      if (saved.problems.length > 0) throw new Error(saved.problems.join(' '));
+      await publishDecision(connection, { forum: f, date: d, period: p }, saved.rows);
     });
 
   const live = figures ? figures.city.map((y) => `${y.year} ${formatTkr(y.development)}, ${standing(t, y.excess)}`).join('; ') : '';
@@ -121,6 +194,16 @@ export default function PrioritizeView(props: { host: InteractiveHost }) {
         <Button appearance="primary" disabled={busy} onClick={() => void read()}>
           {t.read}
         </Button>
+        {connection && (
+          <>
+            <Field label={t.period} hint={t.periodHint} validationMessage={periodError}>
+              <Input value={periodText} onChange={(_, d) => setPeriodText(d.value)} />
+            </Field>
+            <Button disabled={busy} onClick={() => void readLibrary()}>
+              {t.readLibrary}
+            </Button>
+          </>
+        )}
         <Button
           disabled={busy || !loaded}
           onClick={() => {
@@ -187,7 +270,14 @@ export default function PrioritizeView(props: { host: InteractiveHost }) {
           </div>
         </>
       )}
-      <ApplyDecision host={host} />
+      {connection && (
+        <div className={styles.row}>
+          <Button disabled={busy} onClick={() => void publishSaved()}>
+            {t.publishSaved}
+          </Button>
+        </div>
+      )}
+      <ApplyDecision host={host} library={connection?.library ?? null} />
     </div>
   );
 }

@@ -52,7 +52,8 @@ const sv = {
   saved: (rows: number) => `Prioriteringsbeslutet är sparat på nya blad (${rows} ändrade celler).`,
   exists: 'Arbetsboken har redan ett Prioriteringsbeslut; inget har skrivits över. Ta bort eller byt namn på det och spara igen.',
   applyTitle: 'Tillämpa prioriteringsbeslut',
-  applyIntro: 'För controllern: den öppna planen och ett Prioriteringsbeslut i samma arbetsbok (kopiera bladet Prioriteringsbeslut hit). Bara beslutets celler och summorna över dem ändras, och först när du bekräftar.',
+  applyIntro:
+    'För controllern: den öppna planen och ett Prioriteringsbeslut i samma arbetsbok (kopiera bladet Prioriteringsbeslut hit) eller, utan det, periodens senaste beslut i biblioteket. Bara beslutets celler och summorna över dem ändras, och först när du bekräftar.',
   apply: 'Tillämpa prioriteringsbeslut',
   noDecision: 'Den öppna arbetsboken har ingen tabell Prioriteringsbeslut.',
   noPlan: 'Den öppna arbetsboken har ingen läsbar plan.',
@@ -64,6 +65,20 @@ const sv = {
   confirm: 'Skriv ändringarna',
   cancel: 'Avbryt',
   applied: (n: number, version: string) => `${n} celler ändrade och version ${version} tillagd i Versionshantering. Kontrollera planen i fliken Plan.`,
+  readLibrary: 'Läs ur biblioteket',
+  period: 'Planperiod',
+  periodHint: 'T.ex. 2022–2024; tom: budgetramens år',
+  periodInvalid: 'Skriv planperioden som 2022–2024.',
+  noFrameTables: 'Den öppna arbetsboken har ingen budgetram (tabellerna Budgetram och Stadsram). Öppna ekonomis budgetram och läs igen.',
+  noVersions: (period: string) => `Biblioteket har ingen fastställd version för ${period}.`,
+  published: (rows: number, where: string, already: boolean) =>
+    `Prioriteringsbeslutet (${rows} ändrade celler) är sparat i arbetsboken och ${already ? 'fanns redan' : 'publicerat'} i biblioteket: ${where}.`,
+  publishFailed: (why: string) => `Beslutet är sparat i arbetsboken men kunde inte publiceras i biblioteket (${why}). Försök igen med Publicera beslutet i biblioteket.`,
+  publishSaved: 'Publicera beslutet i biblioteket',
+  noSavedDecision: 'Den öppna arbetsboken har inget sparat Prioriteringsbeslut med forum, datum och planperiod. Spara beslutet först.',
+  publishConflict: (where: string) => `Beslutet är sparat i arbetsboken, men biblioteket har redan ett annat beslut ${where}; inget har skrivits över där.`,
+  fromLibrary: (name: string) => `Beslutet ur biblioteket: ${name}.`,
+  noDecisionAnywhere: (period: string) => `Den öppna arbetsboken har ingen tabell Prioriteringsbeslut, och biblioteket har inget Prioriteringsbeslut för ${period}.`,
 };
 
 export type PrioritizeStrings = typeof sv;
@@ -119,7 +134,8 @@ const en: PrioritizeStrings = {
   saved: (rows) => `The decision is saved on new sheets (${rows} changed cells).`,
   exists: 'The workbook already has a Prioriteringsbeslut; nothing was overwritten. Delete or rename it and save again.',
   applyTitle: 'Apply a prioritisation decision',
-  applyIntro: "For the controller: the open plan and a Prioriteringsbeslut in the same workbook (copy the Prioriteringsbeslut sheet here). Only the decision's cells and the sums over them change, and only when you confirm.",
+  applyIntro:
+    "For the controller: the open plan and a Prioriteringsbeslut in the same workbook (copy the Prioriteringsbeslut sheet here) or, without one, the period's newest decision in the library. Only the decision's cells and the sums over them change, and only when you confirm.",
   apply: 'Apply prioritisation decision',
   noDecision: 'The open workbook has no Prioriteringsbeslut table.',
   noPlan: 'The open workbook has no readable plan.',
@@ -131,6 +147,19 @@ const en: PrioritizeStrings = {
   confirm: 'Write the changes',
   cancel: 'Cancel',
   applied: (n, version) => `${n} cells changed and version ${version} added to Versionshantering. Check the plan in the Plan tab.`,
+  readLibrary: 'Read from the library',
+  period: 'Plan period',
+  periodHint: "E.g. 2022–2024; empty: the frame's years",
+  periodInvalid: 'Write the plan period as 2022–2024.',
+  noFrameTables: "The open workbook has no frame (tables Budgetram and Stadsram). Open finance's frame workbook and read again.",
+  noVersions: (period) => `The library has no approved version for ${period}.`,
+  published: (rows, where, already) => `The decision (${rows} changed cells) is saved in the workbook and ${already ? 'was already' : 'is published'} in the library: ${where}.`,
+  publishFailed: (why) => `The decision is saved in the workbook but could not be published to the library (${why}). Try again with Publish the decision to the library.`,
+  publishSaved: 'Publish the decision to the library',
+  noSavedDecision: 'The open workbook has no saved Prioriteringsbeslut with forum, date and plan period. Save the decision first.',
+  publishConflict: (where) => `The decision is saved in the workbook, but the library already has another decision ${where}; nothing was overwritten there.`,
+  fromLibrary: (name) => `The decision from the library: ${name}.`,
+  noDecisionAnywhere: (period) => `The open workbook has no Prioriteringsbeslut table, and the library has no Prioriteringsbeslut for ${period}.`,
 };
 
 export function usePrioritizeStrings(): PrioritizeStrings {

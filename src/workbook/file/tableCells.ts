@@ -48,17 +48,24 @@ export function tableTooLarge(name: string, range: TableRange): string | null {
 export function rawTable(t: TableShape, cellAt: (row: number, column: number) => CellValue): RawTable {
   const { top, left, bottom, right } = t.range;
   const width = right - left + 1;
-  const rowCells = (r: number): CellValue[] => {
+  const rows: CellValue[][] = [];
+  for (let r = top; r <= bottom; r++) {
     const out: CellValue[] = new Array(width);
     for (let c = 0; c < width; c++) out[c] = cellAt(r, left + c);
-    return out;
-  };
-  const headers = rowCells(top).map((v, i) => {
+    rows.push(out);
+  }
+  return tableOfRows(t, rows);
+}
+
+/**
+ * The same from the range's rows as read, one array of cells per row from the header to the last row; the
+ * arrays become the table's own, so a reader that filled them (the streaming one) hands them over uncopied.
+ */
+export function tableOfRows(t: TableShape, rows: CellValue[][]): RawTable {
+  const headers = rows[0].map((v, i) => {
     const text = typeof v === 'string' ? v : v === null ? '' : String(typeof v === 'object' && 'result' in v ? (v.result ?? '') : v);
     return text || t.columns[i] || '';
   });
-  const lastBody = t.totalsRow ? bottom - 1 : bottom;
-  const body: CellValue[][] = [];
-  for (let r = top + 1; r <= lastBody; r++) body.push(rowCells(r));
-  return { name: t.name, sheet: t.sheet, headerRow: top, firstColumn: left, headers, body, totals: t.totalsRow ? rowCells(bottom) : null };
+  const body = rows.slice(1, t.totalsRow ? -1 : undefined);
+  return { name: t.name, sheet: t.sheet, headerRow: t.range.top, firstColumn: t.range.left, headers, body, totals: t.totalsRow ? rows[rows.length - 1] : null };
 }

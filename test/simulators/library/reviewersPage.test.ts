@@ -34,6 +34,7 @@ describe("the reviewers' library page", () => {
     ids.hr = await publish(lib, snapshotOf({ ...v('HR', '1.0', 'BF', 'Fastställd', '2025-04-01'), rows: [] }), v('HR', '1.0', 'BF', 'Fastställd', '2025-04-01'));
     ids.old = await publish(lib, null, { ...v('Ekonomi', '1.0', 'PF', 'Fastställd', '2022-03-15'), period: '2022–2024' });
     ids.pack = await put(lib, ['2025–2027', 'Forum', 'Granskningspaket PF 2025-05.xlsx'], 'paket');
+    ids.packData = await put(lib, ['2025–2027', 'Forum', 'Granskningspaket PF 2025-05.json'], '{}');
     // Hostile column text through Graph, and a name Graph refuses (as SharePoint does) straight into the
     // store: the page must show both as text, whatever put them there.
     ids.hostile = await publish(lib, null, { area: '"><img src=x onerror=alert(2)>', version: "0.5' onclick='alert(3)", forum: 'TF & <b>PF</b>', decision: 'Utkast', fileName: 'IT 2025–2027 v0.5' });
@@ -83,6 +84,9 @@ describe("the reviewers' library page", () => {
     expect(docs).toBeGreaterThan(text.indexOf('Beslutsforum (BF)'));
     expect(text.indexOf('Forum / Granskningspaket PF 2025-05.xlsx')).toBeGreaterThan(docs);
     expect(html).toMatch(new RegExp(`<li id="item-${ids.pack}"><a href="https://127\\.0\\.0\\.1:\\d+/_library/download/${ids.pack}\\?`));
+    // Its data file (content hash, decision rows) belongs to it and is not a document of its own.
+    expect(html).not.toContain(`item-${ids.packData}`);
+    expect(text).not.toContain('Granskningspaket PF 2025-05.json');
   });
 
   test('a few periods per page, with links to the others', async () => {

@@ -115,6 +115,12 @@ export class LibraryIndex {
         if (snapshot && !isPlanVersion(snapshot)) folded.add(snapshot);
         versions.push(snapshot && folded.has(snapshot) ? { item: c, snapshot } : { item: c });
       }
+      // A forum document's `.json` (its content hash and data, docs/graph.md §1) belongs to it, as a snapshot does.
+      for (const c of kids) {
+        const key = !c.folder && !isPlanVersion(c) ? snapshotNameOf(c.name) : null;
+        const data = key ? files.get(key) : undefined;
+        if (data && !isPlanVersion(data)) folded.add(data);
+      }
       for (const c of kids) {
         if (c.folder) {
           if (recurse) walk(c, [...under, c.name]);

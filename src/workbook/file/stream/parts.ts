@@ -99,7 +99,7 @@ export async function readDateStyles(part: Part, name: string): Promise<boolean[
 }
 
 /** Excel escapes characters XML cannot carry as `_xHHHH_`. */
-export const unescapeText = (s: string) => s.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+export const unescapeText = (s: string) => (s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
 
 /**
  * The text of an `<si>` or `<is>`: its `<t>`, or its rich-text runs joined; phonetic guides (`<rPh>`) are
@@ -125,34 +125,43 @@ export class StringCollector {
     else if (tag === 't' && this.inText) {
       this.inText = false;
       // One `<t>` may arrive in several text events; the escapes are undone over its whole text.
-      this.texts.push(unescapeText(this.current.join('')));
-      this.current = [];
+      this.texts.push(unescapeText(this.current.length === 1 ? this.current[0] : this.current.join('')));
+      this.current.length = 0;
     }
   }
 
+  /** The text collected since the last take; the collector is then empty, ready for the next string. */
   take(): string {
-    const s = this.texts.join('');
-    this.texts = [];
+    const s = this.texts.length === 1 ? this.texts[0] : this.texts.join('');
+    this.texts.length = 0;
+    this.inText = false;
+    this.inPhonetic = false;
+    this.current.length = 0;
     return s;
   }
 }
 
 export async function readSharedStrings(part: Part, name: string): Promise<string[]> {
   const strings: string[] = [];
-  let current: StringCollector | null = null;
+  // One collector for every `<si>`: a 50 000-row plan has as many strings.
+  const collector = new StringCollector();
+  let inString = false;
   await parse(part, name, {
     open(tag) {
-      if (tag === 'si') current = new StringCollector();
-      else current?.open(tag);
+      if (tag === 'si') {
+        collector.take();
+        inString = true;
+      } else if (inString) collector.open(tag);
     },
     text(t) {
-      current?.text(t);
+      if (inString) collector.text(t);
     },
     close(tag) {
-      if (tag === 'si' && current) {
-        strings.push(current.take());
-        current = null;
-      } else current?.close(tag);
+      if (!inString) return;
+      if (tag === 'si') {
+        strings.push(collector.take());
+        inString = false;
+      } else collector.close(tag);
     },
   });
   return strings;

@@ -2,6 +2,8 @@
  * One worksheet read as events, keeping only the cells inside the given table ranges: everything else in
  * the sheet passes through the parser without being kept. Cell values follow exceljs's reading (see
  * cellValue), so the contract cannot tell the readers apart.
+ * This runs once per cell of a 50 000-row sheet, in a process that has just started: the open cell is one
+ * object reused for every cell, and nothing is allocated for a cell that is not kept.
  */
 import type { CellValue } from '../../../domain/cell';
 import type { TableRange } from '../tableCells';
@@ -22,10 +24,6 @@ export class TableGrid {
     const width = range.right - range.left + 1;
     this.cells = Array.from({ length: range.bottom - range.top + 1 }, () => new Array<CellValue>(width).fill(null));
   }
-
-  at(row: number, column: number): CellValue {
-    return this.cells[row - this.range.top]?.[column - this.range.left] ?? null;
-  }
 }
 
 export interface SheetRead {
@@ -34,6 +32,7 @@ export interface SheetRead {
 }
 
 interface OpenCell {
+  open: boolean;
   row: number;
   column: number;
   type: string;
@@ -45,6 +44,8 @@ interface OpenCell {
   grid: TableGrid | null;
 }
 
+type Masters = Map<string, { formula: string; row: number; column: number }>;
+
 /** exceljs: (serial − 25 569 days, + 1 462 in the 1904 system) as milliseconds since 1970, rounded. */
 export function excelToDate(v: unknown, date1904: boolean): Date {
   return new Date(Math.round(((v as number) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
@@ -52,7 +53,7 @@ export function excelToDate(v: unknown, date1904: boolean): Date {
 
 export async function readSheet(part: Part, name: string, grids: readonly TableGrid[], ctx: SheetContext): Promise<SheetRead> {
   const tableParts: string[] = [];
-  const masters = new Map<string, { formula: string; row: number; column: number }>();
+  const masters: Masters = new Map();
   const inside = (g: TableGrid, row: number, column: number) => row >= g.range.top && row <= g.range.bottom && column >= g.range.left && column <= g.range.right;
   // Cells come row by row, so the table of the last cell is nearly always the table of the next.
   let last: TableGrid | null = null;
@@ -63,7 +64,7 @@ export async function readSheet(part: Part, name: string, grids: readonly TableG
   };
   let rowNumber = 0;
   let column = 0;
-  let cell: OpenCell | null = null;
+  const cell: OpenCell = { open: false, row: 0, column: 0, type: 'n', style: 0, value: null, formula: null, shared: null, inline: null, grid: null };
   /** Which of the open cell's texts the parser's text events go to. */
   let into: 'value' | 'formula' | null = null;
 
@@ -71,7 +72,7 @@ export async function readSheet(part: Part, name: string, grids: readonly TableG
   if (!entry) return { tableParts };
   await parseXmlPart(part.bytes, entry, part.budget, {
     open(tag, a) {
-      if (cell) {
+      if (cell.open) {
         // Outside the tables only a shared formula's master is kept (cells inside may copy it).
         if (tag === 'v') {
           into = cell.grid ? 'value' : null;
@@ -84,38 +85,53 @@ export async function readSheet(part: Part, name: string, grids: readonly TableG
         else cell.inline?.open(tag);
         return;
       }
-      if (tag === 'row') {
+      if (tag === 'c') {
+        const ref = a.r;
+        if (ref === undefined) {
+          cell.row = rowNumber;
+          cell.column = column + 1;
+        } else readAddress(ref, cell);
+        column = cell.column;
+        cell.open = true;
+        cell.type = a.t ?? 'n';
+        const s = a.s;
+        cell.style = s ? parseInt(s, 10) : 0;
+        cell.value = null;
+        cell.formula = null;
+        cell.shared = null;
+        cell.inline = null;
+        cell.grid = gridFor(cell.row, cell.column);
+      } else if (tag === 'row') {
         rowNumber = a.r ? Number(a.r) : rowNumber + 1;
         column = 0;
-      } else if (tag === 'c') {
-        const at = a.r ? addressOf(a.r) : { row: rowNumber, column: column + 1 };
-        column = at.column;
-        cell = { row: at.row, column: at.column, type: a.t ?? 'n', style: a.s ? parseInt(a.s, 10) : 0, value: null, formula: null, shared: null, inline: null, grid: gridFor(at.row, at.column) };
       } else if (tag === 'tablePart') {
         tableParts.push(a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? '');
       }
     },
     text(t) {
-      if (into && cell) cell[into] += t;
-      else cell?.inline?.text(t);
+      if (into !== null) {
+        if (cell.open) cell[into] += t;
+      } else cell.inline?.text(t);
     },
     close(tag) {
-      if (!cell) return;
-      if (tag === 'v' || tag === 'f') into = null;
-      else if (tag === 'c') {
+      if (!cell.open) return;
+      if (tag === 'c') {
         const formula = cell.formula ?? '';
         // A shared formula's master is needed even outside the tables: cells inside may copy it.
         if (cell.shared?.master && formula) masters.set(cell.shared.si, { formula, row: cell.row, column: cell.column });
-        if (cell.grid) cell.grid.cells[cell.row - cell.grid.range.top][cell.column - cell.grid.range.left] = cellValue(cell, formula, masters, ctx);
-        cell = null;
-      } else if (tag !== 'is') cell.inline?.close(tag);
+        const grid = cell.grid;
+        if (grid) grid.cells[cell.row - grid.range.top][cell.column - grid.range.left] = cellValue(cell, formula, masters, ctx);
+        cell.open = false;
+        into = null;
+      } else if (tag === 'v' || tag === 'f') into = null;
+      else if (tag !== 'is') cell.inline?.close(tag);
     },
   });
   return { tableParts };
 }
 
-/** `C11` → row 11, column 3, by character codes: this runs for every cell of a 50 000-row sheet. */
-function addressOf(ref: string): { row: number; column: number } {
+/** `C11` → row 11, column 3 on the cell (0 and 0 when it is no address), by character codes. */
+function readAddress(ref: string, into: { row: number; column: number }): void {
   let column = 0;
   let i = 0;
   for (; i < ref.length; i++) {
@@ -126,14 +142,19 @@ function addressOf(ref: string): { row: number; column: number } {
   let row = 0;
   for (let j = i; j < ref.length; j++) {
     const d = ref.charCodeAt(j) - 0x30;
-    if (d < 0 || d > 9) return { row: 0, column: 0 };
+    if (d < 0 || d > 9) {
+      row = -1;
+      break;
+    }
     row = row * 10 + d;
   }
-  return i === 0 || i === ref.length ? { row: 0, column: 0 } : { row, column };
+  const ok = i > 0 && i < ref.length && row >= 0;
+  into.row = ok ? row : 0;
+  into.column = ok ? column : 0;
 }
 
 /** The cell as exceljs reads it, translated to the domain's CellValue as the exceljs adapter does. */
-function cellValue(c: OpenCell, formulaText: string, masters: Map<string, { formula: string; row: number; column: number }>, ctx: SheetContext): CellValue {
+function cellValue(c: OpenCell, formulaText: string, masters: Masters, ctx: SheetContext): CellValue {
   const isDate = c.style > 0 && ctx.dateStyles[c.style] === true;
   const raw = c.value ?? undefined;
   if (formulaText || c.shared) {

@@ -6,7 +6,7 @@
  */
 import type { RawTable } from '../../host';
 import { readWorkbookFile } from '../readFile';
-import { parseRange, rawTable, tableTooLarge } from '../tableCells';
+import { parseRange, tableOfRows, tableTooLarge } from '../tableCells';
 import { classifyUnreadable, UnreadableWorkbook } from '../unreadable';
 import { DEFAULT_CAPS, InflateBudget, readCentralDirectory, type ZipCaps } from '../zip';
 import { readDateStyles, readRels, readSharedStrings, readTablePart, readWorkbookPart, type Part, type Relationship, type TableDefinition } from './parts';
@@ -82,7 +82,7 @@ async function readAllTables(part: Part, file: string): Promise<RawTable[]> {
       const found = definitions.get(id);
       if (!found) continue;
       const { table, grid } = found;
-      tables.push(rawTable({ name: table.name, sheet: sheet.name, range: grid.range, totalsRow: table.totalsRow, columns: table.columns }, (r, c) => grid.at(r, c)));
+      tables.push(tableOfRows({ name: table.name, sheet: sheet.name, range: grid.range, totalsRow: table.totalsRow, columns: table.columns }, grid.cells));
     }
   }
   return tables;

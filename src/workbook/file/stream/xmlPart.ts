@@ -15,12 +15,18 @@ export interface XmlHandler {
 
 /** Element names repeat by the hundred thousand: each prefixed one is cut once. */
 const localNames = new Map<string, string>();
-const local = (name: string) => {
-  if (name.indexOf(':') < 0) return name;
+const prefixed = (name: string) => {
   let cut = localNames.get(name);
   if (cut === undefined) localNames.set(name, (cut = name.slice(name.indexOf(':') + 1)));
   return cut;
 };
+
+/**
+ * Decoders are reused: creating one sets up a converter, which 100 files of a dozen parts each would pay
+ * for some 1 200 times. One is taken per part being parsed and given back flushed, so parts parsed at the
+ * same time never share one.
+ */
+const decoders: TextDecoder[] = [];
 
 export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, handler: XmlHandler): Promise<void> {
   const parser = new SaxesParser({ position: false });
@@ -30,7 +36,10 @@ export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: I
   });
   if (handler.open) {
     const open = handler.open;
-    parser.on('opentag', (tag) => open(local(tag.name), tag.attributes as Record<string, string>));
+    parser.on('opentag', (tag) => {
+      const n = tag.name;
+      open(n.indexOf(':') < 0 ? n : prefixed(n), tag.attributes as Record<string, string>);
+    });
   }
   if (handler.text) {
     const text = handler.text;
@@ -39,9 +48,12 @@ export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: I
   }
   if (handler.close) {
     const close = handler.close;
-    parser.on('closetag', (tag) => close(local(tag.name)));
+    parser.on('closetag', (tag) => {
+      const n = tag.name;
+      close(n.indexOf(':') < 0 ? n : prefixed(n));
+    });
   }
-  const decoder = new TextDecoder('utf-8');
+  const decoder = decoders.pop() ?? new TextDecoder('utf-8');
   const broken = (e: Error) => new UnreadableWorkbook(budget.file, `filen kunde inte läsas som .xlsx (delen ${entry.name} är inte läsbar XML: ${e.message.split('\n')[0]})`);
   try {
     await inflateEntry(bytes, entry, budget, (chunk) => {
@@ -51,8 +63,12 @@ export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: I
     parser.write(decoder.decode());
     parser.close();
   } catch (e) {
+    // Whatever a refused part left half-decoded is dropped before the decoder is used again.
+    decoder.decode();
     if (e instanceof UnreadableWorkbook) throw e;
     throw broken(e as Error);
+  } finally {
+    decoders.push(decoder);
   }
   if (failure) throw broken(failure);
 }
