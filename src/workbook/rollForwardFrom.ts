@@ -5,11 +5,11 @@
  * "Rulla fram" takes it from here; `tjansteplan rollforward` makes the same checks in the same order.
  */
 import { periodOf, type Period } from '../domain/period';
-import { rollForward, rollForwardRefusal, type RolledPlan } from '../domain/rollforward';
+import { rollForward, rollForwardRefusal, type RolledPlan } from '../domain/rollforwardPlan';
 import { formatVersion, latestApproved } from '../domain/versions';
 import { planState } from '../domain/workflow';
 import type { PlanCheck } from './checkPlan';
-import { rolledPlanTables } from './contract/indicativeTable';
+import { rolledPlanTables } from './contract/rolledPlanTables';
 import type { TableWrite } from './host';
 
 export type RollForwardRefused =
