@@ -38,6 +38,8 @@ test('IT 3.0 rolled forward to 2023–2025 is a new workbook with the amounts sh
   const dialog = await openDialog(wb);
   await expect(dialog.getByTestId('rollforward-source').textContent()).resolves.toBe('Utgår från IT 2022–2024 v3.0, fastställd.');
   await expect(dialog.getByRole('textbox', { name: /Ny planperiod/ }).inputValue()).resolves.toBe('2023–2025');
+  await wb.paneShot('rollforward-dialog');
+  expect(await wb.axe()).toEqual([]);
   const status = await wb.act(dialog.getByRole('button', { name: 'Skapa plan för 2023–2025' }));
   expect(status).toBe(
     'IT 2023–2025 v0.1 är skapad i en ny arbetsbok, upprättad från 2022–2024 v3.0 (17 initiativ med indikativa belopp). Tillägget är inte öppet i den nya arbetsboken: spara den där. Den öppna planen är orörd.',
