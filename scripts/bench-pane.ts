@@ -22,7 +22,7 @@ import { parseVersionLabel } from '../src/domain/versions';
 import { checkWorkbook } from '../src/workbook/checkPlan';
 import { approvalTable } from '../src/workbook/contract/approvalTable';
 import { TABLES } from '../src/workbook/contract/tables';
-import { TableRowCollection } from '../src/simulators/excel/proxies/tables';
+import { TableRowCollection } from '../src/simulators/excel/proxies/tableRows';
 import { XlsxWorkbook } from '../src/workbook/file/xlsxWorkbook';
 import { OfficeHost } from '../src/workbook/office/officeHost';
 import { benchPlanWrites } from './bench/generate';

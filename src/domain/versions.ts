@@ -29,7 +29,8 @@ export const FORUMS = ['TF', 'PF', 'BF'] as const;
 /** Tjänsteforum, Prioriteringsforum, Beslutsforum. */
 export type Forum = (typeof FORUMS)[number];
 
-const FORUM_NAMES: Record<string, Forum> = {
+// A Map, not an object: a cell saying `constructor` or `toString` must not find Object's own members.
+const FORUM_NAMES: ReadonlyMap<string, Forum> = new Map(Object.entries({
   tf: 'TF',
   tjänsteforum: 'TF',
   tjansteforum: 'TF',
@@ -37,10 +38,10 @@ const FORUM_NAMES: Record<string, Forum> = {
   prioriteringsforum: 'PF',
   bf: 'BF',
   beslutsforum: 'BF',
-};
+} satisfies Record<string, Forum>));
 
 export function parseForum(text: string): Forum | null {
-  return FORUM_NAMES[text.trim().toLowerCase()] ?? null;
+  return FORUM_NAMES.get(text.trim().toLowerCase()) ?? null;
 }
 
 /** Beslut: Utkast (draft), Inskickad (submitted), Fastställd (approved), Återremitterad (returned). */

@@ -59,7 +59,7 @@ describe('forums and decisions', () => {
     expect(parseForum(text)).toBe(forum);
   });
 
-  it.each(['', 'KS', 'styrgrupp', 'T F'])('refuses the forum %j', (text) => {
+  it.each(['', 'KS', 'styrgrupp', 'T F', 'constructor', 'toString', '__proto__'])('refuses the forum %j', (text) => {
     expect(parseForum(text)).toBeNull();
   });
 

@@ -6,8 +6,9 @@
  * the batch's promise resolves — one final `context.sync()` of whatever is still queued (no round trip when
  * nothing is). If the batch throws, nothing queued after its last sync is sent.
  */
-import { ClientObject, HostCore, RequestContext, type RequestRecord } from './context';
+import { ClientObject, RequestContext } from './context';
 import { ErrorCodes, OfficeError } from './errors';
+import { HostCore, type RequestRecord } from './hostCore';
 import type { WorkbookModel, ModelOptions } from './model';
 import { workbookCreator, type CreatedWorkbook } from './createWorkbook';
 import { createOfficeShim, type OfficeShim, type OfficeShimOptions } from './office';

@@ -26,9 +26,8 @@ import { createFileHost } from './fileHost';
 import { decoded, dropMidBody, lowerHeaders, sleep, statusFault } from './requestHelpers';
 import { corsHeaders, isLoopbackHost, originOf, preflightHeaders } from './httpGuards';
 import { RequestCounts } from './requestCounts';
-import { REVIEWERS_CSP, renderReviewersPage } from './reviewersPage';
+import { PAGE_HEADERS, pageRoute, renderPage } from './reviewers';
 import { parseRoute } from './routes';
-import { PAGE_PATH } from './serialize';
 import { setList } from './siteLists';
 import { siteIdOf } from './state';
 import { Store } from './store';
@@ -81,10 +80,11 @@ type Kind = 'graph' | 'admin' | 'page';
 
 const MB = 1024 * 1024;
 
-function classify(p: string, rootPage: boolean): Kind | null {
+function classify(url: URL, rootPage: boolean): Kind | null {
+  const p = url.pathname;
   if (p === '/v1.0' || p.startsWith('/v1.0/')) return 'graph';
   if (ADMIN_PATHS.has(p)) return 'admin';
-  if (p === PAGE_PATH || p === '/_library' || (rootPage && p === '/')) return 'page';
+  if (pageRoute(p, url.searchParams, rootPage)) return 'page';
   return null;
 }
 
@@ -115,20 +115,12 @@ export async function createLibrary(o: LibraryOptions & { fileOrigin: string }):
   const s = store.state;
   const ids: LibraryIds = { siteId: siteIdOf(s), driveId: s.driveId, listId: s.listGuid };
 
-  function servePage(req: IncomingMessage, res: ServerResponse, common: Record<string, string>): void {
+  async function servePage(url: URL, req: IncomingMessage, res: ServerResponse, common: Record<string, string>): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new GraphFail(405, 'methodNotAllowed', 'The page is read-only.');
-    const html = Buffer.from(renderReviewersPage(store.state, now(), o.fileOrigin), 'utf8');
-    res.writeHead(200, {
-      ...common,
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Length': html.length,
-      'Content-Security-Policy': REVIEWERS_CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    });
-    res.end(req.method === 'HEAD' ? undefined : html);
+    const { status, html } = await renderPage(store, pageRoute(url.pathname, url.searchParams, rootPage)!, { fileOrigin: o.fileOrigin, now: now() });
+    const body = Buffer.from(html, 'utf8');
+    res.writeHead(status, { ...common, ...PAGE_HEADERS, 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   async function graph(ctx: Ctx, ids: RequestIds): Promise<GraphResponse> {
@@ -174,7 +166,7 @@ export async function createLibrary(o: LibraryOptions & { fileOrigin: string }):
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'https://localhost');
-    const kind = classify(url.pathname, rootPage);
+    const kind = classify(url, rootPage);
     if (!kind) return false;
     const at = now();
     const requestId = randomUUID();
@@ -186,7 +178,7 @@ export async function createLibrary(o: LibraryOptions & { fileOrigin: string }):
       if (req.method === 'OPTIONS') {
         res.writeHead(204, { ...common, ...preflightHeaders(req) });
         res.end();
-      } else if (kind === 'page') servePage(req, res, common);
+      } else if (kind === 'page') await servePage(url, req, res, common);
       else if (kind === 'admin') {
         auth.check(req.headers.authorization, false);
         writeResponse(res, admin(req.method ?? 'GET', url.pathname, await readBody(req, MB), faults, counts), common);

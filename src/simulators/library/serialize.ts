@@ -3,6 +3,7 @@ import { COLUMNS } from './columns';
 import { contentTag, driveItemETag, listItemETag } from './ids';
 import { childrenOf, extensionOf, mimeTypeOf, pathOf } from './names';
 import { expands, type Expand } from './odataQuery';
+import { folderPath, PAGE_PATH, versionPath } from './reviewers/urls';
 import { downloadUrl } from './signedUrls';
 import { DRIVE_NAME, SITE_HOST, SITE_NAME, SITE_PATH, siteIdOf, type Item, type State } from './state';
 
@@ -15,11 +16,17 @@ export interface View {
   now: Date;
 }
 
-export const PAGE_PATH = '/_library/';
 const IDENTITY = { user: { displayName: 'Tjänsteplan (lokalt bibliotek)' } };
 
 export const metadata = (v: View, what: string): string => `${v.origin}/v1.0/$metadata#${what}`;
-export const webUrlOf = (v: View, item?: Item): string => `${v.origin}${PAGE_PATH}${item ? `#${item.folder ? 'folder' : 'item'}-${item.id}` : ''}`;
+/**
+ * Where a person opens the item: baseItem's `webUrl` is the "URL that displays the resource in the browser"
+ * (learn.microsoft.com/graph/api/resources/baseitem), in a tenant SharePoint's page for it; here the
+ * reviewers' pages (urls.ts): a file's own page (a plan version's tables, findings and diff), a folder's
+ * page, the library. Its shape is SharePoint's business; clients only open it.
+ */
+export const webUrlOf = (v: View, item?: Item): string =>
+  v.origin + (!item || item.parentId === null ? PAGE_PATH : item.folder ? folderPath(item.id) : versionPath(item.id));
 
 export function siteJson(v: View) {
   const s = v.state;

@@ -60,7 +60,7 @@ const sv = {
     refusal.reason === 'errors'
       ? `Kan inte publicera: planen har ${counted('sv', errors, 'fel', 'fel')}. Rätta ${errors === 1 ? 'det' : 'dem'} under fliken Plan först.`
       : `Kan inte publicera: ${sentence(refusal.message)}`,
-  openFile: (name: string) => `Öppna ${name}`,
+  openFile: (name: string) => `Öppna ${name} i biblioteket`,
   newTab: '(öppnas i ny flik)',
   outboxHeading: 'Utkorgen',
   outboxEmpty: 'Utkorgen är tom.',
@@ -143,7 +143,7 @@ const en: PublishStrings = {
     refusal.reason === 'errors'
       ? `Cannot publish: the plan has ${counted('en', errors, 'error', 'errors')}. Fix ${errors === 1 ? 'it' : 'them'} on the Plan tab first.`
       : `Cannot publish: ${sentence(refusal.messageEn)}`,
-  openFile: (name) => `Open ${name}`,
+  openFile: (name) => `Open ${name} in the library`,
   newTab: '(opens in a new tab)',
   outboxHeading: 'Outbox',
   outboxEmpty: 'The outbox is empty.',

@@ -3,7 +3,8 @@
  * or Table.resize where ExcelApi 1.13 is there — never TableRowCollection.add, which Microsoft warns causes
  * co-authoring merge conflicts — in one sync; rows.add only where the table cannot grow that way.
  */
-import { Table, TableRowCollection } from '../../../src/simulators/excel/proxies/tables';
+import { TableRowCollection } from '../../../src/simulators/excel/proxies/tableRows';
+import { Table } from '../../../src/simulators/excel/proxies/tables';
 import { createExcelTestHost, type ExcelTestHost, type ExcelTestHostOptions } from '../../../src/simulators/excel';
 import { planTables } from '../../../src/workbook/contract/template';
 import { OfficeHost } from '../../../src/workbook/office/officeHost';

@@ -2,11 +2,11 @@
  * Conditional formats of a range in the test host: the Custom kind (a formula rule with a fill) is modelled
  * and drawn; other kinds read from a file are listed with their type and kept, not evaluated.
  */
+import { columnsOf, formatAddress, rowsOf, type Rect } from '../addresses';
 import { ClientObject, type AnyObject, NULL_OBJECT, type ClientResult, type PropertyDef } from '../context';
 import { invalidArgument, invalidOperation, itemNotFound } from '../errors';
-import type { WorkbookModel } from '../model';
-import type { ConditionalFormatData, SheetModel } from '../sheet';
-import { columnsOf, formatAddress, rowsOf, type Rect } from '../addresses';
+import { addConditionalFormat, conditionalFormatsIn, deleteConditionalFormat, updateConditionalFormat } from '../model/conditionalFormats';
+import type { ConditionalFormatData, SheetModel } from '../model/sheetModel';
 import { checkRange, Range, type RangeRef } from './range';
 
 interface CfRef {
@@ -29,8 +29,8 @@ export class ConditionalFormatCollection extends ClientObject<RangeRef> {
     return true;
   }
 
-  override _list(e: RangeRef, model: WorkbookModel): unknown[] {
-    return model.conditionalFormatsIn(e.sheet, e.rect).map((cf) => ({ sheet: e.sheet, cf }));
+  override _list(e: RangeRef): unknown[] {
+    return conditionalFormatsIn(e.sheet, e.rect).map((cf) => ({ sheet: e.sheet, cf }));
   }
 
   override _item(e: unknown, i: number): AnyObject {
@@ -47,26 +47,26 @@ export class ConditionalFormatCollection extends ClientObject<RangeRef> {
       'add',
       type,
       (resolver) => new ConditionalFormat(this.context, 'Add()', this, resolver),
-      (e, model, location) => ({ sheet: e.sheet, cf: model.addConditionalFormat(e.sheet, e.rect, type, location) }),
+      (e, model, location) => ({ sheet: e.sheet, cf: addConditionalFormat(model, e.sheet, e.rect, type, location) }),
     );
   }
 
   getItem(id: string): ConditionalFormat {
-    return new ConditionalFormat(this.context, `GetItem(${JSON.stringify(id)})`, this, this._from((e, model) => {
-      const cf = model.conditionalFormatsIn(e.sheet, e.rect).find((x) => x.id === id);
+    return new ConditionalFormat(this.context, `GetItem(${JSON.stringify(id)})`, this, this._from((e) => {
+      const cf = conditionalFormatsIn(e.sheet, e.rect).find((x) => x.id === id);
       if (!cf) throw itemNotFound('ConditionalFormatCollection.getItem', `no conditional format ${id}`);
       return { sheet: e.sheet, cf };
     }));
   }
 
   getCount(): ClientResult<number> {
-    return this._methodResult('getCount', null, (e, model) => model.conditionalFormatsIn(e.sheet, e.rect).length);
+    return this._methodResult('getCount', null, (e) => conditionalFormatsIn(e.sheet, e.rect).length);
   }
 
   /** Deletes every conditional format that touches this range. */
   clearAll(): void {
     this._method('clearAll', null, (e, model) => {
-      for (const cf of model.conditionalFormatsIn(e.sheet, e.rect)) model.deleteConditionalFormat(e.sheet, cf);
+      for (const cf of conditionalFormatsIn(e.sheet, e.rect)) deleteConditionalFormat(model, e.sheet, cf);
     });
   }
 }
@@ -84,11 +84,11 @@ export class ConditionalFormat extends ClientObject<CfRef> {
       type: { get: (e) => e.cf.type },
       priority: {
         get: (e) => e.sheet.conditionalFormats.indexOf(e.cf),
-        set: (e, v, m, location) => m.updateConditionalFormat(e.sheet, e.cf, { priority: Number(v) }, location),
+        set: (e, v, m, location) => updateConditionalFormat(m, e.sheet, e.cf, { priority: Number(v) }, location),
       },
       stopIfTrue: {
         get: (e) => e.cf.stopIfTrue,
-        set: (e, v, m, location) => m.updateConditionalFormat(e.sheet, e.cf, { stopIfTrue: Boolean(v) }, location),
+        set: (e, v, m, location) => updateConditionalFormat(m, e.sheet, e.cf, { stopIfTrue: Boolean(v) }, location),
       },
     };
   }
@@ -154,7 +154,7 @@ export class ConditionalFormat extends ClientObject<CfRef> {
   }
 
   delete(): void {
-    this._method('delete', null, (e, m) => m.deleteConditionalFormat(e.sheet, e.cf));
+    this._method('delete', null, (e, m) => deleteConditionalFormat(m, e.sheet, e.cf));
   }
 }
 
@@ -188,7 +188,7 @@ export class ConditionalFormatRule extends ClientObject<CfRef> {
   override _properties(): Record<string, PropertyDef<CfRef>> {
     const formula: PropertyDef<CfRef> = {
       get: (e) => e.cf.formula,
-      set: (e, v, m, location) => m.updateConditionalFormat(e.sheet, e.cf, { formula: String(v) }, location),
+      set: (e, v, m, location) => updateConditionalFormat(m, e.sheet, e.cf, { formula: String(v) }, location),
     };
     return { formula, formulaLocal: formula };
   }
@@ -234,7 +234,7 @@ export class ConditionalRangeFill extends ClientObject<CfRef> {
     return {
       color: {
         get: (e) => e.cf.fill,
-        set: (e, v, m, location) => m.updateConditionalFormat(e.sheet, e.cf, { fill: v === null || v === '' ? null : String(v) }, location),
+        set: (e, v, m, location) => updateConditionalFormat(m, e.sheet, e.cf, { fill: v === null || v === '' ? null : String(v) }, location),
       },
     };
   }
@@ -247,7 +247,7 @@ export class ConditionalRangeFill extends ClientObject<CfRef> {
   }
 
   clear(): void {
-    this._method('clear', null, (e, m, location) => m.updateConditionalFormat(e.sheet, e.cf, { fill: null }, location));
+    this._method('clear', null, (e, m, location) => updateConditionalFormat(m, e.sheet, e.cf, { fill: null }, location));
   }
 }
 

@@ -1,12 +1,15 @@
-/** Excel.Range and its format (fill, autofit) in the test host. */
+/** Excel.Range in the test host; its format (fill, autofit) is rangeFormat.ts. */
 import { formatAddress, parseAddress, parseRef, rowsOf, columnsOf, type Rect } from '../addresses';
 import { ClientObject, NULL_OBJECT, type AnyObject, type PropertyDef } from '../context';
 import { ErrorCodes, invalidArgument, invalidOperation, itemNotFound, OfficeError } from '../errors';
 import type { WorkbookModel } from '../model';
+import { clearRect, writeNumberFormats, writeValues } from '../model/cells';
+import type { CellData, SheetModel } from '../model/sheetModel';
+import { selectRect } from '../model/sheets';
 import { formatValue } from '../numberFormat';
-import type { CellData, SheetModel } from '../sheet';
 import { apiValue, GENERAL, valueTypeOf } from '../values';
 import { ConditionalFormatCollection } from './conditionalFormats';
+import { RangeFormat } from './rangeFormat';
 import { Worksheet } from './workbook';
 
 export interface RangeRef {
@@ -68,11 +71,11 @@ export class Range extends ClientObject<RangeRef> {
   }
 
   override _properties(): Record<string, PropertyDef<RangeRef>> {
-    const write = (e: RangeRef, v: unknown, m: WorkbookModel, location: string) => m.writeValues(e.sheet, e.rect, v, location);
+    const write = (e: RangeRef, v: unknown, m: WorkbookModel, location: string) => writeValues(m, e.sheet, e.rect, v, location);
     const address = (e: RangeRef) => formatAddress(e.sheet.name, e.rect);
     const formulas = (e: RangeRef, m: WorkbookModel) => grid(e, m, (c) => (c?.f !== undefined ? `=${c.f}` : apiValue(c?.v ?? null)));
     const formats = (e: RangeRef, m: WorkbookModel) => grid(e, m, (c) => c?.nf ?? GENERAL);
-    const setFormats = (e: RangeRef, v: unknown, m: WorkbookModel, location: string) => m.writeNumberFormats(e.sheet, e.rect, v, location);
+    const setFormats = (e: RangeRef, v: unknown, m: WorkbookModel, location: string) => writeNumberFormats(m, e.sheet, e.rect, v, location);
     return {
       address: { get: address },
       addressLocal: { get: address },
@@ -296,83 +299,11 @@ export class Range extends ClientObject<RangeRef> {
 
   /** Activates the sheet and selects this range. */
   select(): void {
-    this._method('select', null, (e, m, location) => m.selectRect(e.sheet, e.rect, location));
+    this._method('select', null, (e, m, location) => selectRect(m, e.sheet, e.rect, location));
   }
 
   /** Clears contents, formats or both (`All`, `Contents`, `Formats`). */
   clear(applyTo = 'All'): void {
-    this._method('clear', applyTo, (e, m, location) => m.clearRect(e.sheet, e.rect, applyTo, location));
+    this._method('clear', applyTo, (e, m, location) => clearRect(m, e.sheet, e.rect, applyTo, location));
   }
-}
-
-export class RangeFormat extends ClientObject<RangeRef> {
-  readonly _className = 'RangeFormat';
-
-  override _check(e: RangeRef): void {
-    checkRange(e);
-  }
-
-  override _navigation(): Record<string, () => AnyObject> {
-    return { fill: () => this.fill };
-  }
-
-  get fill(): RangeFill {
-    return this._child('fill', () => new RangeFill(this.context, 'Fill', this, this._from((e) => e)));
-  }
-
-  autofitColumns(): void {
-    this._method('autofitColumns', null, (e, m) => m.autofitColumns(e.sheet, e.rect));
-  }
-
-  /** Row heights are not modelled; accepted and ignored. */
-  autofitRows(): void {
-    this._method('autofitRows', null, () => undefined);
-  }
-}
-
-export class RangeFill extends ClientObject<RangeRef> {
-  readonly _className = 'RangeFill';
-
-  override _check(e: RangeRef): void {
-    checkRange(e);
-  }
-
-  override _properties(): Record<string, PropertyDef<RangeRef>> {
-    return {
-      color: {
-        get: (e) => fillOf(e),
-        set: (e, v, m, location) => m.fillRect(e.sheet, e.rect, v === null || v === '' ? null : String(v), location),
-      },
-    };
-  }
-
-  /** `#RRGGBB`; `#FFFFFF` when the cells have no fill; null when the cells differ. */
-  get color(): string {
-    return this._get('color');
-  }
-  set color(v: string) {
-    this._set('color', v);
-  }
-
-  /** Removes the fill. */
-  clear(): void {
-    this._method('clear', null, (e, m, location) => m.fillRect(e.sheet, e.rect, null, location));
-  }
-}
-
-function fillOf(e: RangeRef): string | null {
-  const area = rowsOf(e.rect) * columnsOf(e.rect);
-  let seen = 0;
-  let color: string | undefined;
-  for (const [, , c] of e.sheet.cellsIn(e.rect)) {
-    seen++;
-    const f = c.fill ?? '#FFFFFF';
-    if (color === undefined) color = f;
-    else if (color !== f) return null;
-  }
-  if (seen < area) {
-    if (color === undefined) color = '#FFFFFF';
-    else if (color !== '#FFFFFF') return null;
-  }
-  return color ?? '#FFFFFF';
 }

@@ -2,6 +2,7 @@
 import { ClientObject, type AnyObject, NULL_OBJECT, type ClientResult, type PropertyDef } from '../context';
 import { itemNotFound } from '../errors';
 import type { WorkbookModel } from '../model';
+import { deleteSetting, getSetting, setSetting } from '../model/settings';
 
 interface SettingRef {
   model: WorkbookModel;
@@ -34,7 +35,7 @@ export class SettingCollection extends ClientObject<WorkbookModel> {
       { key, value },
       (resolver) => new Setting(this.context, 'Add()', this, resolver),
       (m, _model, location) => {
-        m.setSetting(key, value, location);
+        setSetting(m, key, value, location);
         return { model: m, key };
       },
     );
@@ -66,7 +67,7 @@ export class Setting extends ClientObject<SettingRef> {
   override _properties(): Record<string, PropertyDef<SettingRef>> {
     return {
       key: { get: (e) => e.key },
-      value: { get: (e) => e.model.getSetting(e.key), set: (e, v, m, location) => m.setSetting(e.key, v, location) },
+      value: { get: (e) => getSetting(e.model, e.key), set: (e, v, m, location) => setSetting(m, e.key, v, location) },
     };
   }
 
@@ -81,6 +82,6 @@ export class Setting extends ClientObject<SettingRef> {
   }
 
   delete(): void {
-    this._method('delete', null, (e, m) => m.deleteSetting(e.key));
+    this._method('delete', null, (e, m) => deleteSetting(m, e.key));
   }
 }

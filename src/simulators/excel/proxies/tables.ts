@@ -1,12 +1,14 @@
-/** Excel.TableCollection, Table, TableColumn(s) and TableRow(s) in the test host. */
-import { parseAddress, rowsOf } from '../addresses';
+/** Excel.TableCollection and Table in the test host; a table's columns and rows are tableColumns.ts and tableRows.ts. */
+import { parseAddress } from '../addresses';
 import { ClientObject, type AnyObject, NULL_OBJECT, type ClientResult, type PropertyDef } from '../context';
 import { ErrorCodes, invalidArgument, itemNotFound, notImplemented, OfficeError } from '../errors';
 import type { WorkbookModel } from '../model';
-import type { SheetModel } from '../sheet';
-import type { TableModel } from '../tables';
-import { apiValue } from '../values';
+import type { SheetModel } from '../model/sheetModel';
+import type { TableModel } from '../model/tableModel';
+import { addTable, deleteTable, removeTable, renameTable, resizeTable, setShowTotals } from '../model/tables';
 import { Range } from './range';
+import { TableColumnCollection } from './tableColumns';
+import { TableRowCollection } from './tableRows';
 import { Worksheet } from './workbook';
 
 /** The workbook's tables (sheet null) or one sheet's. */
@@ -88,7 +90,7 @@ export class TableCollection extends ClientObject<TableScope> {
           if (scope.sheet && sheet !== scope.sheet) throw invalidArgument(location, 'the address is on another sheet');
           r = parsed.rect;
         }
-        return model.addTable(sheet, r, hasHeaders, location);
+        return addTable(model, sheet, r, hasHeaders, location);
       },
     );
   }
@@ -104,14 +106,14 @@ export class Table extends ClientObject<TableModel> {
   override _properties(): Record<string, PropertyDef<TableModel>> {
     return {
       id: { get: (t) => String(t.id) },
-      name: { get: (t) => t.name, set: (t, v, m, location) => m.renameTable(t, String(v), location) },
+      name: { get: (t) => t.name, set: (t, v, m, location) => renameTable(m, t, String(v), location) },
       showHeaders: {
         get: (t) => t.showHeaders,
         set: (_t, v, _m, location) => {
           if (v !== true) throw notImplemented(location, 'tables without a header row');
         },
       },
-      showTotals: { get: (t) => t.showTotals, set: (t, v, m, location) => m.setShowTotals(t, Boolean(v), location) },
+      showTotals: { get: (t) => t.showTotals, set: (t, v, m, location) => setShowTotals(m, t, Boolean(v), location) },
       style: { get: (t) => t.style, set: (t, v) => void (t.style = String(v)) },
       showBandedRows: { get: () => true },
       showFilterButton: { get: () => true },
@@ -213,205 +215,19 @@ export class Table extends ClientObject<TableModel> {
         r = parsed.rect;
       }
       if (sheet !== t.sheet) throw invalidArgument(location, 'the new range is on another sheet');
-      m.resizeTable(t, r, location);
+      resizeTable(m, t, r, location);
     });
   }
 
   /** Deletes the table and the contents of its cells. */
   delete(): void {
-    this._method('delete', null, (t, m) => m.deleteTable(t));
+    this._method('delete', null, (t, m) => deleteTable(m, t));
   }
 
   /** Removes the table, keeping its cells. */
   convertToRange(): Range {
     const range = this.getRange();
-    this._method('convertToRange', null, (t, m) => m.removeTable(t));
+    this._method('convertToRange', null, (t, m) => removeTable(m, t));
     return range;
-  }
-}
-
-interface ColumnRef {
-  table: TableModel;
-  index: number;
-}
-
-export class TableColumnCollection extends ClientObject<TableModel> {
-  readonly _className = 'TableColumnCollection';
-
-  override _isCollection(): boolean {
-    return true;
-  }
-
-  override _list(t: TableModel): unknown[] {
-    return t.columns.map((_, index) => ({ table: t, index }));
-  }
-
-  override _item(e: unknown, i: number): AnyObject {
-    return new TableColumn(this.context, `GetItemAt(${i})`, this, () => e as ColumnRef)._bind(e as ColumnRef);
-  }
-
-  get items(): TableColumn[] {
-    return this._get('items');
-  }
-
-  getCount(): ClientResult<number> {
-    return this._methodResult('getCount', null, (t) => t.columns.length);
-  }
-
-  /** A column by name or 1-based id. */
-  getItemOrNullObject(key: string | number): TableColumn {
-    return new TableColumn(this.context, `GetItemOrNullObject(${JSON.stringify(key)})`, this, this._from((t) => {
-      const i = typeof key === 'number' ? key - 1 : t.columnIndex(String(key));
-      return i >= 0 && i < t.columns.length ? { table: t, index: i } : NULL_OBJECT;
-    }));
-  }
-
-  getItem(key: string | number): TableColumn {
-    return new TableColumn(this.context, `GetItem(${JSON.stringify(key)})`, this, this._from((t) => {
-      const i = typeof key === 'number' ? key - 1 : t.columnIndex(String(key));
-      if (i < 0 || i >= t.columns.length) throw itemNotFound('TableColumnCollection.getItem', `no column ${key}`);
-      return { table: t, index: i };
-    }));
-  }
-}
-
-export class TableColumn extends ClientObject<ColumnRef> {
-  readonly _className = 'TableColumn';
-
-  override _properties(): Record<string, PropertyDef<ColumnRef>> {
-    return {
-      id: { get: (c) => c.index + 1 },
-      index: { get: (c) => c.index },
-      name: {
-        get: (c) => c.table.columns[c.index]?.name,
-        set: (c, v, m, location) => {
-          const r = c.table.headerRect();
-          m.writeValues(c.table.sheet, { ...r, left: r.left + c.index, right: r.left + c.index }, [[String(v)]], location);
-        },
-      },
-    };
-  }
-
-  get id(): number {
-    return this._get('id');
-  }
-  get index(): number {
-    return this._get('index');
-  }
-  get name(): string {
-    return this._get('name');
-  }
-  set name(v: string) {
-    this._set('name', v);
-  }
-
-  getDataBodyRange(): Range {
-    return new Range(this.context, 'GetDataBodyRange()', this, this._from((c) => {
-      const b = c.table.bodyRect();
-      return { sheet: c.table.sheet, rect: { ...b, left: b.left + c.index, right: b.left + c.index } };
-    }));
-  }
-}
-
-/** A body row by its position: as in Excel, a TableRow stays at its index when rows are added or sorted. */
-interface RowRef {
-  table: TableModel;
-  index: number;
-}
-
-function rowRect(r: RowRef) {
-  const b = r.table.bodyRect();
-  return { ...b, top: b.top + r.index, bottom: b.top + r.index };
-}
-
-/** The body rows of a table (not the header or totals row). */
-export class TableRowCollection extends ClientObject<TableModel> {
-  readonly _className = 'TableRowCollection';
-
-  override _isCollection(): boolean {
-    return true;
-  }
-
-  override _properties(): Record<string, PropertyDef<TableModel>> {
-    return { count: { get: (t) => rowsOf(t.bodyRect()) } };
-  }
-
-  override _list(t: TableModel): unknown[] {
-    return [...Array(rowsOf(t.bodyRect())).keys()].map((index) => ({ table: t, index }));
-  }
-
-  override _item(e: unknown, i: number): AnyObject {
-    return new TableRow(this.context, `GetItemAt(${i})`, this, () => e as RowRef)._bind(e as RowRef);
-  }
-
-  get items(): TableRow[] {
-    return this._get('items');
-  }
-
-  get count(): number {
-    return this._get('count');
-  }
-
-  getCount(): ClientResult<number> {
-    return this._methodResult('getCount', null, (t) => rowsOf(t.bodyRect()));
-  }
-
-  /** The body row at a 0-based index; ItemNotFound at sync when there is none. */
-  getItemAt(index: number): TableRow {
-    return new TableRow(this.context, `GetItemAt(${index})`, this, this._from((t) => {
-      if (!Number.isInteger(index) || index < 0 || index >= rowsOf(t.bodyRect())) throw itemNotFound('TableRowCollection.getItemAt', `no row ${index}`);
-      return { table: t, index };
-    }));
-  }
-
-  /**
-   * Adds rows (see WorkbookModel.insertTableRows: inserted at `index`, null or -1 for the end, cells below
-   * moving down; InvalidArgument when the values do not fit the columns, InsertDeleteConflict when the move
-   * would cut another table). Returns the first new row.
-   */
-  add(index?: number | null, values?: unknown, alwaysInsert?: boolean): TableRow {
-    return this._creating<RowRef, TableRow>(
-      'add',
-      { index: index ?? null, values: values ?? null, alwaysInsert: alwaysInsert ?? null },
-      (resolver) => new TableRow(this.context, 'Add()', this, resolver),
-      (t, m, location) => ({ table: t, index: m.insertTableRows(t, index, values, alwaysInsert, location) }),
-    );
-  }
-}
-
-export class TableRow extends ClientObject<RowRef> {
-  readonly _className = 'TableRow';
-
-  override _check(r: RowRef): void {
-    if (r.table.deleted) throw itemNotFound('TableRow', `table ${r.table.name} was deleted`);
-    if (r.index >= rowsOf(r.table.bodyRect())) throw itemNotFound('TableRow', `table ${r.table.name} has no row ${r.index}`);
-  }
-
-  override _properties(): Record<string, PropertyDef<RowRef>> {
-    return {
-      index: { get: (r) => r.index },
-      values: {
-        get: (r, m) => {
-          m.ensureCalculated();
-          const rect = rowRect(r);
-          return [[...Array(rect.right - rect.left + 1).keys()].map((j) => apiValue(r.table.sheet.get(rect.top, rect.left + j)?.v ?? null))];
-        },
-        set: (r, v, m, location) => m.writeValues(r.table.sheet, rowRect(r), v, location),
-      },
-    };
-  }
-
-  get index(): number {
-    return this._get('index');
-  }
-  get values(): any[][] {
-    return this._get('values');
-  }
-  set values(v: any[][]) {
-    this._set('values', v);
-  }
-
-  getRange(): Range {
-    return new Range(this.context, 'GetRange()', this, this._from((r) => ({ sheet: r.table.sheet, rect: rowRect(r) })));
   }
 }

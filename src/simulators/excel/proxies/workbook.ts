@@ -3,7 +3,8 @@ import { MAX_COLUMNS, MAX_ROWS, parseAddress, rect } from '../addresses';
 import { ClientObject, type AnyObject, NULL_OBJECT, type ClientResult, type PropertyDef } from '../context';
 import { invalidArgument, itemNotFound } from '../errors';
 import type { WorkbookModel } from '../model';
-import type { SheetModel } from '../sheet';
+import type { SheetModel } from '../model/sheetModel';
+import { activateSheet, addSheet, deleteSheet, renameSheet, setVisibility } from '../model/sheets';
 import { Range, type RangeRef } from './range';
 import { SettingCollection } from './settings';
 import { TableCollection } from './tables';
@@ -80,7 +81,7 @@ export class WorksheetCollection extends ClientObject<WorkbookModel> {
       'add',
       name ?? null,
       (resolver) => new Worksheet(this.context, 'Add()', this, resolver),
-      (m, _model, location) => m.addSheet(name, location),
+      (m, _model, location) => addSheet(m, name, location),
     );
   }
 
@@ -119,10 +120,10 @@ export class Worksheet extends ClientObject<SheetModel> {
 
   override _properties(): Record<string, PropertyDef<SheetModel>> {
     return {
-      name: { get: (s) => s.name, set: (s, v, m, location) => m.renameSheet(s, String(v), location) },
+      name: { get: (s) => s.name, set: (s, v, m, location) => renameSheet(m, s, String(v), location) },
       id: { get: (s) => sheetId(s) },
       position: { get: (s, m) => m.sheets.indexOf(s) },
-      visibility: { get: (s) => s.visibility, set: (s, v, m, location) => m.setVisibility(s, String(v), location) },
+      visibility: { get: (s) => s.visibility, set: (s, v, m, location) => setVisibility(m, s, String(v), location) },
     };
   }
 
@@ -154,11 +155,11 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
 
   activate(): void {
-    this._method('activate', null, (s, m, location) => m.activateSheet(s, location));
+    this._method('activate', null, (s, m, location) => activateSheet(m, s, location));
   }
 
   delete(): void {
-    this._method('delete', null, (s, m, location) => m.deleteSheet(s, location));
+    this._method('delete', null, (s, m, location) => deleteSheet(m, s, location));
   }
 
   /** A block by address (`A1`, `C5:K20`, `A:C`); without one, the whole sheet. */

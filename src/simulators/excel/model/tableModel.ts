@@ -1,6 +1,6 @@
 /** Excel tables (ListObjects) in the test host's model: where they stand and what their columns are called. */
-import type { Rect } from './addresses';
-import type { SheetModel } from './sheet';
+import type { Rect } from '../addresses';
+import type { SheetModel } from './sheetModel';
 
 export interface TableColumnData {
   name: string;

@@ -1,8 +1,8 @@
 /** One worksheet of the test host's model: its cells (sparse), column widths, selection and conditional formats. */
 import type { Worksheet as XlsxWorksheet } from 'exceljs';
-import { MAX_COLUMNS, type Rect } from './addresses';
-import type { Compiled } from './formulas';
-import type { Scalar } from './values';
+import { MAX_COLUMNS, type Rect } from '../addresses';
+import type { Compiled } from '../formulas';
+import type { Scalar } from '../values';
 
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
 

@@ -1,0 +1,157 @@
+/**
+ * The library as the reviewers' pages read it, made in one pass over the items (the state keeps them in one
+ * map, and asking it for each folder's children in turn made a page of 2 500 folders take seconds and hold
+ * every other request up: issue 15). A plan version is a file whose list item has Tjänsteområde and Version
+ * (the columns, not the file name); its snapshot is the `.json` of the same name beside it (docs/graph.md §1)
+ * and is folded into the version's row; every other file in a period folder or below it is a document.
+ */
+import { FORUMS, parseForum, type Forum } from '../../../domain/versions';
+import { nameKey } from '../names';
+import type { Item, State } from '../state';
+
+export interface PlanRow {
+  item: Item;
+  snapshot?: Item;
+}
+
+export interface DocumentRow {
+  item: Item;
+  /** Subfolders between the period folder and the file (`['Forum']`), empty when it lies in the folder. */
+  under: string[];
+}
+
+export interface ForumGroup {
+  /** TF, PF, BF, or null for versions without a readable forum. */
+  forum: Forum | null;
+  /** Submitted versions (Beslut = Inskickad) first. */
+  versions: PlanRow[];
+}
+
+export interface PeriodView {
+  /** The folder, or the root for files outside any folder. */
+  folder: Item;
+  groups: ForumGroup[];
+  pending: number;
+  documents: DocumentRow[];
+}
+
+const collator = new Intl.Collator('sv', { numeric: true });
+
+/**
+ * The Forum column's forum, or null. parseForum looks the text up in a plain object, so `constructor` or
+ * `toString` would come back as Object.prototype's function (and the version would fall out of every group):
+ * only its real answers count.
+ */
+export function forumOf(text: string | undefined): Forum | null {
+  const forum = parseForum(text ?? '');
+  return (FORUMS as readonly unknown[]).includes(forum) ? forum : null;
+}
+
+export const isPlanVersion = (item: Item): boolean => !item.folder && !!item.fields.Tjansteomrade && !!item.fields.Version;
+export const isPending = (item: Item): boolean => item.fields.Beslut === 'Inskickad';
+
+const snapshotNameOf = (xlsxName: string): string | null => (/\.xlsx$/i.test(xlsxName) ? nameKey(xlsxName.replace(/\.xlsx$/i, '.json')) : null);
+
+export class LibraryIndex {
+  private readonly children = new Map<string, Item[]>();
+
+  constructor(readonly state: State) {
+    for (const item of Object.values(state.items)) {
+      if (item.parentId === null) continue;
+      const list = this.children.get(item.parentId);
+      if (list) list.push(item);
+      else this.children.set(item.parentId, [item]);
+    }
+  }
+
+  childrenOf(id: string): readonly Item[] {
+    return this.children.get(id) ?? [];
+  }
+
+  /**
+   * The period folders (the root's folders), newest first: they are named by years, so a reverse sort, by
+   * code unit (a collator's compare cost 35 ms for 10 000 folders, and years need no Swedish collation).
+   */
+  periodFolders(): Item[] {
+    return this.childrenOf(this.state.rootId)
+      .filter((i) => i.folder)
+      .map((i) => ({ i, key: nameKey(i.name) }))
+      .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
+      .map((x) => x.i);
+  }
+
+  /** Whether files lie in the root itself, outside every folder. */
+  hasLooseFiles(): boolean {
+    return this.childrenOf(this.state.rootId).some((i) => !i.folder);
+  }
+
+  /** The folder directly under the root that holds the item (itself when it is one); null for the root's files. */
+  periodFolderOf(item: Item): Item | null {
+    let at: Item | undefined = item;
+    while (at && at.parentId !== null && at.parentId !== this.state.rootId) at = this.state.items[at.parentId];
+    return at && at.parentId === this.state.rootId && at.folder ? at : null;
+  }
+
+  /** The `.json` snapshot beside a plan version, when there is one. */
+  snapshotOf(item: Item): Item | undefined {
+    const key = snapshotNameOf(item.name);
+    if (!key || item.parentId === null) return undefined;
+    return this.childrenOf(item.parentId).find((c) => !c.folder && nameKey(c.name) === key);
+  }
+
+  /** The folder's versions by forum (pending first) and its documents; the root's own files for the root. */
+  period(folder: Item): PeriodView {
+    const versions: PlanRow[] = [];
+    const documents: DocumentRow[] = [];
+    const recurse = folder.id !== this.state.rootId;
+    const walk = (f: Item, under: string[]) => {
+      const kids = this.childrenOf(f.id);
+      const files = new Map(kids.filter((c) => !c.folder).map((c) => [nameKey(c.name), c]));
+      const folded = new Set<Item>();
+      for (const c of kids) {
+        if (!isPlanVersion(c)) continue;
+        const key = snapshotNameOf(c.name);
+        const snapshot = key ? files.get(key) : undefined;
+        if (snapshot && !isPlanVersion(snapshot)) folded.add(snapshot);
+        versions.push(snapshot && folded.has(snapshot) ? { item: c, snapshot } : { item: c });
+      }
+      for (const c of kids) {
+        if (c.folder) {
+          if (recurse) walk(c, [...under, c.name]);
+        } else if (!isPlanVersion(c) && !folded.has(c)) documents.push({ item: c, under });
+      }
+    };
+    walk(folder, []);
+    documents.sort((a, b) => collator.compare([...a.under, a.item.name].join('/'), [...b.under, b.item.name].join('/')));
+    return { folder, groups: groupByForum(versions), pending: versions.filter((v) => isPending(v.item)).length, documents };
+  }
+
+  /** Every plan version of the same area and period as `item`, in its period folder. */
+  versionsBeside(item: Item): Item[] {
+    const folder = this.periodFolderOf(item);
+    if (!folder) return this.childrenOf(this.state.rootId).filter(isPlanVersion);
+    return this.period(folder).groups.flatMap((g) => g.versions.map((v) => v.item));
+  }
+}
+
+const FORUM_ORDER: (Forum | null)[] = ['TF', 'PF', 'BF', null];
+
+function groupByForum(rows: PlanRow[]): ForumGroup[] {
+  const groups = new Map<Forum | null, PlanRow[]>();
+  for (const r of rows) {
+    const forum = forumOf(r.item.fields.Forum);
+    const list = groups.get(forum);
+    if (list) list.push(r);
+    else groups.set(forum, [r]);
+  }
+  return FORUM_ORDER.filter((f) => groups.has(f)).map((forum) => ({ forum, versions: groups.get(forum)!.sort(rowOrder) }));
+}
+
+/** Pending first, then by area, then the newest version first. */
+function rowOrder(a: PlanRow, b: PlanRow): number {
+  const pa = isPending(a.item) ? 0 : 1;
+  const pb = isPending(b.item) ? 0 : 1;
+  if (pa !== pb) return pa - pb;
+  const area = collator.compare(a.item.fields.Tjansteomrade ?? '', b.item.fields.Tjansteomrade ?? '');
+  return area !== 0 ? area : collator.compare(b.item.fields.Version ?? '', a.item.fields.Version ?? '');
+}
