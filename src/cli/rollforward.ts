@@ -5,11 +5,11 @@
  */
 import { promises as fs } from 'node:fs';
 import { formatPeriod, parsePeriod } from '../domain/period';
-import { rollForward, rollForwardRefusal } from '../domain/rollforward';
+import { rollForward, rollForwardRefusal } from '../domain/rollforwardPlan';
 import { formatVersion, latestApproved } from '../domain/versions';
 import { planState } from '../domain/workflow';
 import { checkWorkbook } from '../workbook/checkPlan';
-import { rolledPlanTables } from '../workbook/contract/indicativeTable';
+import { rolledPlanTables } from '../workbook/contract/rolledPlanTables';
 import { XlsxWorkbook } from '../workbook/file/xlsxWorkbook';
 import { openWorkbook } from './files';
 import { UsageError } from './usage';
