@@ -3,8 +3,8 @@
  * Reading goes through the streaming reader, which does not load exceljs (commands that write load it).
  */
 import type { Plan } from '../domain/plan';
-import { checkWorkbook } from '../workbook/checkPlan';
 import { readCityFrame } from '../workbook/contract/readFrame';
+import { readPlan } from '../workbook/contract/readPlan';
 import type { CityFrame } from '../domain/frame';
 import type { Finding } from '../domain/findings';
 import { StreamedWorkbook } from '../workbook/file/stream/streamedWorkbook';
@@ -56,7 +56,8 @@ export async function readPlanFiles(files: readonly string[], err: (s: string) =
       unreadable = true;
       continue;
     }
-    const { plan } = await checkWorkbook(opened.workbook);
+    // Only the plan is wanted here: validation (validate's job) is not run and thrown away.
+    const { plan } = readPlan(await opened.workbook.readTables());
     if (!plan) {
       err(`${file}: planen kan inte läsas; kör \`tjansteplan validate ${file}\` för detaljer`);
       unreadable = true;

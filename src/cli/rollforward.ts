@@ -5,11 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import { formatPeriod, parsePeriod } from '../domain/period';
-import { rollForward, rollForwardRefusal } from '../domain/rollforward';
-import { formatVersion, latestApproved } from '../domain/versions';
-import { planState } from '../domain/workflow';
 import { checkWorkbook } from '../workbook/checkPlan';
-import { rolledPlanTables } from '../workbook/contract/indicativeTable';
+import { rollForwardFrom } from '../workbook/rollForwardFrom';
 import { XlsxWorkbook } from '../workbook/file/xlsxWorkbook';
 import { openWorkbook } from './files';
 import { UsageError } from './usage';
@@ -32,37 +29,30 @@ export async function rollForwardCommand(file: string, out: string, o: RollForwa
     err(`${file}: ${opened.reason}`);
     return 2;
   }
-  const check = await checkWorkbook(opened.workbook);
-  const plan = check.plan;
-  if (!plan) {
-    err(`${file}: planen kan inte läsas; kör \`tjansteplan validate ${file}\` för detaljer`);
-    return 2;
+  // The same checks, in the same order, as the pane's "Ny period…" (one function for both).
+  const result = rollForwardFrom(await checkWorkbook(opened.workbook), to, o.date ?? new Date().toISOString().slice(0, 10));
+  if (!result.ok) {
+    switch (result.kind) {
+      case 'unreadable':
+        err(`${file}: planen kan inte läsas; kör \`tjansteplan validate ${file}\` för detaljer`);
+        return 2;
+      case 'no-approved':
+        err(`${file}: planen har ingen fastställd version att utgå från; registrera forumets beslut först.`);
+        return 1;
+      case 'moved-on':
+        err(`${file}: historiken har gått vidare efter version ${result.version}, så tabellerna kan inte visas vara den fastställda versionen; utgå från den publicerade filen.`);
+        return 1;
+      case 'not-later':
+        err(`--to ${formatPeriod(to)} börjar inte efter ${formatPeriod(result.from)}; rulla fram till en senare period.`);
+        return 1;
+      case 'no-overlap':
+        err(`--to ${formatPeriod(to)} har inget år gemensamt med ${formatPeriod(result.from)}; inget att föra över.`);
+        return 1;
+    }
   }
-  const approved = latestApproved(plan.versions);
-  if (!approved) {
-    err(`${file}: planen har ingen fastställd version att utgå från; registrera forumets beslut först.`);
-    return 1;
-  }
-  const label = approved.label ? formatVersion(approved.label) : approved.labelShown;
-  // The tables must be the approved version: the history stands at it, or the workbook's own record of it
-  // finds no cell changed since.
-  const recorded = check.approval !== null && check.approval.version === label && check.changedSinceApproval.length === 0;
-  if (!recorded && planState(plan.versions).kind !== 'approved') {
-    err(`${file}: historiken har gått vidare efter version ${label}, så tabellerna kan inte visas vara den fastställda versionen; utgå från den publicerade filen.`);
-    return 1;
-  }
-  const refusal = rollForwardRefusal(plan.info.period, to);
-  if (refusal) {
-    err(
-      refusal === 'not-later'
-        ? `--to ${formatPeriod(to)} börjar inte efter ${formatPeriod(plan.info.period)}; rulla fram till en senare period.`
-        : `--to ${formatPeriod(to)} har inget år gemensamt med ${formatPeriod(plan.info.period)}; inget att föra över.`,
-    );
-    return 1;
-  }
-  const rolled = rollForward(plan, approved, to, o.date ?? new Date().toISOString().slice(0, 10));
+  const { rolled, from, version: label } = result;
   const wb = new XlsxWorkbook();
-  await wb.createTables(rolledPlanTables(rolled));
+  await wb.createTables(result.tables);
   // Written beside the target and linked into place: a file that appeared meanwhile is still not overwritten.
   const tmp = `${out}.${process.pid}.tmp`;
   await fs.writeFile(tmp, await wb.toBuffer());
@@ -75,7 +65,7 @@ export async function rollForwardCommand(file: string, out: string, o: RollForwa
   } finally {
     await fs.rm(tmp, { force: true });
   }
-  say(`${out}: ${plan.info.area} ${formatPeriod(to)} v0.1, upprättad från ${formatPeriod(plan.info.period)} v${label} (${rolled.indicative.length} initiativ med indikativa belopp).`);
+  say(`${out}: ${rolled.area} ${formatPeriod(to)} v0.1, upprättad från ${formatPeriod(from)} v${label} (${rolled.indicative.length} initiativ med indikativa belopp).`);
   return 0;
 }
 

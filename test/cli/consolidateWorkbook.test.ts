@@ -4,7 +4,8 @@
  * Ramavvikelse sheet reads as a page; and the city's whole budget on its own sheet (real figures of 2022).
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import JSZip from 'jszip';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEVIATION_FORMAT } from '../../src/workbook/contract/consolidationTables';
@@ -69,6 +70,30 @@ describe('consolidate --out: the Sammanställning workbook', () => {
     const head = ws.getRows(1, ws.rowCount)!.find((r) => r.getCell(2).value === 'Initiativ')!;
     expect(head.getCell(1).value).toBe('År');
     expect(ws.getCell(head.number + 1, 2).value).toBe('Utveckla tjänster för huvudmannaprocesser, skoladministration samt undervisning');
+    // The 2022 sentence (183 characters) wraps to three lines in the 70-wide column: its row is three lines
+    // high, so the viewer (LibreOffice keeps a row one line high) never prints it over 2023's sentence.
+    expect(ws.getRow(2).height).toBe(45);
+    expect(ws.getRow(3).height ?? 15).toBe(15);
+  });
+
+  it('a column two tables share is wide enough for both; a year reads as a label, at the left of its column', async () => {
+    const ws = wb.getWorksheet('Sammanställning')!;
+    const city = (await (await XlsxWorkbook.open(out)).readTables()).find((t) => t.name === 'Stadsniva')!;
+    // Under the areas' År (7 wide) stands the city's Ram, 121 600; under Version (9) its Utveckling, 143 942.
+    expect(ws.getColumn(city.firstColumn + 2).width).toBeGreaterThanOrEqual('121 600'.length + 2);
+    expect(ws.getColumn(city.firstColumn + 1).width).toBeGreaterThanOrEqual('Utveckling'.length + 3);
+    expect(ws.getColumn(city.firstColumn + 3).width).toBeGreaterThanOrEqual('22 342 över ram'.length + 2);
+    expect(ws.getCell(city.headerRow + 1, city.firstColumn).alignment).toMatchObject({ horizontal: 'left' });
+  });
+
+  it('the chart sheet prints on A4 with the same page header, and its title names the period', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const chartsheet = await zip.file('xl/chartsheets/sheet1.xml')!.async('string');
+    expect(chartsheet).toMatch(/<pageSetup paperSize="9" orientation="landscape"\/>/);
+    expect(chartsheet).toContain('<oddHeader>&amp;L&amp;"-,Bold"Ekonomisk sammanställning – utveckling mot stadens ram&amp;RPlanperiod 2022–2024 (tkr)</oddHeader>');
+    expect(chartsheet).toContain('<oddFooter>&amp;LDiagram&amp;RSida &amp;P av &amp;N</oddFooter>');
+    const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
+    expect(chart).toContain('Utveckling mot stadens ram per år, 2022–2024');
   });
 
   it('the Budget sheet: förvaltning + utveckling = 1 105 600 against the indicative budget, and förvaltning per verksamhetsområde', async () => {

@@ -10,6 +10,7 @@ import { ClientObject, RequestContext } from './context';
 import { ErrorCodes, OfficeError } from './errors';
 import { HostCore, type RequestRecord } from './hostCore';
 import type { WorkbookModel, ModelOptions } from './model';
+import { workbookCreator, type CreatedWorkbook } from './createWorkbook';
 import { createOfficeShim, type OfficeShim, type OfficeShimOptions } from './office';
 import { Workbook } from './proxies/workbook';
 
@@ -30,6 +31,8 @@ export interface ExcelTestHost {
   /** What to install as the global `Excel`. */
   readonly Excel: {
     run: ExcelTestHost['run'];
+    /** Excel.createWorkbook (ExcelApi 1.8): see createWorkbook.ts. */
+    createWorkbook(base64?: string | null): Promise<void>;
     RequestContext: typeof RequestContext;
     ErrorCodes: typeof ErrorCodes;
     ConditionalFormatType: { custom: 'Custom' };
@@ -45,6 +48,9 @@ export interface ExcelTestHost {
   readonly syncCount: number;
   /** Syncs that had nothing to send (no round trip). */
   readonly emptySyncCount: number;
+  /** The workbooks Excel.createWorkbook made, oldest first; the host's own `model` is never one of them. */
+  readonly createdWorkbooks: readonly CreatedWorkbook[];
+  onWorkbookCreated(listener: (created: CreatedWorkbook) => void): () => void;
   /** Every round trip with its request and response size. */
   readonly requests: readonly RequestRecord[];
   resetCounters(): void;
@@ -55,12 +61,14 @@ export interface ExcelTestHost {
 export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 export function createExcelTestHost(model: WorkbookModel, options: ExcelTestHostOptions = {}): ExcelTestHost {
+  const payloadLimitBytes = options.payloadLimitBytes === undefined ? DEFAULT_PAYLOAD_LIMIT : options.payloadLimitBytes;
   const core = new HostCore(model, {
-    payloadLimitBytes: options.payloadLimitBytes === undefined ? DEFAULT_PAYLOAD_LIMIT : options.payloadLimitBytes,
+    payloadLimitBytes,
     latencyMs: options.latencyMs ?? 0,
     excelApi: options.excelApi,
   });
   const office = createOfficeShim(model, options);
+  const creator = workbookCreator({ excelApi: options.excelApi, language: model.language, payloadLimitBytes });
 
   async function run<T>(a: unknown, b?: Batch<T>): Promise<T> {
     const batch = (typeof a === 'function' ? a : b) as Batch<T> | undefined;
@@ -83,6 +91,7 @@ export function createExcelTestHost(model: WorkbookModel, options: ExcelTestHost
     run: run as ExcelTestHost['run'],
     Excel: {
       run: run as ExcelTestHost['run'],
+      createWorkbook: creator.createWorkbook,
       RequestContext,
       ErrorCodes,
       ConditionalFormatType: { custom: 'Custom' },
@@ -101,6 +110,10 @@ export function createExcelTestHost(model: WorkbookModel, options: ExcelTestHost
     get requests() {
       return core.requests;
     },
+    get createdWorkbooks() {
+      return creator.created;
+    },
+    onWorkbookCreated: creator.onCreated,
     resetCounters() {
       core.syncCount = 0;
       core.emptySyncs = 0;

@@ -12,6 +12,7 @@ export { createExcelTestHost, loadExcelTestHost, DEFAULT_PAYLOAD_LIMIT, type Exc
 export { WorkbookModel, type CellView, type ChangeKind, type ModelChange, type ModelOptions, type SelectionView, type TableView } from './model';
 export { createOfficeShim, DARK_THEME, IOS_MAX_SLICE_SIZE, LIGHT_THEME, MAX_SLICE_SIZE, type OfficeShim, type OfficeShimOptions, type OfficeFile, type Slice, type AsyncResult } from './office';
 export { OfficeError, ErrorCodes } from './errors';
+export type { CreatedWorkbook } from './createWorkbook';
 export type { RequestRecord } from './hostCore';
 export { SETTINGS_SHEET } from './xlsxIo';
 export { formatAddress, parseAddress, columnLetters, columnNumber, type Rect } from './addresses';

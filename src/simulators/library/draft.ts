@@ -6,6 +6,7 @@
  * to the next, so a transaction that scans every item pays what a scan of the committed state costs.
  * `finish` gives what changed as a `Change`, the unit the journal stores and `applyChange` commits.
  */
+import { registerChildren, type ChildIndex } from './children';
 import type { Item, State, UploadSession } from './state';
 
 type Entry = object;
@@ -128,6 +129,12 @@ class Layer<T extends Entry> {
     return true;
   }
 
+  /** The keys the open transaction set, deleted or wrote into: the only entries that may differ from the committed ones. */
+  *changedKeys(): Iterable<string> {
+    yield* this.touched.keys();
+    for (const slot of this.copied) if (!this.touched.has(slot.key)) yield slot.key;
+  }
+
   /** Ends the transaction: what it changed (undefined if nothing), and `seen` as it was before. */
   finish(): Record<string, T | null> | undefined {
     const out: Record<string, T | null> = {};
@@ -177,9 +184,18 @@ export class Drafts {
   private readonly items: Layer<Item>;
   private readonly sessions: Layer<UploadSession>;
 
-  constructor(committed: State) {
+  /** `children`: the committed items' index, kept by the store (children.ts). */
+  constructor(committed: State, children: ChildIndex) {
     this.items = new Layer(committed.items);
     this.sessions = new Layer(committed.sessions);
+    // A transaction's children: the committed ones plus every item it changed, which the reader checks
+    // against the item as the transaction sees it. A lookup costs the folder's children and the changes.
+    const items = this.items;
+    registerChildren(items.proxy, function* (parentId) {
+      const committedIds = children.ids(parentId);
+      yield* committedIds;
+      for (const k of items.changedKeys()) if (!committedIds.has(k)) yield k;
+    });
   }
 
   begin(committed: State): Draft {

@@ -3,6 +3,7 @@
  * leading or trailing spaces, no reserved names. A name Graph would refuse is refused here too, so a
  * publisher that works against the local library also works against SharePoint.
  */
+import { childIdsIn } from './children';
 import { badRequest } from './errors';
 import type { Item, State } from './state';
 
@@ -22,15 +23,32 @@ export function checkName(name: string): void {
 
 export const nameKey = (name: string): string => name.normalize('NFC').toLowerCase();
 
+/**
+ * The folder's children, in no particular order. Through the store's or the draft's index (children.ts)
+ * when the state has one; a state made by hand (tests) is walked.
+ */
+export function childItems(state: State, parentId: string): Item[] {
+  const ids = childIdsIn(state.items, parentId);
+  if (!ids) return Object.values(state.items).filter((i) => i.parentId === parentId);
+  const out: Item[] = [];
+  for (const id of ids) {
+    const item = Object.hasOwn(state.items, id) ? state.items[id] : undefined;
+    // The index may list an id that has since moved or gone (a draft lists every id it changed).
+    if (item && item.parentId === parentId) out.push(item);
+  }
+  return out;
+}
+
 export function childrenOf(state: State, parentId: string): Item[] {
-  return Object.values(state.items)
-    .filter((i) => i.parentId === parentId)
-    .sort((a, b) => (nameKey(a.name) < nameKey(b.name) ? -1 : nameKey(a.name) > nameKey(b.name) ? 1 : 0));
+  return childItems(state, parentId)
+    .map((item) => ({ item, key: nameKey(item.name) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((x) => x.item);
 }
 
 export function childNamed(state: State, parentId: string, name: string): Item | undefined {
   const key = nameKey(name);
-  return Object.values(state.items).find((i) => i.parentId === parentId && nameKey(i.name) === key);
+  return childItems(state, parentId).find((i) => nameKey(i.name) === key);
 }
 
 /** The item's path below the root, as segments (empty for the root). */

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fsyncDir, TEMP_SUFFIX, writeFileAtomic } from '../../publish/node/atomicFile';
+import { ChildIndex, registerChildren } from './children';
 import { lockDataFolder } from './dataLock';
 import { applyChange, Drafts, freezeEntries } from './draft';
 import { Journal, JOURNAL_FILE, readJournal } from './journal';
@@ -33,6 +34,8 @@ export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private snapshotBytes = 0;
   private readonly drafts: Drafts;
+  /** The committed items' children by folder (children.ts): the state's items map stays the same object. */
+  private readonly children: ChildIndex;
 
   private constructor(
     readonly dir: string,
@@ -41,7 +44,9 @@ export class Store {
     private readonly release: () => Promise<void>,
     private readonly options: StoreOptions,
   ) {
-    this.drafts = new Drafts(current);
+    this.children = new ChildIndex(current.items);
+    registerChildren(current.items, (parentId) => this.children.ids(parentId));
+    this.drafts = new Drafts(current, this.children);
   }
 
   static async open(dir: string, now: () => Date = () => new Date(), options: StoreOptions = {}): Promise<Store> {
@@ -88,6 +93,11 @@ export class Store {
     return this.current;
   }
 
+  /** Bumped by every commit that changed an item: what is derived from the items holds until it moves. */
+  get revision(): number {
+    return this.children.revision;
+  }
+
   /**
    * Runs `change` on a draft of the state and commits what it changed, unless `change` throws. One at a
    * time; the promise settles once the change is durable.
@@ -105,6 +115,7 @@ export class Store {
       const changed = draft.finish();
       if (changed) {
         await this.journal.append(changed);
+        this.children.update(this.current.items, changed.items);
         this.current = applyChange(this.current, changed);
         this.drafts.committed(changed);
         // The change is durable already; a compaction that fails (disk full) is tried again at the next one.

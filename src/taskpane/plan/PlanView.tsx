@@ -1,6 +1,6 @@
 /** Plan: check the open workbook, go to each finding's cell, mark and unmark cells, create tables, fix sums. */
 import { Button, makeStyles } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { locateTable } from '../../domain/location';
 import type { Finding } from '../../domain/findings';
 import type { Period } from '../../domain/period';
@@ -18,6 +18,9 @@ import { frameRows } from './frameRows';
 import { FrameSummary } from './FrameSummary';
 import { PrioritySummary } from '../prioritize/PrioritySummary';
 import { RecomputeDialog } from './RecomputeDialog';
+
+// "Ny period…" and the .xlsx writer behind it load apart from the pane's first script (an action taken once a year).
+const RollForward = lazy(() => import('./RollForward'));
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', margin: '12px 0' },
@@ -113,6 +116,9 @@ export function PlanView(props: { host: InteractiveHost }) {
             })
           }
         />
+        <Suspense fallback={null}>
+          <RollForward host={host} busy={busy} work={work} setNotice={setNotice} />
+        </Suspense>
       </div>
       <WorkStatus notice={notice} error={error} showProgress={showProgress} progressLabel={t.working} view="plan" />
       {offerTables && <CreateTablesForm defaultArea={check?.plan?.info.area ?? ''} busy={busy} onCreate={createTables} />}

@@ -1,6 +1,7 @@
 /** The workbench page: toolbar (samples, open, download, language, theme), formula bar, grid, sheet tabs, pane. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SelectionView } from '../../simulators/excel';
+import { CreatedWorkbookNotice } from './CreatedWorkbookNotice';
 import { Grid } from './Grid';
 import { download, fetchSample, openSession, withPane, type PaneOptions, type Session } from './session';
 
@@ -152,6 +153,7 @@ export function Workbench() {
         <span role="status" aria-live="polite" data-testid="open-file">
           {error || (session ? `Öppen: ${session.name}` : 'Laddar…')}
         </span>
+        <CreatedWorkbookNotice host={session?.host ?? null} onOpen={(c) => void open(`${c.name}.xlsx`, c.bytes)} />
       </header>
       {session && sheet && (
         <>

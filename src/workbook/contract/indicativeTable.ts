@@ -7,50 +7,18 @@ import { cellText } from '../../domain/cell';
 import type { Finding } from '../../domain/findings';
 import { locate } from '../../domain/location';
 import { developmentColumn } from '../../domain/plan';
-import type { IndicativeRow, RolledPlan } from '../../domain/rollforward';
-import type { RawTable, TableWrite } from '../host';
+import type { IndicativeRow } from '../../domain/rollforward';
+import type { RawTable } from '../host';
 import { amountFromCell } from './cells';
 import { isBlank, isEmptyRow, mapColumns, tableRef } from './columns';
 import { contractTable } from './readPlan';
-import { planTables } from './template';
-import { TABLES, TKR_FORMAT } from './tables';
+import { TABLES } from './tables';
 
 export const INDICATIVE_TABLE = TABLES.indicative;
 const SOURCE = 'Källa';
 
 export function indicativeHeaders(years: readonly number[]): string[] {
   return ['Nr', 'Initiativ', ...years.map(developmentColumn), SOURCE];
-}
-
-/** The new plan's tables: the contract's, filled from the rolled plan, and its Indikativ table. */
-export function rolledPlanTables(r: RolledPlan): TableWrite[] {
-  const years = r.period.years;
-  const source = r.history.description.replace(/^Upprättad från /, '');
-  return [
-    ...planTables({
-      area: r.area,
-      period: r.period,
-      owner: r.owner,
-      securityLevel: r.securityLevel,
-      initiatives: r.initiatives.map((i) => ({
-        nr: i.nr === '' ? null : i.nr,
-        name: i.name,
-        development: i.development,
-        maintenance: i.maintenance,
-        comment: i.comment,
-        priority: i.priority,
-      })),
-      versions: [{ date: r.history.date, version: r.history.version, description: r.history.description, changedBy: r.history.changedBy }],
-    }),
-    {
-      sheet: INDICATIVE_TABLE.sheet,
-      name: INDICATIVE_TABLE.name,
-      headers: indicativeHeaders(years),
-      rows: r.indicative.map((i) => [i.nr === '' ? null : i.nr, i.name, ...i.development, source]),
-      numberFormats: [undefined, undefined, ...years.map(() => TKR_FORMAT)],
-      widths: [6, 50, ...years.map(() => 16), 36],
-    },
-  ];
 }
 
 /** The Indikativ table of a plan of `years`, when it has one. */

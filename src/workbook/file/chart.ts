@@ -11,7 +11,7 @@
  */
 import JSZip from 'jszip';
 import { cellsOf, parseRange, parseSharedStrings, rangeFormula, readCells, type CachedValue } from './chart/cells';
-import { chartsheetDrawingXml, chartsheetXml, columnChartXml } from './chart/chartXml';
+import { chartsheetDrawingXml, chartsheetXml, columnChartXml, type ChartsheetPrint } from './chart/chartXml';
 import {
   addContentTypeOverrides,
   appendRelationship,
@@ -32,6 +32,7 @@ import {
 } from './chart/opc';
 
 export { quoteSheetName } from './chart/cells';
+export type { ChartsheetPrint } from './chart/chartXml';
 
 export interface CellRangeRef {
   /** The worksheet's name as the workbook lists it, e.g. "Sammanställning". */
@@ -50,6 +51,8 @@ export interface ColumnChartSpec {
   yAxisTitle?: string;
   /** Number format of the value axis and the cached values, e.g. '#,##0'. */
   numberFormat?: string;
+  /** How the chartsheet prints (paper, header, footer); Excel's defaults otherwise. */
+  print?: ChartsheetPrint;
 }
 
 const CHART_LANG = 'sv-SE';
@@ -115,7 +118,7 @@ export async function addColumnChart(xlsx: Uint8Array, spec: ColumnChartSpec): P
   const chartsheetPart = freePartName(existing, 'xl/chartsheets', 'sheet');
   const drawingPart = freePartName(existing, 'xl/drawings', 'drawing');
   const chartPart = freePartName(existing, 'xl/charts', 'chart');
-  zip.file(chartsheetPart, chartsheetXml('rId1'));
+  zip.file(chartsheetPart, chartsheetXml('rId1', spec.print));
   zip.file(relsPathOf(chartsheetPart), relationshipsXml([{ id: 'rId1', type: REL.drawing, target: relativeTarget(chartsheetPart, drawingPart) }]));
   zip.file(drawingPart, chartsheetDrawingXml('rId1', 'Diagram 1'));
   zip.file(relsPathOf(drawingPart), relationshipsXml([{ id: 'rId1', type: REL.chart, target: relativeTarget(drawingPart, chartPart) }]));

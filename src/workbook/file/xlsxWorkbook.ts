@@ -6,11 +6,13 @@ import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import { readWorkbookFile } from './readFile';
 import { checkInflatedSizes } from './zip';
-import { shownValue, type CellValue } from '../../domain/cell';
-import { isOwnFormula } from '../ownFormula';
+import type { CellValue } from '../../domain/cell';
 import { ownSheetTaken, type RawTable, type TableWrite, type WorkbookHost } from '../host';
 import { parseRange, rawTable, tableTooLarge } from './tableCells';
 import { classifyUnreadable, UnreadableWorkbook } from './unreadable';
+import { addTables, writeTable } from './writeTables';
+
+export { toExcelValue } from './writeTables';
 
 export class XlsxWorkbook implements WorkbookHost {
   constructor(readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
@@ -57,12 +59,7 @@ export class XlsxWorkbook implements WorkbookHost {
       if (taken.has(t.name.toLowerCase())) throw new Error(`Tabellen ${t.name} finns redan`);
       taken.add(t.name.toLowerCase());
     }
-    for (const t of tables) {
-      const ws = this.workbook.getWorksheet(t.sheet) ?? this.workbook.addWorksheet(t.sheet);
-      // Each new table goes below whatever the sheet already holds, with an empty row between: never on top of it.
-      const top = ws.actualRowCount === 0 ? 1 : ws.lastRow!.number + 2;
-      writeTable(ws, t, top);
-    }
+    addTables(this.workbook, tables);
   }
 
   async writeHiddenTable(t: TableWrite): Promise<void> {
@@ -133,49 +130,4 @@ function plain(v: unknown): CellValue {
   const o = v as Record<string, unknown>;
   if ('error' in o) return { error: String(o.error) };
   return String(v);
-}
-
-function writeTable(ws: ExcelJS.Worksheet, t: TableWrite, top: number) {
-  // Excel tables always have a body row, even when it is empty.
-  const rows = t.rows.length > 0 ? t.rows : [t.headers.map(() => null)];
-  ws.addTable({
-    name: t.name,
-    ref: `A${top}`,
-    headerRow: true,
-    totalsRow: Boolean(t.totals),
-    style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: t.headers.map((name, i) => ({
-      name,
-      filterButton: true,
-      ...(t.totals
-        ? i === 0
-          ? { totalsRowLabel: t.totals.label, totalsRowFunction: 'none' as const }
-          : { totalsRowFunction: t.totals.sum[i] ? ('sum' as const) : ('none' as const) }
-        : {}),
-    })),
-    rows: rows.map((r) => r.map(toExcelValue)),
-  });
-  const last = top + rows.length + (t.totals ? 1 : 0);
-  t.headers.forEach((_, i) => {
-    const format = t.numberFormats?.[i];
-    const col = ws.getColumn(i + 1);
-    const width = t.widths?.[i];
-    if (width && (!col.width || col.width < width)) col.width = width;
-    if (!format) return;
-    for (let r = top + 1; r <= last; r++) ws.getCell(r, i + 1).numFmt = format;
-  });
-}
-
-/**
- * Values only, except the tool's own formulas: text starting with `=` is written as a string, and a formula
- * object that the tool did not make (ownFormula) is written as the value it shows, so no formula from data
- * ever reaches a workbook.
- */
-export function toExcelValue(v: CellValue): ExcelJS.CellValue {
-  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v !== 'object') return null;
-  if (isOwnFormula(v)) return { formula: v.formula, result: v.result as number | string | undefined } as ExcelJS.CellFormulaValue;
-  if ('error' in v && typeof v.error === 'string') return { error: v.error } as ExcelJS.CellErrorValue;
-  if ('formula' in v) return toExcelValue(shownValue(v) ?? null);
-  return null;
 }

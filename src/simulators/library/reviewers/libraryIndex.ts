@@ -1,12 +1,13 @@
 /**
- * The library as the reviewers' pages read it, made in one pass over the items (the state keeps them in one
- * map, and asking it for each folder's children in turn made a page of 2 500 folders take seconds and hold
- * every other request up: issue 15). A plan version is a file whose list item has Tjänsteområde and Version
+ * The library as the reviewers' pages read it, from the store's children index (children.ts): a page view
+ * costs the folders it shows, not the whole library (building a parent→children map of 7 500 items took
+ * ~230 ms of every view and held every other request up: issue 15). A plan version is a file whose list item has Tjänsteområde and Version
  * (the columns, not the file name); its snapshot is the `.json` of the same name beside it (docs/graph.md §1)
  * and is folded into the version's row; every other file in a period folder or below it is a document.
  */
 import { FORUMS, parseForum, type Forum } from '../../../domain/versions';
-import { nameKey } from '../names';
+import { childIdsIn } from '../children';
+import { childItems, nameKey } from '../names';
 import type { Item, State } from '../state';
 
 export interface PlanRow {
@@ -52,20 +53,36 @@ export const isPending = (item: Item): boolean => item.fields.Beslut === 'Inskic
 
 const snapshotNameOf = (xlsxName: string): string | null => (/\.xlsx$/i.test(xlsxName) ? nameKey(xlsxName.replace(/\.xlsx$/i, '.json')) : null);
 
-export class LibraryIndex {
-  private readonly children = new Map<string, Item[]>();
+/** The last sorted period folders per committed items map, and the store revision they were sorted at. */
+const sortedFolders = new WeakMap<object, { revision: number; folders: readonly Item[] }>();
 
-  constructor(readonly state: State) {
+export class LibraryIndex {
+  /** Each folder's children, asked of the store's index (children.ts) the first time the page needs them. */
+  private readonly children = new Map<string, readonly Item[]>();
+  private readonly indexed: boolean;
+
+  /** `revision`: the store's (store.ts), which lets the sorted period folders be kept until a commit. */
+  constructor(
+    readonly state: State,
+    private readonly revision?: number,
+  ) {
+    this.indexed = childIdsIn(state.items, state.rootId) !== undefined;
+    if (this.indexed) return;
+    // A state without an index (made by hand): one pass over the items, never one per folder.
+    const all = new Map<string, Item[]>();
     for (const item of Object.values(state.items)) {
       if (item.parentId === null) continue;
-      const list = this.children.get(item.parentId);
+      const list = all.get(item.parentId);
       if (list) list.push(item);
-      else this.children.set(item.parentId, [item]);
+      else all.set(item.parentId, [item]);
     }
+    for (const [id, list] of all) this.children.set(id, list);
   }
 
   childrenOf(id: string): readonly Item[] {
-    return this.children.get(id) ?? [];
+    let list = this.children.get(id);
+    if (!list && this.indexed) this.children.set(id, (list = childItems(this.state, id)));
+    return list ?? [];
   }
 
   /**
@@ -73,11 +90,15 @@ export class LibraryIndex {
    * code unit (a collator's compare cost 35 ms for 10 000 folders, and years need no Swedish collation).
    */
   periodFolders(): Item[] {
-    return this.childrenOf(this.state.rootId)
+    const kept = this.revision === undefined ? undefined : sortedFolders.get(this.state.items);
+    if (kept && kept.revision === this.revision) return [...kept.folders];
+    const folders = this.childrenOf(this.state.rootId)
       .filter((i) => i.folder)
       .map((i) => ({ i, key: nameKey(i.name) }))
       .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
       .map((x) => x.i);
+    if (this.revision !== undefined) sortedFolders.set(this.state.items, { revision: this.revision, folders });
+    return [...folders];
   }
 
   /** Whether files lie in the root itself, outside every folder. */

@@ -1,7 +1,7 @@
 /**
- * The reviewers' pages behind one call: the route (urls.ts) → the data (one pass over the items, and for a
- * version its snapshot and the previous approved one's, read asynchronously) → the page. Nothing here
- * walks the whole library more than once per request, so a request costs milliseconds with thousands of
+ * The reviewers' pages behind one call: the route (urls.ts) → the data (the store's children index, and for
+ * a version its snapshot and the previous approved one's, read asynchronously) → the page. Nothing here
+ * walks the whole library, so a request costs milliseconds with thousands of
  * folders and the library's other requests are not held up (issue 15).
  */
 import { compareVersions, parseVersionLabel } from '../../../domain/versions';
@@ -29,10 +29,10 @@ const notFound = (): RenderedPage => ({
 export async function renderPage(store: Store, route: PageRoute, o: { fileOrigin: string; now: Date }): Promise<RenderedPage> {
   const state = store.state;
   const links: Links = { fileOrigin: o.fileOrigin, secret: state.secret, now: o.now };
-  if (route.kind === 'list') return { status: 200, html: listPage(new LibraryIndex(state), links, route.page) };
+  if (route.kind === 'list') return { status: 200, html: listPage(new LibraryIndex(state, store.revision), links, route.page) };
   const item = route.id ? state.items[route.id] : undefined;
   if (!item) return notFound();
-  const index = new LibraryIndex(state);
+  const index = new LibraryIndex(state, store.revision);
   if (route.kind === 'folder') {
     if (!item.folder) return notFound();
     return { status: 200, html: folderPage(index, links, item, item.parentId === null ? '' : pathOf(state, item).join(' / ')) };

@@ -27,14 +27,27 @@ export const CATEGORY_AXIS_ID = 500_100_001;
 export const VALUE_AXIS_ID = 500_100_002;
 
 /** A chartsheet whose whole page is the drawing; zoomToFit makes the chart follow the window's size. */
-export function chartsheetXml(drawingRelId: string): string {
+/** How a chartsheet prints: paper (SpreadsheetML's paperSize: 9 is A4) and the page's header and footer codes. */
+export interface ChartsheetPrint {
+  paperSize?: number;
+  /** Header and footer codes as a worksheet's (`&L`, `&R`, `&P`…). */
+  header?: string;
+  footer?: string;
+}
+
+export function chartsheetXml(drawingRelId: string, print: ChartsheetPrint = {}): string {
+  // CT_Chartsheet's order: sheetPr, sheetViews, pageMargins, pageSetup, headerFooter, drawing (ECMA-376 Part 1, CT_Chartsheet).
+  const paper = print.paperSize ? ` paperSize="${print.paperSize}"` : '';
+  const header = print.header ? `<oddHeader>${escapeText(print.header)}</oddHeader>` : '';
+  const footer = print.footer ? `<oddFooter>${escapeText(print.footer)}</oddFooter>` : '';
   return (
     XML_DECLARATION +
     `<chartsheet xmlns="${NS.main}" xmlns:r="${NS.officeRel}">` +
     '<sheetPr/>' +
     '<sheetViews><sheetView zoomToFit="1" workbookViewId="0"/></sheetViews>' +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    '<pageSetup orientation="landscape"/>' +
+    `<pageSetup${paper} orientation="landscape"/>` +
+    (header || footer ? `<headerFooter>${header}${footer}</headerFooter>` : '') +
     `<drawing r:id="${escapeXml(drawingRelId)}"/>` +
     '</chartsheet>'
   );
