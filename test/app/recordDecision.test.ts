@@ -7,7 +7,7 @@ import { newestApprovedPerArea } from '../../src/app/prioritizationFromLibrary';
 import { recordDecision } from '../../src/app/recordDecision';
 import { listApproved } from '../../src/cli/libraryPlans';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
-import { newestPerArea } from '../../src/taskpane/summary/chooseVersions';
+import { newestPerArea } from '../../src/taskpane/shared/chooseVersions';
 import { connect, startLibrary, withLibrary, type RunningLibrary, type TestLibrary } from '../publish/helpers';
 import { approvedAt } from '../publish/plans';
 import { historyRows, newOutbox, openPlan } from './helpers';

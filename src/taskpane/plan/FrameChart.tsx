@@ -4,7 +4,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { formatNumber, formatTkr } from '../../domain/money';
 import { useStrings } from '../i18n';
 import { scaleFor } from './chartScale';
-import type { FrameRow } from './frameRows';
+import type { FrameRow } from '../shared/frameRows';
 
 const useStyles = makeStyles({
   empty: {

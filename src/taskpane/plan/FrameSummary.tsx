@@ -4,7 +4,7 @@ import { lazy, Suspense } from 'react';
 import { formatTkr } from '../../domain/money';
 import { useStrings } from '../i18n';
 import { keepTogether } from '../text';
-import type { FrameRow } from './frameRows';
+import type { FrameRow } from '../shared/frameRows';
 
 const FrameChart = lazy(() => import('./FrameChart'));
 

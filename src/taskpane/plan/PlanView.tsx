@@ -13,10 +13,10 @@ import { useStrings } from '../i18n';
 import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
 import { CreateTablesForm } from './CreateTablesForm';
-import { FindingsList } from './FindingsList';
-import { frameRows } from './frameRows';
+import { FindingsList } from '../shared/FindingsList';
+import { frameRows } from '../shared/frameRows';
 import { FrameSummary } from './FrameSummary';
-import { PrioritySummary } from '../prioritize/PrioritySummary';
+import { PrioritySummary } from '../shared/PrioritySummary';
 import { RecomputeDialog } from './RecomputeDialog';
 
 // "Ny period…" and the .xlsx writer behind it load apart from the pane's first script (an action taken once a year).

@@ -13,7 +13,7 @@ import { decisionDocumentData } from '../../domain/decisionDocument';
 import { formatPeriod, parsePeriod, periodOf } from '../../domain/period';
 import { forumFolder } from '../../publish/forumDocuments';
 import { readCityFrame } from '../../workbook/contract/readFrame';
-import { connectLibrary, type Connected } from '../summary/libraryConnection';
+import { connectLibrary, type Connected } from '../shared/libraryConnection';
 import { formatTkr } from '../../domain/money';
 import { cityFigures, prioritize, type Prioritization } from '../../domain/prioritization';
 import { decisionRows, type DecisionRow } from '../../domain/prioritizationDecision';

@@ -13,7 +13,7 @@ import { versionToPublish } from '../../publish/prepare';
 import type { InteractiveHost } from '../../workbook/host';
 import { useLanguage } from '../i18n';
 import { findingText } from '../text';
-import { SeverityIcon } from '../plan/SeverityIcon';
+import { SeverityIcon } from '../shared/SeverityIcon';
 import { WorkStatus } from '../WorkStatus';
 import { DecisionForm } from './DecisionForm';
 import { OutboxList } from './OutboxList';

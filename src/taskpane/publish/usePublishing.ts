@@ -17,15 +17,14 @@ import { checkDecisionsPublished } from '../../domain/rules/decisionLedger';
 import { latestApproved } from '../../domain/versions';
 import type { DecisionInput } from '../../domain/workflow';
 import { IndexedDbOutboxStore } from '../../publish/browser/indexedDbOutboxStore';
-import { createGraphClient } from '../../publish/graph/client';
-import { GraphPlanLibrary } from '../../publish/graph/graphLibrary';
 import { Outbox, type OutboxEntry } from '../../publish/outbox';
 import type { PlanLibrary, PublishProgress } from '../../publish/planLibrary';
 import { checkTables, type PlanCheck } from '../../workbook/checkPlan';
 import type { InteractiveHost } from '../../workbook/host';
 import { useLanguage } from '../i18n';
 import { useWork } from '../useWork';
-import { loadLibraryConfig, type LibraryConfig } from './libraryConfig';
+import { loadLibraryConfig, type LibraryConfig } from '../shared/libraryConfig';
+import { libraryOf } from '../shared/libraryConnection';
 import { usePublishStrings, type PublishStrings } from './strings';
 import { watchWorkbook } from './workbookChanges';
 
@@ -35,6 +34,7 @@ export interface Outcome {
   webUrl?: string;
 }
 
+/** The library (shared/libraryConnection.ts, as every view reaches it) and the outbox in front of it. */
 interface Connected {
   library: PlanLibrary;
   outbox: Outbox;
@@ -139,8 +139,7 @@ export function usePublishing(host: InteractiveHost | null, shown: boolean) {
       const store = await IndexedDbOutboxStore.open().catch((e: unknown) => {
         throw new Error(t.outboxUnavailable(e instanceof Error ? e.message : String(e)));
       });
-      const client = createGraphClient({ url: config.url, tokens: await config.tokens() });
-      const c = (connected.current = { library: new GraphPlanLibrary(client, config.location), outbox: new Outbox(store) });
+      const c = (connected.current = { library: await libraryOf(config), outbox: new Outbox(store) });
       await refreshEntries();
       await read();
       if ((await c.outbox.pending()).length > 0) {

@@ -5,7 +5,7 @@ import { briefSentence, formatGap, type YearBrief } from '../../domain/brief';
 import type { AreaYear, Consolidation } from '../../domain/consolidation';
 import { formatNumber, formatTkr, type Tkr } from '../../domain/money';
 import { useLanguage } from '../i18n';
-import type { FrameRow } from '../plan/frameRows';
+import type { FrameRow } from '../shared/frameRows';
 import { AreaCards } from './AreaCards';
 import { BudgetTables } from './BudgetTables';
 import { keepTogether } from '../text';

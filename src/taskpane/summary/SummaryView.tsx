@@ -14,11 +14,11 @@ import { checkTables } from '../../workbook/checkPlan';
 import { consolidationTables } from '../../workbook/contract/consolidationTables';
 import { readCityFrame } from '../../workbook/contract/readFrame';
 import type { InteractiveHost } from '../../workbook/host';
-import { FindingsList } from '../plan/FindingsList';
+import { FindingsList } from '../shared/FindingsList';
 import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
-import { newestPerArea } from './chooseVersions';
-import { connectLibrary, type Connected } from './libraryConnection';
+import { newestPerArea } from '../shared/chooseVersions';
+import { connectLibrary, type Connected } from '../shared/libraryConnection';
 import { useSummaryStrings } from './strings';
 import { SummaryTables } from './SummaryTables';
 

@@ -3,7 +3,7 @@
  * query, which Office fills with _host_Info), with the app registration the page reads from the same file.
  */
 import type { MsalSettings } from '../../../src/publish/auth/msalSettings';
-import { deploymentConfig } from '../../../src/taskpane/publish/libraryConfig';
+import { deploymentConfig } from '../../../src/taskpane/shared/libraryConfig';
 
 jest.mock('../../../src/publish/auth/msalTokenProvider', () => ({
   // What deploymentConfig hands over, instead of a real MSAL client (which needs a browser).
