@@ -119,9 +119,15 @@ export function languageOf(displayLanguage: string | undefined): Language {
 
 export const LanguageContext = createContext<Language>('sv');
 
-export function useStrings(): Strings {
-  return STRINGS[useContext(LanguageContext)];
+/**
+ * The one way the pane reaches its words: each table of words is `{ sv, en }` (this file's for the whole pane,
+ * each view's `strings.ts` for its own), read in the language Office gives.
+ */
+export function useWords<T>(table: Readonly<Record<Language, T>>): T {
+  return table[useContext(LanguageContext)];
 }
+
+export const useStrings = (): Strings => useWords(STRINGS);
 
 export function useLanguage(): Language {
   return useContext(LanguageContext);

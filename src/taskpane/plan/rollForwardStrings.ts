@@ -1,5 +1,6 @@
 /** "Ny period…" (roll-forward)'s words: Swedish first, English when Office's display language is English. */
-import { useLanguage } from '../i18n';
+import type { Language } from '../../domain/findings';
+import { useWords } from '../i18n';
 import { counted } from '../text';
 
 const sv = {
@@ -50,8 +51,6 @@ const en: RollForwardStrings = {
     `${plan} v0.1 has been drawn up from ${from} (${counted('en', n, 'initiative', 'initiatives')} with indicative amounts) and downloaded as ${file}, as this version of Excel cannot create workbooks for add-ins. Open the file in Excel. The open plan is untouched.`,
 };
 
-export const ROLL_FORWARD_STRINGS: Record<'sv' | 'en', RollForwardStrings> = { sv, en };
+export const ROLL_FORWARD_STRINGS: Readonly<Record<Language, RollForwardStrings>> = { sv, en };
 
-export function useRollForwardStrings(): RollForwardStrings {
-  return useLanguage() === 'en' ? en : sv;
-}
+export const useRollForwardStrings = (): RollForwardStrings => useWords(ROLL_FORWARD_STRINGS);

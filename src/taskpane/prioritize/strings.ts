@@ -1,5 +1,6 @@
 /** Prioritering's words: Swedish first, English when Office's display language is English. */
-import { useLanguage } from '../i18n';
+import type { Language } from '../../domain/findings';
+import { useWords } from '../i18n';
 
 const sv = {
   tab: 'Prioritering',
@@ -162,11 +163,9 @@ const en: PrioritizeStrings = {
   noDecisionAnywhere: (period) => `The open workbook has no Prioriteringsbeslut table, and the library has no Prioriteringsbeslut for ${period}.`,
 };
 
-export function usePrioritizeStrings(): PrioritizeStrings {
-  return useLanguage() === 'en' ? en : sv;
-}
-
 /** The tab's name, for App's tab list (the view itself loads on demand). */
-export const prioritizeTabLabel = (lang: 'sv' | 'en') => (lang === 'en' ? en : sv).tab;
+export const prioritizeTabLabel = (lang: Language) => PRIORITIZE_STRINGS[lang].tab;
 
-export const PRIORITIZE_STRINGS: Record<'sv' | 'en', PrioritizeStrings> = { sv, en };
+export const PRIORITIZE_STRINGS: Readonly<Record<Language, PrioritizeStrings>> = { sv, en };
+
+export const usePrioritizeStrings = (): PrioritizeStrings => useWords(PRIORITIZE_STRINGS);

@@ -2,7 +2,8 @@
 import type { Decision } from '../../domain/versions';
 import type { SuggestionReason } from '../../domain/workflow';
 import type { Refusal } from '../../publish/prepare';
-import { useLanguage } from '../i18n';
+import type { Language } from '../../domain/findings';
+import { useWords } from '../i18n';
 import { counted, sentence } from '../text';
 
 const sv = {
@@ -159,8 +160,6 @@ const en: PublishStrings = {
   failed: (message) => `Something went wrong: ${sentence(message)}`,
 };
 
-export const PUBLISH_STRINGS = { sv, en };
+export const PUBLISH_STRINGS: Readonly<Record<Language, PublishStrings>> = { sv, en };
 
-export function usePublishStrings(): PublishStrings {
-  return PUBLISH_STRINGS[useLanguage()];
-}
+export const usePublishStrings = (): PublishStrings => useWords(PUBLISH_STRINGS);

@@ -1,5 +1,6 @@
 /** Granskning's words: Swedish first, English when Office's display language is English. */
-import { useLanguage } from '../i18n';
+import type { Language } from '../../domain/findings';
+import { useWords } from '../i18n';
 import { counted } from '../text';
 
 const sv = {
@@ -86,9 +87,9 @@ const en: ReviewStrings = {
   emptyNotes: 'There is no text to approve.',
 };
 
-export function useReviewStrings(): ReviewStrings {
-  return useLanguage() === 'en' ? en : sv;
-}
-
 /** The tab's name, for App's tab list (the view itself loads on demand). */
-export const reviewTabLabel = (lang: 'sv' | 'en') => (lang === 'en' ? en : sv).tab;
+export const reviewTabLabel = (lang: Language) => REVIEW_STRINGS[lang].tab;
+
+export const REVIEW_STRINGS: Readonly<Record<Language, ReviewStrings>> = { sv, en };
+
+export const useReviewStrings = (): ReviewStrings => useWords(REVIEW_STRINGS);

@@ -1,5 +1,6 @@
 /** Sammanställning's words: Swedish first, English when Office's display language is English. */
-import { useLanguage } from '../i18n';
+import type { Language } from '../../domain/findings';
+import { useWords } from '../i18n';
 import { byCount, counted, sentence } from '../text';
 
 const sv = {
@@ -124,9 +125,9 @@ const en: SummaryStrings = {
   maintenanceLine: (years) => `Impact on maintenance (tkr): ${years}.`,
 };
 
-export function useSummaryStrings(): SummaryStrings {
-  return useLanguage() === 'en' ? en : sv;
-}
-
 /** The tab's name, for App's tab list (the view itself loads on demand). */
-export const summaryTabLabel = (lang: 'sv' | 'en') => (lang === 'en' ? en : sv).tab;
+export const summaryTabLabel = (lang: Language) => SUMMARY_STRINGS[lang].tab;
+
+export const SUMMARY_STRINGS: Readonly<Record<Language, SummaryStrings>> = { sv, en };
+
+export const useSummaryStrings = (): SummaryStrings => useWords(SUMMARY_STRINGS);
