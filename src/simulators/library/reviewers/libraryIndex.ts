@@ -131,18 +131,20 @@ export class LibraryIndex {
     const recurse = folder.id !== this.state.rootId;
     const walk = (f: Item, under: string[]) => {
       const kids = this.childrenOf(f.id);
-      const files = new Map(kids.filter((c) => !c.folder).map((c) => [nameKey(c.name), c]));
+      // Only a `.json` can be folded into a row: the keys of those alone (a name's key was a third of a page's cost).
+      const jsons = kids.filter((c) => !c.folder && /\.json$/i.test(c.name));
+      const files = new Map(jsons.map((c) => [nameKey(c.name), c]));
       const folded = new Set<Item>();
       for (const c of kids) {
         if (!isPlanVersion(c)) continue;
-        const key = snapshotNameOf(c.name);
+        const key = jsons.length ? snapshotNameOf(c.name) : null;
         const snapshot = key ? files.get(key) : undefined;
         if (snapshot && !isPlanVersion(snapshot)) folded.add(snapshot);
         versions.push(snapshot && folded.has(snapshot) ? { item: c, snapshot } : { item: c });
       }
       // A forum document's `.json` (its content hash and data, docs/graph.md §1) belongs to it, as a snapshot does.
       for (const c of kids) {
-        const key = !c.folder && !isPlanVersion(c) ? snapshotNameOf(c.name) : null;
+        const key = jsons.length && !c.folder && !isPlanVersion(c) ? snapshotNameOf(c.name) : null;
         const data = key ? files.get(key) : undefined;
         if (data && !isPlanVersion(data)) folded.add(data);
       }
