@@ -12,7 +12,6 @@ import { budgetJson, budgetText } from './budgetReport';
 import { bySeverity, hasErrors, messageIn, type Finding, type Language } from '../domain/findings';
 import type { CityFrame } from '../domain/frame';
 import { formatNumber } from '../domain/money';
-import { formatPeriod, periodOf } from '../domain/period';
 import { latestApproved, formatVersion } from '../domain/versions';
 import { openFrame, readPlanFiles } from './files';
 import { briefSentence, frameGapBrief, type YearBrief } from '../domain/brief';
@@ -88,41 +87,17 @@ async function plansFromFiles(files: readonly string[], err: (s: string) => void
   return { inputs, unreadable };
 }
 
-/**
- * Each area's newest approved version in the library: one list query for the period, then only those
- * snapshots, ⌈areas/20⌉ batch requests. Throws LibraryReadError when the library cannot be read.
- */
-async function plansFromLibrary(
-  { listApproved, fileNameOf, openLibrary, periodArg, readSnapshots }: typeof LibraryPlans,
-  address: string,
-  o: ConsolidateOptions,
-  frame: CityFrame,
-  err: (s: string) => void,
-): Promise<Plans> {
+/** Each area's newest approved version in the library (libraryPlans.newestApproved), as consolidation's inputs. */
+async function plansFromLibrary({ fileNameOf, newestApproved, periodArg, periodOfFrame }: typeof LibraryPlans, address: string, o: ConsolidateOptions, frame: CityFrame, err: (s: string) => void): Promise<Plans> {
   const period = o.period !== undefined ? periodArg(o.period) : periodOfFrame(frame);
-  const library = await openLibrary({ library: address, token: o.token, ca: o.ca });
-  // An area whose list item or snapshot cannot be used is left out with one line; the others go on (exit 2).
-  let unreadable = false;
-  const skip = (line: string) => {
-    unreadable = true;
-    err(line);
-  };
-  const newest = (await listApproved(library, period, address, skip)).map((a) => a.versions[0]);
-  if (newest.length === 0) err(`tjansteplan: biblioteket har ingen fastställd version för ${period}`);
-  const snapshots = await readSnapshots(library, newest, address, skip);
-  const inputs = snapshots.flatMap((s, i) =>
-    s
-      ? [{ figures: figuresOfSnapshot(s), file: fileNameOf(newest[i]), version: newest[i].fields.Version, decisionDate: newest[i].fields.Beslutsdatum.slice(0, 10) || s.decisionDate }]
-      : [],
-  );
+  const { read, unreadable } = await newestApproved({ library: address, token: o.token, ca: o.ca }, period, err);
+  const inputs = read.map(({ version, snapshot }) => ({
+    figures: figuresOfSnapshot(snapshot),
+    file: fileNameOf(version),
+    version: version.fields.Version,
+    decisionDate: version.fields.Beslutsdatum.slice(0, 10) || snapshot.decisionDate,
+  }));
   return { inputs, unreadable };
-}
-
-/** The period the frame covers (its first to its last year), for `--library` without `--period`. */
-function periodOfFrame(frame: CityFrame): string {
-  const years = [...frame.city.keys(), ...[...frame.areas.values()].flatMap((a) => [...a.years.keys()])];
-  if (years.length === 0) throw new UsageError('budgetramen anger inga år: ange planperioden med --period');
-  return formatPeriod(periodOf(Math.min(...years), Math.max(...years)));
 }
 
 export function consolidationJson(c: Consolidation, brief: YearBrief[], findings: Finding[], lang: Language): string {

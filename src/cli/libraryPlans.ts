@@ -6,14 +6,15 @@
  */
 import * as z from 'zod/mini';
 import { areaKey } from '../domain/frame';
-import { formatPeriod, parsePeriod } from '../domain/period';
+import type { CityFrame } from '../domain/frame';
+import { formatPeriod, parsePeriod, periodOf } from '../domain/period';
 import type { PlanSnapshot } from '../domain/snapshot';
 import { newestApprovedFirst, type Forum } from '../domain/versions';
 import { LibraryRefused, LibraryUnavailable } from '../publish/errors';
 import { BATCH_LIMIT } from '../publish/graph/snapshots';
 import { parseLibraryUrl } from '../publish/libraryUrl';
 import { nodePlanLibrary } from '../publish/node/connect';
-import { publishedFileName, type PlanLibrary, type PublishedVersion } from '../publish/planLibrary';
+import { fileNameOf as fileNameOfFields, type PlanLibrary, type PublishedVersion } from '../publish/planLibrary';
 import { progressBar } from './progress';
 import { resolveToken } from './token';
 import { UsageError } from './usage';
@@ -105,7 +106,7 @@ export function previousFor(versions: readonly PublishedVersion[], forum: Forum)
 
 /** The version's file name in the library (`Ekonomi 2022–2024 v2.0.xlsx`): what `file` says for a library plan. */
 export function fileNameOf(v: PublishedVersion): string {
-  return publishedFileName(v.fields.Tjansteomrade, v.fields.Planperiod, v.fields.Version);
+  return fileNameOfFields(v.fields);
 }
 
 /**
@@ -185,4 +186,36 @@ async function oneSnapshot(library: PlanLibrary, v: PublishedVersion, skip: Skip
     skip(`tjansteplan: ${fileNameOf(v)}: ${firstLine(e)}; området hoppas över`);
     return null;
   }
+}
+
+export interface NewestApproved {
+  /** Each area's newest approved version whose snapshot could be read, with that snapshot. */
+  read: { version: PublishedVersion; snapshot: PlanSnapshot }[];
+  /** Some area was left out (said on stderr): the command ends with 2. */
+  unreadable: boolean;
+}
+
+/**
+ * What `consolidate --library` and `prioritize --library` both start from: each area's newest approved
+ * version of the period and its snapshot, in one list query and ⌈areas/20⌉ batches. An area whose list item
+ * or snapshot cannot be used is left out with one line; the others go on.
+ */
+export async function newestApproved(args: LibraryArgs, period: string, err: (s: string) => void): Promise<NewestApproved> {
+  const library = await openLibrary(args);
+  let unreadable = false;
+  const skip = (line: string) => {
+    unreadable = true;
+    err(line);
+  };
+  const newest = (await listApproved(library, period, args.library, skip)).map((a) => a.versions[0]);
+  if (newest.length === 0) err(`tjansteplan: biblioteket har ingen fastställd version för ${period}`);
+  const snapshots = await readSnapshots(library, newest, args.library, skip);
+  return { read: snapshots.flatMap((snapshot, i) => (snapshot ? [{ version: newest[i], snapshot }] : [])), unreadable };
+}
+
+/** The period the frame covers (its first to its last year), for `--library` without `--period`. */
+export function periodOfFrame(frame: CityFrame): string {
+  const years = [...frame.city.keys(), ...[...frame.areas.values()].flatMap((a) => [...a.years.keys()])];
+  if (years.length === 0) throw new UsageError('budgetramen anger inga år: ange planperioden med --period');
+  return formatPeriod(periodOf(Math.min(...years), Math.max(...years)));
 }

@@ -19,7 +19,7 @@ import { prioritizationBasis, type PlanSource, type PrioritizationBasis } from '
 import type { CityFrame } from '../domain/frame';
 import { planOfSnapshot } from '../domain/snapshotPlan';
 import { openFrame, readPlanFiles } from './files';
-import { fileNameOf, LibraryReadError, listApproved, openLibrary, periodArg, readSnapshots } from './libraryPlans';
+import { fileNameOf, LibraryReadError, newestApproved, periodArg, periodOfFrame } from './libraryPlans';
 import { UsageError } from './usage';
 
 export interface PrioritizeOptions {
@@ -74,30 +74,11 @@ export async function prioritizeCommand(
   return result.misses.length > 0 ? 1 : 0;
 }
 
-/**
- * Each area's newest approved version in the library, as a plan: one list query for the period, then only
- * those snapshots. An area whose list item or snapshot cannot be used is left out with one line (exit 2).
- */
+/** Each area's newest approved version in the library (libraryPlans.newestApproved), as a plan. */
 async function plansFromLibrary(address: string, o: PrioritizeOptions, frame: CityFrame, err: (s: string) => void): Promise<{ plans: PlanSource[]; unreadable: boolean }> {
   const period = o.period !== undefined ? periodArg(o.period) : periodOfFrame(frame);
-  const library = await openLibrary({ library: address, token: o.token, ca: o.ca });
-  let unreadable = false;
-  const skip = (line: string) => {
-    unreadable = true;
-    err(line);
-  };
-  const newest = (await listApproved(library, period, address, skip)).map((a) => a.versions[0]);
-  if (newest.length === 0) err(`tjansteplan: biblioteket har ingen fastställd version för ${period}`);
-  const snapshots = await readSnapshots(library, newest, address, skip);
-  const plans = snapshots.flatMap((s, i) => (s ? [{ plan: planOfSnapshot(s), file: fileNameOf(newest[i]) }] : []));
-  return { plans, unreadable };
-}
-
-/** The period the frame covers (its first to its last year), for `--library` without `--period`. */
-function periodOfFrame(frame: CityFrame): string {
-  const years = [...frame.city.keys(), ...[...frame.areas.values()].flatMap((a) => [...a.years.keys()])];
-  if (years.length === 0) throw new UsageError('budgetramen anger inga år: ange planperioden med --period');
-  return formatPeriod(periodOf(Math.min(...years), Math.max(...years)));
+  const { read, unreadable } = await newestApproved({ library: address, token: o.token, ca: o.ca }, period, err);
+  return { plans: read.map(({ version, snapshot }) => ({ plan: planOfSnapshot(snapshot), file: fileNameOf(version) })), unreadable };
 }
 
 function periodText(basis: PrioritizationBasis): string {

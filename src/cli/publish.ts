@@ -9,12 +9,11 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { publishVersion } from '../app/publishVersion';
 import type { Language } from '../domain/findings';
 import { FileOutboxStore } from '../publish/node/fileOutboxStore';
 import { nodePlanLibrary } from '../publish/node/connect';
-import { Outbox, outboxId, type OutboxEntry } from '../publish/outbox';
-import { preparePublication } from '../publish/prepare';
-import { checkWorkbook } from '../workbook/checkPlan';
+import { Outbox, type OutboxEntry } from '../publish/outbox';
 import { openWorkbook } from './files';
 import { progressBar, type Progress } from './progress';
 import { resolveToken } from './token';
@@ -37,38 +36,24 @@ export async function publishCommand(file: string, o: PublishCommandOptions, out
     err(`${file}: ${opened.reason}`);
     return 2;
   }
-  const { plan, findings, approval } = await checkWorkbook(opened.workbook);
-  if (!plan) {
-    err(`${file}: planen kan inte läsas och publiceras inte; kör \`tjansteplan validate ${file}\` för detaljer`);
-    return 1;
-  }
-  // The bytes that were checked are the bytes published: the file is not read a second time.
-  const bytes = opened.workbook.bytes;
-  const prepared = await preparePublication(plan, findings, approval, bytes);
-  if (!prepared.ok) {
-    err(`${file}: ${o.lang === 'en' ? prepared.messageEn : prepared.message}`);
-    return 1;
-  }
-  const token = await resolveToken(o.token);
-  if (!token) {
-    err('tjansteplan: ange en token med TJANSTEPLAN_TOKEN eller --token - (från standard input)');
-    return 2;
-  }
-
   const outboxFile = path.resolve(o.outbox ?? DEFAULT_OUTBOX);
-  const outbox = new Outbox(new FileOutboxStore(outboxFile));
-  await outbox.add(prepared.request);
-  let library;
-  try {
-    library = await nodePlanLibrary({ url: o.library, token, caPath: o.ca });
-  } catch (e) {
-    err(`tjansteplan: --library ${o.library}: ${(e as Error).message}`);
-    err(`Versionen ligger kvar i utkorgen ${outboxFile}.`);
-    return 2;
-  }
-
   const bars = new Map<string, Progress>();
-  const report = await outbox.send(library, {
+  const result = await publishVersion({
+    workbook: opened.workbook,
+    // The bytes that were checked are the bytes published: the file is not read a second time.
+    fileBytes: () => Promise.resolve(opened.workbook.bytes),
+    outbox: new Outbox(new FileOutboxStore(outboxFile)),
+    // Reached only for a version that is to be sent: a refused plan needs no token.
+    library: async () => {
+      const token = await resolveToken(o.token);
+      if (!token) throw new Error('ange en token med TJANSTEPLAN_TOKEN eller --token - (från standard input)');
+      try {
+        return await nodePlanLibrary({ url: o.library, token, caPath: o.ca });
+      } catch (e) {
+        throw new Error(`--library ${o.library}: ${(e as Error).message}`);
+      }
+    },
+    sendAll: true,
     onProgress: (entry, p) => {
       let bar = bars.get(entry.id);
       if (!bar) bars.set(entry.id, (bar = progressBar(Math.ceil(p.totalBytes / 1024))));
@@ -77,11 +62,31 @@ export async function publishCommand(file: string, o: PublishCommandOptions, out
   });
   for (const bar of bars.values()) bar.done();
 
-  const id = outboxId(prepared.request);
-  for (const e of report.landed) if (e.id !== id) err(`Skickade även ${e.fileName} från utkorgen: ${e.webUrl ?? ''}`);
-  for (const e of report.failed) if (e.id !== id) err(`${e.fileName} i utkorgen: ${e.reason ?? 'misslyckades'}`);
-  const mine = [...report.landed, ...report.failed, ...report.waiting].find((e) => e.id === id) ?? (await outbox.entries()).find((e) => e.id === id);
-  return conclude(mine, outboxFile, out, err);
+  switch (result.kind) {
+    case 'no-plan':
+      err(`${file}: planen kan inte läsas och publiceras inte; kör \`tjansteplan validate ${file}\` för detaljer`);
+      return 1;
+    case 'refused':
+      err(`${file}: ${o.lang === 'en' ? result.refusal.messageEn : result.refusal.message}`);
+      return 1;
+    case 'record-failed':
+      err(`${file}: ${result.reason}`);
+      return 2;
+    case 'no-library':
+      err(`tjansteplan: ${(result.error as Error).message}`);
+      err(`Versionen ligger kvar i utkorgen ${outboxFile}.`);
+      return 2;
+  }
+  const mine = result.kind === 'sent' ? result.id : result.entry?.id;
+  for (const e of result.report?.landed ?? []) if (e.id !== mine) err(`Skickade även ${e.fileName} från utkorgen: ${e.webUrl ?? ''}`);
+  for (const e of result.report?.failed ?? []) if (e.id !== mine) err(`${e.fileName} i utkorgen: ${e.reason ?? 'misslyckades'}`);
+  if (result.kind === 'already-published' && !result.entry) {
+    // The library holds the same tables under this name (another save of the file): nothing was sent.
+    err(`${result.fileName.replace(/\.xlsx$/i, '')} var redan publicerad med samma innehåll; inget skrevs.`);
+    out(result.webUrl ?? '');
+    return 0;
+  }
+  return conclude(result.entry, outboxFile, out, err);
 }
 
 function conclude(entry: OutboxEntry | undefined, outboxFile: string, out: (s: string) => void, err: (s: string) => void): number {

@@ -1,10 +1,10 @@
 /**
- * The outbox: an approved version is written here before anything goes on the wire and stays until the
- * library has it, across restarts and crashes, so nothing is lost. States: waiting (not sent yet, or the last
- * try did not get through), sending (a try is under way; found at start-up it means that try was cut short,
- * and its upload session is resumed), landed (in the library) and failed (the library refused it for a
- * reason retrying will not fix, such as a different file under the same name; kept, with the reason, and
- * sent again only when someone asks for it: retry).
+ * The outbox: a version to publish (an approved one, or one before a forum) is written here before anything
+ * goes on the wire and stays until the library has it, across restarts and crashes, so nothing is lost.
+ * States: waiting (not sent yet, or the last try did not get through), sending (a try is under way; found at
+ * start-up it means that try was cut short, and its upload session is resumed), landed (in the library) and
+ * failed (the library refused it for a reason retrying will not fix, such as a different file under the same
+ * name; kept, with the reason, and sent again only when someone asks for it: retry).
  * The storage is a port: a JSON file with atomic writes for the CLI, IndexedDB in the add-in.
  */
 import type { PlanSnapshot } from '../domain/snapshot';

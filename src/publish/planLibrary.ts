@@ -1,8 +1,10 @@
 /**
- * The PlanLibrary port: where approved versions are published and read back. Adapters: SharePoint through
- * Microsoft Graph (graph/), which also serves the local library of the embedded defaults.
+ * The PlanLibrary port: where versions before a forum and approved versions are published and read back.
+ * Adapters: SharePoint through Microsoft Graph (graph/), which also serves the local library of the embedded
+ * defaults.
  */
 import type { PlanSnapshot } from '../domain/snapshot';
+import { FORUMS, type Decision } from '../domain/versions';
 import type { ForumDocument, ForumDocumentOutcome, ForumDocumentRequest } from './forumDocuments';
 
 /** The list-item columns of a published version (SharePoint internal names). */
@@ -18,7 +20,7 @@ export interface PublishedFields {
 
 export interface PublishRequest {
   fields: PublishedFields;
-  /** `<area> <period> v<version>.xlsx` */
+  /** `<area> <period> v<version>.xlsx`, with the state for a version not approved (publishedFileName). */
   fileName: string;
   file: Uint8Array;
   /** SHA-256 (hex) of `file`. */
@@ -70,9 +72,32 @@ export interface PlanLibrary {
   readForumDocumentData(document: ForumDocument): Promise<unknown>;
 }
 
-/** `Ekonomi 2022–2024 v1.0.xlsx`; the snapshot sits beside it as `… v1.0.json`. */
-export function publishedFileName(area: string, period: string, version: string): string {
-  return `${area} ${period} v${version}.xlsx`;
+/** The decisions published besides approvals, and the words their file names carry (docs/graph.md §1). */
+const STATE_IN_NAME = new Map<string, (forum: string) => string>([
+  ['Inskickad', (forum) => `inskickad${forum ? ` till ${forum}` : ''}`],
+  ['Återremitterad', (forum) => `återremitterad${forum ? ` av ${forum}` : ''}`],
+]);
+
+/** The decisions published besides Fastställd: a version sent to a forum, and one a forum returned. */
+export const PUBLISHED_BEFORE_APPROVAL: readonly Decision[] = ['Inskickad', 'Återremitterad'];
+
+/**
+ * `Ekonomi 2022–2024 v1.0.xlsx` for an approved version (Beslut Fastställd, or none in items published before
+ * the column was set); a version sent to a forum or returned by it says so, so no one takes it for an approved
+ * one and it never shares a name with one: `Ekonomi 2022–2024 v1.1 inskickad till PF.xlsx`,
+ * `… v1.2 återremitterad av PF.xlsx`. The forum is named only when it is one of the three (list columns
+ * are anyone's to edit, and a name is a path).
+ */
+export function publishedFileName(area: string, period: string, version: string, state?: Pick<PublishedFields, 'Beslut' | 'Forum'>): string {
+  const words = state ? STATE_IN_NAME.get(state.Beslut) : undefined;
+  if (!words) return `${area} ${period} v${version}.xlsx`;
+  const forum = (FORUMS as readonly string[]).includes(state!.Forum) ? state!.Forum : '';
+  return `${area} ${period} v${version} ${words(forum)}.xlsx`;
+}
+
+/** The file name a listed version has in the library, from its columns. */
+export function fileNameOf(fields: PublishedFields): string {
+  return publishedFileName(fields.Tjansteomrade, fields.Planperiod, fields.Version, fields);
 }
 
 export function snapshotFileName(fileName: string): string {

@@ -2,7 +2,8 @@
  * From a checked workbook to what the library receives: the newest approved version (the last Fastställd
  * row of Versionshantering), its list-item columns, the file name and the snapshot. A plan with an error
  * finding, without an approved version, or whose tables cannot be shown to be that version (see
- * versionToPublish) is not published. Shared by the CLI and the task pane.
+ * versionToPublish) is not published. Also a version sent to a forum or returned by one, as the row that
+ * records it is written (prepareForumVersion). Used by src/app/publishVersion.ts and recordDecision.ts.
  */
 import { isStillThatVersion, type ApprovalRecord } from '../domain/approval';
 import { changedCells, fingerprint } from '../domain/fingerprint';
@@ -19,7 +20,7 @@ export type Preparation = { ok: true; request: PublishRequest; approved: Version
 /** Why a version is not published: `message` in Swedish, `messageEn` in English (as findings have them). */
 export type Refusal = {
   ok: false;
-  reason: 'errors' | 'not-approved' | 'changed' | 'moved-on' | 'record-unreadable';
+  reason: 'errors' | 'not-approved' | 'changed' | 'moved-on' | 'record-unreadable' | 'no-version';
   message: string;
   messageEn: string;
 };
@@ -40,16 +41,18 @@ export interface Publishable {
  * newest row must be that approval. A history that has moved on (a draft row after it) with no record
  * cannot show that the tables are still what the forum decided, so it is refused, never guessed.
  */
+function errorsRefusal(findings: readonly Finding[]): Refusal {
+  const n = findings.filter((f) => f.severity === 'error').length;
+  return {
+    ok: false,
+    reason: 'errors',
+    message: `planen har ${n} fel och kan inte publiceras; rätta dem först (tjansteplan validate)`,
+    messageEn: `the plan has ${n} ${n === 1 ? 'error' : 'errors'} and cannot be published; fix them first (tjansteplan validate)`,
+  };
+}
+
 export function versionToPublish(plan: Plan, findings: readonly Finding[], approval: ApprovalRecord | null): Publishable | Refusal {
-  if (hasErrors(findings)) {
-    const n = findings.filter((f) => f.severity === 'error').length;
-    return {
-      ok: false,
-      reason: 'errors',
-      message: `planen har ${n} fel och kan inte publiceras; rätta dem först (tjansteplan validate)`,
-      messageEn: `the plan has ${n} ${n === 1 ? 'error' : 'errors'} and cannot be published; fix them first (tjansteplan validate)`,
-    };
-  }
+  if (hasErrors(findings)) return errorsRefusal(findings);
   const approved = latestApproved(plan.versions);
   if (!approved || !approved.label) {
     return {
@@ -120,4 +123,37 @@ export async function preparePublication(plan: Plan, findings: readonly Finding[
   const fileSha256 = await sha256Hex(file);
   const snapshot = snapshotOf(plan, approved, [...findings], { fingerprint: planFingerprint, fileSha256 });
   return { ok: true, approved, request: { fields, fileName: publishedFileName(plan.info.area, period, version), file, fileSha256, snapshot } };
+}
+
+export type ForumPreparation = { ok: true; request: PublishRequest; entry: VersionEntry } | Refusal;
+
+/**
+ * A version sent to a forum (Inskickad) or returned by it (Återremitterad), from the row that records it
+ * and the workbook as it is when that row is written: what the forum has in front of it (docs/graph.md §1).
+ * Its columns say the decision and the forum, its file name the state (publishedFileName), so it is never
+ * taken for, nor shares a name with, an approved version. A plan with errors is not published.
+ */
+export async function prepareForumVersion(plan: Plan, findings: readonly Finding[], entry: VersionEntry, file: Uint8Array): Promise<ForumPreparation> {
+  if (hasErrors(findings)) return errorsRefusal(findings);
+  if (!entry.label) {
+    return {
+      ok: false,
+      reason: 'no-version',
+      message: `raden har ingen läsbar version (${entry.labelShown || 'tom'}), så den publiceras inte`,
+      messageEn: `the row has no readable version (${entry.labelShown || 'empty'}), so it is not published`,
+    };
+  }
+  const period = formatPeriod(plan.info.period);
+  const version = formatVersion(entry.label);
+  const fields: PublishedFields = {
+    Tjansteomrade: plan.info.area,
+    Planperiod: period,
+    Version: version,
+    Forum: entry.forum ?? '',
+    Beslut: entry.decision ?? '',
+    Beslutsdatum: entry.date ?? '',
+  };
+  const fileSha256 = await sha256Hex(file);
+  const snapshot = snapshotOf(plan, entry, [...findings], { fingerprint: await fingerprint(plan), fileSha256 });
+  return { ok: true, entry, request: { fields, fileName: publishedFileName(plan.info.area, period, version, fields), file, fileSha256, snapshot } };
 }

@@ -7,7 +7,7 @@ import { approvalOf } from '../../src/domain/approval';
 import { finding } from '../../src/domain/findings';
 import type { Plan } from '../../src/domain/plan';
 import { latestApproved, parseVersionLabel, type VersionEntry } from '../../src/domain/versions';
-import { preparePublication, versionToPublish } from '../../src/publish/prepare';
+import { prepareForumVersion, preparePublication, versionToPublish } from '../../src/publish/prepare';
 import { checkTables, checkWorkbook } from '../../src/workbook/checkPlan';
 import { approvalTable } from '../../src/workbook/contract/approvalTable';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
@@ -151,5 +151,30 @@ describe('refusals in English (messageEn), beside the Swedish', () => {
       message: 'arbetsbokens sparade uppgifter om den fastställda versionen stämmer inte med sig själva (fingeravtrycket); registrera beslutet Fastställd på nytt',
       messageEn: "the workbook's saved record of the approved version does not agree with itself (its fingerprint); record the decision Fastställd again",
     });
+  });
+});
+
+describe('prepareForumVersion', () => {
+  const sent = (versions: VersionEntry[], label = '1.1'): VersionEntry => ({ ...draftAfter(versions), label: parseVersionLabel(label), labelShown: label, forum: 'PF', decision: 'Inskickad' });
+
+  it('a version sent to PF: its columns say Inskickad, the forum and the row’s date, its name the state', async () => {
+    const { plan, findings } = await checkWorkbook(await XlsxWorkbook.open(BASE));
+    const entry = sent(plan!.versions);
+    const r = await prepareForumVersion(plan!, findings, entry, new Uint8Array([1, 2, 3]));
+    expect(r).toMatchObject({
+      ok: true,
+      request: {
+        fileName: `${plan!.info.area} 2022–2024 v1.1 inskickad till PF.xlsx`,
+        fields: { Version: '1.1', Forum: 'PF', Beslut: 'Inskickad', Beslutsdatum: '2021-01-10' },
+        snapshot: { version: '1.1', decision: 'Inskickad' },
+      },
+    });
+  });
+
+  it('refuses a plan with errors and a row without a readable version', async () => {
+    const { plan, findings } = await checkWorkbook(await XlsxWorkbook.open(BASE));
+    const error = finding('NEGATIVE_DEVELOPMENT', { amount: -1, year: 2022 });
+    await expect(prepareForumVersion(plan!, [...findings, error], sent(plan!.versions), new Uint8Array())).resolves.toMatchObject({ ok: false, reason: 'errors' });
+    await expect(prepareForumVersion(plan!, findings, sent(plan!.versions, 'nästa'), new Uint8Array())).resolves.toMatchObject({ ok: false, reason: 'no-version' });
   });
 });

@@ -101,3 +101,38 @@ test('records a TF decision, publishes the approved version once, and the review
   await expect(line.textContent()).resolves.toContain('Fastställd');
   expect(wb.problems).toEqual([]);
 });
+
+test('recording Inskickad to PF puts that version in the library as submitted, with a name that says so', async () => {
+  const wb = await bench().open('sample=tjansteplan-ekonomi-2022-2024.xlsx');
+  await wb.openView('Publicering');
+  const panel = publishPanel(wb);
+  await panel.getByText(/Senast fastställda version/).waitFor({ timeout: 15_000 });
+
+  const form = panel.getByRole('form', { name: 'Registrera beslut' });
+  await form.getByRole('combobox', { name: 'Forum' }).selectOption('PF');
+  await form.getByRole('combobox', { name: 'Beslut' }).selectOption('Inskickad');
+  // Said before it happens: recording it publishes the version.
+  await form.getByText('När beslutet registreras publiceras versionen i biblioteket, med beslutet och forumet PF.').waitFor();
+  const version = form.getByRole('textbox', { name: /^Version/ });
+  let label = '';
+  await until(async () => /^\d+\.\d+$/.test((label = await version.inputValue())), 'a suggested version');
+  await form.getByLabel('Datum').fill('2022-01-20');
+  await form.getByRole('button', { name: 'Registrera beslut' }).click();
+  const fileName = `Ekonomi 2022–2024 v${label} inskickad till PF.xlsx`;
+  const said = await statusSays(wb, /har kommit fram|publicerades inte|väntar/);
+  expect(said).toContain(`Beslutet är registrerat: version ${label}, Inskickad.`);
+  expect(said).toContain(`${fileName} har kommit fram till biblioteket.`);
+  await expect(panel.getByTestId('plan-state').getAttribute('data-state')).resolves.toBe('submitted');
+  await expect(panel.locator('li[data-state="landed"]', { hasText: fileName }).count()).resolves.toBe(1);
+
+  // The reviewers' page: the file with Forum PF and Beslut Inskickad, the approved one beside it unchanged.
+  const page = await wb.context.newPage();
+  await page.goto(`${new URL(bench().library!.url).origin}/_library/`);
+  const line = page.locator('tr', { hasText: fileName });
+  await line.waitFor();
+  const cells = await line.locator('td').allTextContents();
+  expect(cells).toContain('PF');
+  expect(cells.some((c) => c.includes('Inskickad'))).toBe(true);
+  expect(cells.some((c) => c.startsWith('2022-01-20'))).toBe(true);
+  expect(wb.problems).toEqual([]);
+});

@@ -1,7 +1,8 @@
 /**
  * The PlanLibrary on Microsoft Graph: SharePoint, or the local library that speaks the same subset.
- * Layout: a document library (default `Tjänsteplaner`), a folder per period, `<area> <period> v<version>.xlsx`
- * written once, its snapshot `… v<version>.json` beside it, then the list-item columns. The columns go last,
+ * Layout (docs/graph.md §1): a document library (default `Tjänsteplaner`), a folder per period,
+ * `<area> <period> v<version>.xlsx` written once (a version before a forum with its state in the name:
+ * publishedFileName), its snapshot `… .json` beside it, then the list-item columns. The columns go last,
  * so a version is listed only when everything it needs is there; a publish that stopped halfway is finished
  * by the next one, which finds its own file (same hash) and fills in what is missing.
  */

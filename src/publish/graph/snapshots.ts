@@ -9,7 +9,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { PlanSnapshot } from '../../domain/snapshot';
 import { parsePlanSnapshot } from '../../domain/snapshotSchema';
-import { publishedFileName, snapshotFileName, type PublishedVersion } from '../planLibrary';
+import { fileNameOf, snapshotFileName, type PublishedVersion } from '../planLibrary';
 import { isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from '../retry';
 import { LibraryUnavailable } from '../errors';
 import { explain } from './errors';
@@ -42,7 +42,7 @@ export function parseSnapshot(text: string): PlanSnapshot | null {
 
 /** The snapshot of a listed version, found by the layout: `<period>/<area> <period> v<version>.json`. */
 export function snapshotPath(driveId: string, v: PublishedVersion): string {
-  const xlsx = publishedFileName(v.fields.Tjansteomrade, v.fields.Planperiod, v.fields.Version);
+  const xlsx = fileNameOf(v.fields);
   return `${itemByPath(driveId, v.fields.Planperiod, snapshotFileName(xlsx))}:/content`;
 }
 

@@ -74,7 +74,7 @@ export function DecisionForm(props: { history: readonly VersionEntry[]; busy: bo
             ))}
           </Select>
         </Field>
-        <Field label={t.decision} className={styles.narrow}>
+        <Field label={t.decision} className={styles.narrow} hint={forum && (decision === 'Inskickad' || decision === 'Återremitterad') ? t.publishedOnRecord(forum) : undefined}>
           <Select id={`${id}-decision`} value={decision} onChange={(_, d) => setDecision(d.value as Decision)}>
             {DECISIONS.map((d) => (
               <option key={d} value={d}>

@@ -55,6 +55,8 @@ const sv = {
   alreadyPublished: (name: string) => `${name} är redan publicerad; inget skrevs om.`,
   conflict: (name: string, reason: string) => `${name} publicerades inte: ${sentence(reason)}`,
   stillWaiting: (name: string, reason: string) => `${name} väntar i utkorgen och skickas igen senare: ${sentence(reason)}`,
+  publishedOnRecord: (forum: string) => `När beslutet registreras publiceras versionen i biblioteket, med beslutet och forumet ${forum}.`,
+  forumVersionNotSent: (reason: string) => `Versionen som forumet ska se publicerades inte: ${sentence(reason)}`,
   /** Why the version is not published, in the pane's language; errors are sent to the Plan tab, never to a command. */
   notPublishable: (refusal: Pick<Refusal, 'reason' | 'message' | 'messageEn'>, errors: number) =>
     refusal.reason === 'errors'
@@ -139,6 +141,8 @@ const en: PublishStrings = {
   alreadyPublished: (name) => `${name} is already published; nothing was rewritten.`,
   conflict: (name, reason) => `${name} was not published: ${sentence(reason)}`,
   stillWaiting: (name, reason) => `${name} waits in the outbox and will be sent again later: ${sentence(reason)}`,
+  publishedOnRecord: (forum) => `When the decision is recorded, the version is published to the library with the decision and the forum ${forum}.`,
+  forumVersionNotSent: (reason) => `The version the forum is to see was not published: ${sentence(reason)}`,
   notPublishable: (refusal, errors) =>
     refusal.reason === 'errors'
       ? `Cannot publish: the plan has ${counted('en', errors, 'error', 'errors')}. Fix ${errors === 1 ? 'it' : 'them'} on the Plan tab first.`

@@ -5,14 +5,12 @@
  */
 import { Button, Field, makeStyles, Radio, RadioGroup, Select, Textarea, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { CellValue } from '../../domain/cell';
+import { recordDecision } from '../../app/recordDecision';
 import { changeNotes, diffPlans, versionOfPlan, versionOfSnapshot, type PlanDiff } from '../../domain/diff';
 import { areaKey } from '../../domain/frame';
 import { formatPeriod } from '../../domain/period';
-import { suggestNextVersion } from '../../domain/workflow';
 import type { PublishedVersion } from '../../publish/planLibrary';
 import { checkWorkbook } from '../../workbook/checkPlan';
-import { TABLES } from '../../workbook/contract/tables';
 import type { InteractiveHost } from '../../workbook/host';
 import { newestFirst } from '../summary/chooseVersions';
 import { connectLibrary, type Connected } from '../summary/libraryConnection';
@@ -92,15 +90,11 @@ export default function ReviewView(props: { host: InteractiveHost }) {
       const text = notes.trim();
       if (text === '') throw new Error(t.emptyNotes);
       if (typeof host.appendTableRows === 'function') {
-        const tables = await host.readTables();
-        const table = tables.find((x) => x.name.toLowerCase() === TABLES.versions.name.toLowerCase());
-        if (!table) throw new Error(t.noVersionTable);
-        const plan = await readPlan();
-        const version = suggestNextVersion(plan.versions, { decision: 'Utkast' }).text;
-        const values: Record<string, CellValue> = { datum: new Date(), version, beskrivning: text, 'ändrat av': '', forum: '', beslut: 'Utkast' };
-        const row = table.headers.map((h) => values[h.trim().replace(/\s+/g, ' ').toLowerCase()] ?? null);
-        await host.appendTableRows(table.name, [row]);
-        setNotice(t.appended(version));
+        // A draft row (the next draft label, today) through the one action that records a row.
+        const r = await recordDecision({ description: text, changedBy: '', forum: null, decision: 'Utkast' }, { workbook: host });
+        if (r.kind === 'no-version-table') throw new Error(t.noVersionTable);
+        if (r.kind !== 'recorded') throw new Error(t.noPlan);
+        setNotice(t.appended(r.entry.labelShown));
         return;
       }
       try {
