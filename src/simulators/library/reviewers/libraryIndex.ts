@@ -28,10 +28,14 @@ export interface ForumGroup {
   versions: PlanRow[];
 }
 
+/**
+ * A period folder's files as found, unsorted: a page sorts only the rows it may show (orderRows, a
+ * collator's compare per pair was ~9 ms of every list page with 1 000 versions in a period: issue 15).
+ */
 export interface PeriodView {
   /** The folder, or the root for files outside any folder. */
   folder: Item;
-  groups: ForumGroup[];
+  versions: PlanRow[];
   pending: number;
   documents: DocumentRow[];
 }
@@ -120,25 +124,27 @@ export class LibraryIndex {
     return this.childrenOf(item.parentId).find((c) => !c.folder && nameKey(c.name) === key);
   }
 
-  /** The folder's versions by forum (pending first) and its documents; the root's own files for the root. */
+  /** The folder's versions and documents, unsorted; the root's own files for the root. */
   period(folder: Item): PeriodView {
     const versions: PlanRow[] = [];
     const documents: DocumentRow[] = [];
     const recurse = folder.id !== this.state.rootId;
     const walk = (f: Item, under: string[]) => {
       const kids = this.childrenOf(f.id);
-      const files = new Map(kids.filter((c) => !c.folder).map((c) => [nameKey(c.name), c]));
+      // Only a `.json` can be folded into a row: the keys of those alone (a name's key was a third of a page's cost).
+      const jsons = kids.filter((c) => !c.folder && /\.json$/i.test(c.name));
+      const files = new Map(jsons.map((c) => [nameKey(c.name), c]));
       const folded = new Set<Item>();
       for (const c of kids) {
         if (!isPlanVersion(c)) continue;
-        const key = snapshotNameOf(c.name);
+        const key = jsons.length ? snapshotNameOf(c.name) : null;
         const snapshot = key ? files.get(key) : undefined;
         if (snapshot && !isPlanVersion(snapshot)) folded.add(snapshot);
         versions.push(snapshot && folded.has(snapshot) ? { item: c, snapshot } : { item: c });
       }
       // A forum document's `.json` (its content hash and data, docs/graph.md §1) belongs to it, as a snapshot does.
       for (const c of kids) {
-        const key = !c.folder && !isPlanVersion(c) ? snapshotNameOf(c.name) : null;
+        const key = jsons.length && !c.folder && !isPlanVersion(c) ? snapshotNameOf(c.name) : null;
         const data = key ? files.get(key) : undefined;
         if (data && !isPlanVersion(data)) folded.add(data);
       }
@@ -149,36 +155,51 @@ export class LibraryIndex {
       }
     };
     walk(folder, []);
-    documents.sort((a, b) => collator.compare([...a.under, a.item.name].join('/'), [...b.under, b.item.name].join('/')));
-    return { folder, groups: groupByForum(versions), pending: versions.filter((v) => isPending(v.item)).length, documents };
+    let pending = 0;
+    for (const v of versions) if (isPending(v.item)) pending++;
+    return { folder, versions, pending, documents };
   }
 
   /** Every plan version of the same area and period as `item`, in its period folder. */
   versionsBeside(item: Item): Item[] {
     const folder = this.periodFolderOf(item);
     if (!folder) return this.childrenOf(this.state.rootId).filter(isPlanVersion);
-    return this.period(folder).groups.flatMap((g) => g.versions.map((v) => v.item));
+    return this.period(folder).versions.map((v) => v.item);
   }
 }
 
 const FORUM_ORDER: (Forum | null)[] = ['TF', 'PF', 'BF', null];
 
-function groupByForum(rows: PlanRow[]): ForumGroup[] {
-  const groups = new Map<Forum | null, PlanRow[]>();
-  for (const r of rows) {
-    const forum = forumOf(r.item.fields.Forum);
-    const list = groups.get(forum);
-    if (list) list.push(r);
-    else groups.set(forum, [r]);
-  }
-  return FORUM_ORDER.filter((f) => groups.has(f)).map((forum) => ({ forum, versions: groups.get(forum)!.sort(rowOrder) }));
+/** Rows in the order the pages show them: by forum (TF, PF, BF, none), pending first, by area, newest version first. */
+export function orderRows(rows: readonly PlanRow[]): PlanRow[] {
+  return rows
+    .map((r) => ({ r, forum: FORUM_ORDER.indexOf(forumOf(r.item.fields.Forum)), pending: isPending(r.item) ? 0 : 1 }))
+    .sort((a, b) => a.forum - b.forum || a.pending - b.pending || rowOrder(a.r, b.r))
+    .map((x) => x.r);
 }
 
-/** Pending first, then by area, then the newest version first. */
+/** Ordered rows (orderRows) as their forums' groups, each a run of the order. */
+export function groupRows(ordered: readonly PlanRow[]): ForumGroup[] {
+  const groups: ForumGroup[] = [];
+  for (const r of ordered) {
+    const forum = forumOf(r.item.fields.Forum);
+    const last = groups[groups.length - 1];
+    if (last && last.forum === forum) last.versions.push(r);
+    else groups.push({ forum, versions: [r] });
+  }
+  return groups;
+}
+
+/** Documents by their path below the period folder. */
+export function orderDocuments(docs: readonly DocumentRow[]): DocumentRow[] {
+  return docs
+    .map((d) => ({ d, key: [...d.under, d.item.name].join('/') }))
+    .sort((a, b) => collator.compare(a.key, b.key))
+    .map((x) => x.d);
+}
+
+/** By area, then the newest version first (forum and pending are compared before, in orderRows). */
 function rowOrder(a: PlanRow, b: PlanRow): number {
-  const pa = isPending(a.item) ? 0 : 1;
-  const pb = isPending(b.item) ? 0 : 1;
-  if (pa !== pb) return pa - pb;
   const area = collator.compare(a.item.fields.Tjansteomrade ?? '', b.item.fields.Tjansteomrade ?? '');
   return area !== 0 ? area : collator.compare(b.item.fields.Version ?? '', a.item.fields.Version ?? '');
 }

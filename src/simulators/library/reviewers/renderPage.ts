@@ -35,7 +35,7 @@ export async function renderPage(store: Store, route: PageRoute, o: { fileOrigin
   const index = new LibraryIndex(state, store.revision);
   if (route.kind === 'folder') {
     if (!item.folder) return notFound();
-    return { status: 200, html: folderPage(index, links, item, item.parentId === null ? '' : pathOf(state, item).join(' / ')) };
+    return { status: 200, html: folderPage(index, links, item, item.parentId === null ? '' : pathOf(state, item).join(' / '), route.page) };
   }
   if (item.folder) return notFound();
   if (!isPlanVersion(item)) return { status: 200, html: filePage(state, links, item, versionOfSnapshotFile(index, item)) };
