@@ -6,7 +6,7 @@
 import { formatNumber } from '../../../domain/money';
 import type { Forum } from '../../../domain/versions';
 import { escapeHtml as h } from '../html';
-import { SITE_NAME } from '../state';
+import { SITE_NAME, type Item } from '../state';
 import { forumOf } from './libraryIndex';
 import { STYLE_ELEMENT } from './style';
 import { PAGE_PATH } from './urls';
@@ -69,11 +69,20 @@ export function forumName(value: string | undefined): string {
   return forum ? FORUM_NAMES[forum] : (value ?? '');
 }
 
-/** A decision as text, styled by its value (the class from a fixed set only); Inskickad says it waits. */
-export function decisionLabel(value: string | undefined): string {
+/**
+ * A decision as text, styled by its value (the class from a fixed set only); a submitted version still
+ * waiting says so, one the forum has answered names the answer.
+ */
+export function decisionLabel(value: string | undefined, waiting: { pending: boolean; answer?: string } = { pending: false }): string {
   const v = value ?? '';
   if (!['Utkast', 'Inskickad', 'Fastställd', 'Återremitterad'].includes(v)) return h(v);
-  return `<span class="beslut-${v}">${h(v)}</span>${v === 'Inskickad' ? ' <span class="pending">väntar på beslut</span>' : ''}`;
+  const note = waiting.pending ? ' <span class="pending">väntar på beslut</span>' : waiting.answer ? ` <span class="answered">(besvarad: ${h(waiting.answer)})</span>` : '';
+  return `<span class="beslut-${v}">${h(v)}</span>${note}`;
 }
 
-export const decisionCell = (value: string | undefined): string => `<td>${decisionLabel(value)}</td>`;
+export const decisionCell = (value: string | undefined, waiting?: { pending: boolean; answer?: string }): string => `<td>${decisionLabel(value, waiting)}</td>`;
+
+/** What a submitted row's decision cell says about the forum's answer. */
+export function waitingOf(pending: boolean, answeredBy: Item | undefined): { pending: boolean; answer?: string } {
+  return answeredBy ? { pending, answer: `${answeredBy.fields.Beslut ?? ''} v${answeredBy.fields.Version ?? ''}` } : { pending };
+}

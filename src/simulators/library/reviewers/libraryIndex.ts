@@ -5,7 +5,7 @@
  * (the columns, not the file name); its snapshot is the `.json` of the same name beside it (docs/graph.md §1)
  * and is folded into the version's row; every other file in a period folder or below it is a document.
  */
-import { FORUMS, parseForum, type Forum } from '../../../domain/versions';
+import { compareVersions, FORUMS, parseForum, parseVersionLabel, type Forum } from '../../../domain/versions';
 import { childIdsIn } from '../children';
 import { childItems, nameKey } from '../names';
 import type { Item, State } from '../state';
@@ -13,6 +13,8 @@ import type { Item, State } from '../state';
 export interface PlanRow {
   item: Item;
   snapshot?: Item;
+  /** For a submitted version: the forum's later decision on the same area (Fastställd or Återremitterad). */
+  answeredBy?: Item;
 }
 
 export interface DocumentRow {
@@ -53,7 +55,30 @@ export function forumOf(text: string | undefined): Forum | null {
 }
 
 export const isPlanVersion = (item: Item): boolean => !item.folder && !!item.fields.Tjansteomrade && !!item.fields.Version;
-export const isPending = (item: Item): boolean => item.fields.Beslut === 'Inskickad';
+/**
+ * Waiting for the forum: sent to it (Inskickad) and not yet answered. The submitted item is never changed
+ * (nothing in the library is overwritten), so the answer is the forum's own later item: a Fastställd or
+ * Återremitterad version of the same area from the same forum with a higher version label.
+ */
+export const isPending = (row: PlanRow): boolean => row.item.fields.Beslut === 'Inskickad' && !row.answeredBy;
+
+/** Marks each submitted row with the decision that answered it, if there is one among `rows`. */
+function markAnswers(rows: readonly PlanRow[]): void {
+  const decisions = rows.filter((r) => r.item.fields.Beslut === 'Fastställd' || r.item.fields.Beslut === 'Återremitterad');
+  for (const r of rows) {
+    if (r.item.fields.Beslut !== 'Inskickad') continue;
+    const at = parseVersionLabel(r.item.fields.Version ?? '');
+    const area = nameKey(r.item.fields.Tjansteomrade ?? '');
+    const forum = forumOf(r.item.fields.Forum);
+    if (at === null || forum === null) continue;
+    const later = (d: PlanRow) => {
+      const label = parseVersionLabel(d.item.fields.Version ?? '');
+      return label !== null && compareVersions(label, at) > 0;
+    };
+    const answer = decisions.find((d) => forumOf(d.item.fields.Forum) === forum && nameKey(d.item.fields.Tjansteomrade ?? '') === area && later(d));
+    if (answer) r.answeredBy = answer.item;
+  }
+}
 
 const snapshotNameOf = (xlsxName: string): string | null => (/\.xlsx$/i.test(xlsxName) ? nameKey(xlsxName.replace(/\.xlsx$/i, '.json')) : null);
 
@@ -155,16 +180,24 @@ export class LibraryIndex {
       }
     };
     walk(folder, []);
+    markAnswers(versions);
     let pending = 0;
-    for (const v of versions) if (isPending(v.item)) pending++;
+    for (const v of versions) if (isPending(v)) pending++;
     return { folder, versions, pending, documents };
+  }
+
+  /** Every plan version in the period folder of `item`, as rows (submitted ones marked with their answer). */
+  rowsBeside(item: Item): PlanRow[] {
+    const folder = this.periodFolderOf(item);
+    if (folder) return this.period(folder).versions;
+    const rows = this.childrenOf(this.state.rootId).filter(isPlanVersion).map((i) => ({ item: i }) as PlanRow);
+    markAnswers(rows);
+    return rows;
   }
 
   /** Every plan version of the same area and period as `item`, in its period folder. */
   versionsBeside(item: Item): Item[] {
-    const folder = this.periodFolderOf(item);
-    if (!folder) return this.childrenOf(this.state.rootId).filter(isPlanVersion);
-    return this.period(folder).versions.map((v) => v.item);
+    return this.rowsBeside(item).map((v) => v.item);
   }
 }
 
@@ -173,7 +206,7 @@ const FORUM_ORDER: (Forum | null)[] = ['TF', 'PF', 'BF', null];
 /** Rows in the order the pages show them: by forum (TF, PF, BF, none), pending first, by area, newest version first. */
 export function orderRows(rows: readonly PlanRow[]): PlanRow[] {
   return rows
-    .map((r) => ({ r, forum: FORUM_ORDER.indexOf(forumOf(r.item.fields.Forum)), pending: isPending(r.item) ? 0 : 1 }))
+    .map((r) => ({ r, forum: FORUM_ORDER.indexOf(forumOf(r.item.fields.Forum)), pending: isPending(r) ? 0 : 1 }))
     .sort((a, b) => a.forum - b.forum || a.pending - b.pending || rowOrder(a.r, b.r))
     .map((x) => x.r);
 }

@@ -5,7 +5,7 @@
  */
 import { downloadUrl } from '../signedUrls';
 import type { Item } from '../state';
-import { day, decisionCell, FORUM_NAMES, h, scrollTable, size } from './layout';
+import { day, decisionCell, FORUM_NAMES, h, scrollTable, size, waitingOf } from './layout';
 import { groupRows, isPending, orderDocuments, orderRows, type DocumentRow, type PeriodView, type PlanRow } from './libraryIndex';
 import { folderPath, versionPath } from './urls';
 
@@ -23,7 +23,7 @@ function versionRow(l: Links, r: PlanRow): string {
   const what = `${f.Tjansteomrade} v${f.Version}`;
   // The file's name is the download link, as SharePoint's Name column; the snapshot rides along.
   const files = [download(l, r.item, r.item.name), r.snapshot ? download(l, r.snapshot, 'Data (JSON)', `Data (JSON): ${r.snapshot.name}`) : ''].filter(Boolean).join(' · ');
-  return `<tr id="item-${h(r.item.id)}"><th scope="row"><a href="${h(versionPath(r.item.id))}" aria-label="${h(`Öppna ${what}`)}">${h(f.Tjansteomrade)}</a></th><td>${h(f.Version)}</td><td>${h(f.Forum ?? '')}</td>${decisionCell(f.Beslut)}<td>${h(day(f.Beslutsdatum))}</td><td>${files}</td><td>${h(day(r.item.modified))}</td></tr>`;
+  return `<tr id="item-${h(r.item.id)}"><th scope="row"><a href="${h(versionPath(r.item.id))}" aria-label="${h(`Öppna ${what}`)}">${h(f.Tjansteomrade)}</a></th><td>${h(f.Version)}</td><td>${h(f.Forum ?? '')}</td>${decisionCell(f.Beslut, waitingOf(isPending(r), r.answeredBy))}<td>${h(day(f.Beslutsdatum))}</td><td>${files}</td><td>${h(day(r.item.modified))}</td></tr>`;
 }
 
 const HEAD = '<thead><tr><th scope="col">Tjänsteområde</th><th scope="col">Version</th><th scope="col">Forum</th><th scope="col">Beslut</th><th scope="col">Beslutsdatum</th><th scope="col">Fil</th><th scope="col">Ändrad</th></tr></thead>';
@@ -58,7 +58,7 @@ export function periodSection(l: Links, view: PeriodView, title: string, level: 
   let more = false;
   if (choice.kind === 'summary' && total + view.documents.length > choice.allowance) {
     // Too many for the library page: the versions waiting for a decision (what forum members act on) first.
-    versions = orderRows(view.versions.filter((v) => isPending(v.item))).slice(0, choice.allowance);
+    versions = orderRows(view.versions.filter((v) => isPending(v))).slice(0, choice.allowance);
     documents = [];
     more = true;
     if (versions.length < view.pending) parts.push(`<p>Här visas ${versions.length} av de ${view.pending} som väntar på beslut.</p>`);

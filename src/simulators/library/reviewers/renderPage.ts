@@ -8,8 +8,8 @@ import { compareVersions, parseVersionLabel } from '../../../domain/versions';
 import { nameKey, pathOf } from '../names';
 import type { Item } from '../state';
 import type { Store } from '../store';
-import { pageHtml } from './layout';
-import { isPlanVersion, LibraryIndex } from './libraryIndex';
+import { pageHtml, waitingOf } from './layout';
+import { isPending, isPlanVersion, LibraryIndex } from './libraryIndex';
 import { folderPage, listPage } from './listPage';
 import type { Links } from './periodSection';
 import { readSnapshot } from './snapshotRead';
@@ -41,12 +41,13 @@ export async function renderPage(store: Store, route: PageRoute, o: { fileOrigin
   if (!isPlanVersion(item)) return { status: 200, html: filePage(state, links, item, versionOfSnapshotFile(index, item)) };
   const snapshotItem = index.snapshotOf(item);
   const previousItem = previousApproved(index, item);
+  const row = index.rowsBeside(item).find((r) => r.item === item);
   // Read after the index is made: the state may change while the files are read, and the page shows
   // the library as it was when the request came.
   const [snapshot, previousSnapshot] = await Promise.all([readSnapshot(store, snapshotItem), readSnapshot(store, previousItem && index.snapshotOf(previousItem))]);
   return {
     status: 200,
-    html: versionPage(state, links, { item, snapshotItem, snapshot, ...(previousItem ? { previous: { item: previousItem, snapshot: previousSnapshot } } : {}) }),
+    html: versionPage(state, links, { item, snapshotItem, snapshot, waiting: waitingOf(row ? isPending(row) : false, row?.answeredBy), ...(previousItem ? { previous: { item: previousItem, snapshot: previousSnapshot } } : {}) }),
   };
 }
 

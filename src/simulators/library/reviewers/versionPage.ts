@@ -22,6 +22,8 @@ export interface VersionData {
   snapshot: SnapshotRead | null;
   /** The previous approved version of the same area and period, and its snapshot. */
   previous?: { item: Item; snapshot: SnapshotRead | null };
+  /** For a submitted version: whether it still waits for the forum, or the forum's answer. */
+  waiting?: { pending: boolean; answer?: string };
 }
 
 function crumbs(state: State, item: Item): Crumb[] {
@@ -40,7 +42,7 @@ function facts(l: Links, d: VersionData): string {
     row('Planperiod', h(f.Planperiod ?? '')),
     row('Version', h(f.Version)),
     row('Forum', h(forumName(f.Forum))),
-    row('Beslut', decisionLabel(f.Beslut)),
+    row('Beslut', decisionLabel(f.Beslut, d.waiting)),
     row('Beslutsdatum', h(day(f.Beslutsdatum))),
     row('Arbetsbok', `${link(l, d.item, d.item.name)} (${h(size(d.item.size))})`),
     row('Data', d.snapshotItem ? link(l, d.snapshotItem, d.snapshotItem.name) : '<span class="empty">ingen ögonblicksbild</span>'),
