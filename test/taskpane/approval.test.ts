@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BROWSER_TEST_TIMEOUT, until, useBench, type Workbench } from './workbench';
+import { BROWSER_TEST_TIMEOUT, until, useBench } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT * 2);
 
@@ -15,23 +15,6 @@ const bench = useBench(() => ({ library: { dataDir: (dataDir = mkdtempSync(path.
 afterAll(() => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function statusOf(wb: Workbench, tab: string, pattern: RegExp): Promise<string> {
-  const status = wb.pane.getByRole('tabpanel', { name: tab }).locator('[role=status]');
-  let text = '';
-  await until(async () => pattern.test((text = (await status.textContent()) ?? '')), `the ${tab} status to say ${pattern} (it says "${text}")`, 30_000);
-  return text;
-}
-
-/** Types into a cell of the grid through the formula bar, as a user does. */
-async function type(wb: Workbench, sheet: string, address: string, text: string) {
-  await wb.showSheet(sheet);
-  await wb.selectCell(address);
-  const bar = wb.page.getByLabel('Cellens innehåll');
-  await bar.fill(text);
-  await bar.press('Enter');
-  await until(async () => ((await wb.cell(address).textContent()) ?? '') === text, `${sheet}!${address} to show "${text}"`);
-}
 
 test('a cell edited after approval is found, shown, and keeps that version from being published until undone', async () => {
   const wb = await bench().open('sample=tjansteplan-ekonomi-2022-2024.xlsx');
@@ -49,7 +32,7 @@ test('a cell edited after approval is found, shown, and keeps that version from 
   await until(async () => (await form.getByRole('textbox', { name: /^Version/ }).inputValue()) === '4.0', 'the suggested version 4.0');
   await form.getByRole('textbox', { name: 'Ändrat av' }).fill('Controller Ekonomi');
   await form.getByRole('button', { name: 'Registrera beslut' }).click();
-  await statusOf(wb, 'Publicering', /version 4\.0, Fastställd\. De fastställda tabellerna sparas i arbetsboken/);
+  await wb.statusSays('Publicering', /version 4\.0, Fastställd\. De fastställda tabellerna sparas i arbetsboken/);
   await expect(panel.getByTestId('approval-record').textContent()).resolves.toMatch(/^Arbetsboken har tabellerna från fastställandet av v4\.0 sparade \(fingeravtryck [0-9a-f]{12}…\)/);
   // Approved, not yet in the library: said where the plan's state is.
   const unpublished = panel.getByTestId('unpublished');
@@ -63,7 +46,7 @@ test('a cell edited after approval is found, shown, and keeps that version from 
   await expect(wb.pane.locator('button[data-code="CHANGED_SINCE_APPROVAL"]').count()).resolves.toBe(0);
 
   // A comment on the first initiative (Ekonomi's Initiativ has its header on row 8: Kommentar is I9).
-  await type(wb, 'Tjänsteplan', 'I9', 'Upphandlas 2023');
+  await wb.typeIn('Tjänsteplan', 'I9', 'Upphandlas 2023');
   await wb.showSheet('Ram');
   await wb.check();
   const changed = wb.finding('CHANGED_SINCE_APPROVAL', 'I9');
@@ -86,10 +69,10 @@ test('a cell edited after approval is found, shown, and keeps that version from 
   await expect(panel.locator(`[id="${describedBy}"]`).textContent()).resolves.toMatch(/1 cell i tabellerna skiljer sig/);
 
   // Undone in the grid while Publicering is open: it notices by itself, and 4.0 goes out.
-  await type(wb, 'Tjänsteplan', 'I9', '');
+  await wb.typeIn('Tjänsteplan', 'I9', '');
   await until(async () => (await hint.count()) === 0 && (await publish.getAttribute('aria-disabled')) !== 'true', 'the view to notice the undo');
   await publish.click();
-  await statusOf(wb, 'Publicering', /Ekonomi 2022–2024 v4\.0\.xlsx har kommit fram/);
+  await wb.statusSays('Publicering', /Ekonomi 2022–2024 v4\.0\.xlsx har kommit fram/);
   await expect(panel.getByTestId('publish-hint').count()).resolves.toBe(0);
   await until(async () => (await unpublished.count()) === 0, 'the published 4.0 to be no longer named as unpublished');
   expect(wb.problems).toEqual([]);

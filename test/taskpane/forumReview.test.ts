@@ -21,23 +21,6 @@ function publishPanel(wb: Workbench) {
   return wb.pane.getByRole('tabpanel', { name: 'Publicering' });
 }
 
-async function statusSays(wb: Workbench, pattern: RegExp): Promise<string> {
-  const status = publishPanel(wb).locator('[role=status]');
-  let text = '';
-  await until(async () => pattern.test((text = (await status.textContent()) ?? '')), `the publish status to say ${pattern} (it says "${text}")`, 30_000);
-  return text;
-}
-
-/** Types into a cell of the grid through the formula bar, as a user does. */
-async function type(wb: Workbench, sheet: string, address: string, text: string) {
-  await wb.showSheet(sheet);
-  await wb.selectCell(address);
-  const bar = wb.page.getByLabel('Cellens innehåll');
-  await bar.fill(text);
-  await bar.press('Enter');
-  await until(async () => ((await wb.cell(address).textContent()) ?? '').replace(/\s/g, '') === text, `${sheet}!${address} to show "${text}"`);
-}
-
 /** Registrera beslut with a forum and decision on the suggested version; answers the version recorded. */
 async function record(wb: Workbench, forum: string, decision: string, date: string): Promise<string> {
   const form = publishPanel(wb).getByRole('form', { name: 'Registrera beslut' });
@@ -49,7 +32,7 @@ async function record(wb: Workbench, forum: string, decision: string, date: stri
   await form.getByLabel('Datum').fill(date);
   await form.getByRole('textbox', { name: 'Ändrat av' }).fill('Controller Ekonomi');
   await form.getByRole('button', { name: 'Registrera beslut' }).click();
-  await statusSays(wb, new RegExp(`Beslutet är registrerat: version ${label.replace('.', '\\.')}, ${decision}`));
+  await wb.statusSays('Publicering', new RegExp(`Beslutet är registrerat: version ${label.replace('.', '\\.')}, ${decision}`));
   return label;
 }
 
@@ -62,14 +45,14 @@ test('a version sent to PF waits on the reviewers’ page with its tables, findi
   // TF approves 4.0, which goes to the library: the version PF's diff is measured against.
   const approvedByTf = await record(wb, 'TF', 'Fastställd', '2021-10-14');
   await panel.getByRole('button', { name: `Publicera v${approvedByTf}` }).click();
-  await statusSays(wb, /har kommit fram/);
+  await wb.statusSays('Publicering', /har kommit fram/);
 
   // The controller raises the pre-study from 500 to 800 tkr in 2022 (and its Summa), over the frame of 5 200.
-  await type(wb, 'Tjänsteplan', 'C10', '800');
-  await type(wb, 'Tjänsteplan', 'C11', '5500');
+  await wb.typeIn('Tjänsteplan', 'C10', '800');
+  await wb.typeIn('Tjänsteplan', 'C11', '5500');
   await wb.openView('Publicering');
   const submitted = await record(wb, 'PF', 'Inskickad', '2021-11-02');
-  await statusSays(wb, /inskickad till PF\.xlsx har kommit fram/);
+  await wb.statusSays('Publicering', /inskickad till PF\.xlsx har kommit fram/);
 
   // The forum member's view: the library page, the version waiting under Prioriteringsforum.
   const page = await wb.context.newPage();
@@ -100,7 +83,7 @@ test('a version sent to PF waits on the reviewers’ page with its tables, findi
   // PF approves what was sent; the approval is published beside the submitted version.
   const approvedByPf = await record(wb, 'PF', 'Fastställd', '2021-11-18');
   await panel.getByRole('button', { name: `Publicera v${approvedByPf}` }).click();
-  await statusSays(wb, /har kommit fram/);
+  await wb.statusSays('Publicering', /har kommit fram/);
 
   await page.goto(`${origin}/_library/`);
   const approved = pf.locator('tr', { hasText: `Ekonomi 2022–2024 v${approvedByPf}.xlsx` });

@@ -23,13 +23,6 @@ function publishPanel(wb: Workbench) {
   return wb.pane.getByRole('tabpanel', { name: 'Publicering' });
 }
 
-async function statusSays(wb: Workbench, pattern: RegExp): Promise<string> {
-  const status = publishPanel(wb).locator('[role=status]');
-  let text = '';
-  await until(async () => pattern.test((text = (await status.textContent()) ?? '')), `the publish status to say ${pattern} (it says "${text}")`, 30_000);
-  return text;
-}
-
 test('records a TF decision, publishes the approved version once, and the reviewers see it', async () => {
   const wb = await bench().open('sample=tjansteplan-ekonomi-2022-2024.xlsx');
   await wb.openView('Publicering');
@@ -54,7 +47,7 @@ test('records a TF decision, publishes the approved version once, and the review
   await form.getByRole('textbox', { name: 'Ändrat av' }).fill('Controller Ekonomi');
   await form.getByRole('textbox', { name: 'Beskrivning' }).fill('=Beslutad i tjänsteforum');
   await form.getByRole('button', { name: 'Registrera beslut' }).click();
-  await statusSays(wb, /Beslutet är registrerat: version 4\.0, Fastställd/);
+  await wb.statusSays('Publicering', /Beslutet är registrerat: version 4\.0, Fastställd/);
   await panel.getByText('Senast fastställda version: v4.0.').waitFor();
   await expect(panel.getByTestId('plan-state').getAttribute('data-state')).resolves.toBe('approved');
   // Recorded, the form starts over, so one more click cannot record a second approval.
@@ -73,7 +66,7 @@ test('records a TF decision, publishes the approved version once, and the review
 
   // Publish: it arrives, with a link that opens in a new tab.
   await panel.getByRole('button', { name: 'Publicera v4.0' }).click();
-  await statusSays(wb, /Ekonomi 2022–2024 v4\.0\.xlsx har kommit fram/);
+  await wb.statusSays('Publicering', /Ekonomi 2022–2024 v4\.0\.xlsx har kommit fram/);
   const link = panel.getByTestId('published-link');
   await expect(link.getAttribute('target')).resolves.toBe('_blank');
   await expect(link.getAttribute('rel')).resolves.toMatch(/noopener/);
@@ -83,7 +76,7 @@ test('records a TF decision, publishes the approved version once, and the review
 
   // Again: already published, nothing rewritten.
   await panel.getByRole('button', { name: 'Publicera v4.0' }).click();
-  await statusSays(wb, /redan publicerad/);
+  await wb.statusSays('Publicering', /redan publicerad/);
 
   // The link opens the version's own page in the library: its columns, and its tables from the snapshot.
   await expect(link.textContent()).resolves.toContain('Öppna Ekonomi 2022–2024 v4.0.xlsx i biblioteket');
@@ -119,7 +112,7 @@ test('recording Inskickad to PF puts that version in the library as submitted, w
   await form.getByLabel('Datum').fill('2022-01-20');
   await form.getByRole('button', { name: 'Registrera beslut' }).click();
   const fileName = `Ekonomi 2022–2024 v${label} inskickad till PF.xlsx`;
-  const said = await statusSays(wb, /har kommit fram|publicerades inte|väntar/);
+  const said = await wb.statusSays('Publicering', /har kommit fram|publicerades inte|väntar/);
   expect(said).toContain(`Beslutet är registrerat: version ${label}, Inskickad.`);
   expect(said).toContain(`${fileName} har kommit fram till biblioteket.`);
   await expect(panel.getByTestId('plan-state').getAttribute('data-state')).resolves.toBe('submitted');

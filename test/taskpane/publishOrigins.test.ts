@@ -23,13 +23,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const panel = (wb: Workbench) => wb.pane.getByRole('tabpanel', { name: 'Publicering' });
 
-async function statusSays(wb: Workbench, pattern: RegExp, timeout = 60_000): Promise<string> {
-  const status = panel(wb).locator('[role=status]');
-  let text = '';
-  await until(async () => pattern.test((text = (await status.textContent()) ?? '')), `the publish status to say ${pattern} (it says "${text}")`, timeout);
-  return text;
-}
-
 /** Opens a plan file in a workbench page the way a user does (the page's file input), then Publicering. */
 async function openFile(wb: Workbench, file: string): Promise<void> {
   await wb.page.locator('input[type=file]').setInputFiles(file);
@@ -71,7 +64,7 @@ test('a plan past 4 MB goes in an upload session to the file origin, a chunk who
   lib.counts.reset();
   const wb = await openPlan(file);
   await panel(wb).getByRole('button', { name: 'Publicera v1.0' }).click();
-  await statusSays(wb, /IT 2022–2024 v1\.0\.xlsx har kommit fram/);
+  await wb.statusSays('Publicering', /IT 2022–2024 v1\.0\.xlsx har kommit fram/, 60_000);
 
   const routes = lib.counts.snapshot().byRoute;
   expect(routes['PUT upload']).toBeGreaterThanOrEqual(2);
@@ -87,7 +80,7 @@ test('a plan past 4 MB goes in an upload session to the file origin, a chunk who
   // Again: the name is taken (409), the file there is read through its download URL (no token) and is ours.
   lib.counts.reset();
   await panel(wb).getByRole('button', { name: 'Publicera v1.0' }).click();
-  await statusSays(wb, /redan publicerad/);
+  await wb.statusSays('Publicering', /redan publicerad/, 60_000);
   expect(lib.counts.snapshot().byRoute['GET download']).toBeGreaterThanOrEqual(1);
   expect(wb.problems).toEqual([]);
 });
@@ -122,7 +115,7 @@ test('under a policy without the file origin (the workbench’s before) a re-pub
   // Published once from a pane under the right policy: the name is taken in the library.
   const first = await openPlan(file);
   await panel(first).getByRole('button', { name: 'Publicera v1.0' }).click();
-  await statusSays(first, /HR 2022–2024 v1\.0\.xlsx har kommit fram/);
+  await first.statusSays('Publicering', /HR 2022–2024 v1\.0\.xlsx har kommit fram/, 60_000);
 
   // A workbench whose policy names Graph's origin but not the file origin, as the pane's policy was when
   // the library shared its origin: the same built pages, the same library, a file origin it does not know.
@@ -138,7 +131,7 @@ test('under a policy without the file origin (the workbench’s before) a re-pub
       await openFile(wb, file);
       await panel(wb).getByRole('button', { name: 'Publicera v1.0' }).click();
       // 409, then the file there cannot be read: the version waits in the outbox instead of landing.
-      await statusSays(wb, /HR 2022–2024 v1\.0\.xlsx väntar i utkorgen/, 120_000);
+      await wb.statusSays('Publicering', /HR 2022–2024 v1\.0\.xlsx väntar i utkorgen/, 120_000);
       expect(wb.problems.some((p) => p.includes(lib.fileOrigin) && /Content Security Policy/.test(p))).toBe(true);
     } finally {
       await context.close();

@@ -315,6 +315,25 @@ export class Workbench {
     );
   }
 
+  /** Waits for a view's status line (role=status in its tab panel) to match; answers what it says. */
+  async statusSays(tab: string, pattern: RegExp, timeout = 30_000): Promise<string> {
+    const status = this.pane.getByRole('tabpanel', { name: tab }).locator('[role=status]');
+    let text = '';
+    await until(async () => pattern.test((text = (await status.textContent()) ?? '')), `the ${tab} status to say ${pattern} (it says "${text}")`, timeout);
+    return text;
+  }
+
+  /** Types into a cell of the grid through the formula bar, as a user does (shown with or without spaces). */
+  async typeIn(sheet: string, address: string, text: string): Promise<void> {
+    await this.showSheet(sheet);
+    await this.selectCell(address);
+    const bar = this.page.getByLabel('Cellens innehåll');
+    await bar.fill(text);
+    await bar.press('Enter');
+    const bare = (t: string) => t.replace(/\s/g, '');
+    await until(async () => bare((await this.cell(address).textContent()) ?? '') === bare(text), `${sheet}!${address} to show "${text}"`);
+  }
+
   /** Selects a cell by clicking it in the grid, as a user does. */
   async selectCell(address: string): Promise<void> {
     await this.cell(address).click();
