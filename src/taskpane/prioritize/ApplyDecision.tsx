@@ -23,8 +23,9 @@ import { formatNumber } from '../../domain/money';
 import { planApplication, type Application } from '../../domain/prioritizationApply';
 import { checkTables } from '../../workbook/checkPlan';
 import { readDecision } from '../../workbook/contract/prioritizationTables';
-import { findTable, headerKey, TABLES } from '../../workbook/contract/tables';
-import type { CellValue } from '../../domain/cell';
+import { findTable, TABLES } from '../../workbook/contract/tables';
+import { versionRow } from '../../workbook/contract/versionRow';
+import { parseVersionLabel, type VersionEntry } from '../../domain/versions';
 import type { DecisionRow } from '../../domain/prioritizationDecision';
 import type { InteractiveHost } from '../../workbook/host';
 import { useLanguage } from '../i18n';
@@ -89,13 +90,10 @@ export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibra
       const { application: a, versionHeaders } = pending;
       setPending(null);
       await host.writeCells(a.changes.map((c) => ({ sheet: c.location.sheet, address: c.location.address!, value: c.after })));
-      const byHeader: Record<string, CellValue> = {
-        datum: new Date(`${a.versionRow.date}T00:00:00Z`),
-        version: a.versionRow.version,
-        beskrivning: a.versionRow.description,
-        beslut: a.versionRow.decision,
-      };
-      await host.appendTableRows(TABLES.versions.name, [versionHeaders.map((h) => byHeader[headerKey(h)] ?? null)]);
+      // The contract's one row writer (versionRow.ts), as Registrera beslut uses.
+      const r = a.versionRow;
+      const entry: VersionEntry = { row: 0, date: r.date, dateShown: r.date, label: parseVersionLabel(r.version), labelShown: r.version, description: r.description, changedBy: '', forum: null, decision: r.decision };
+      await host.appendTableRows(TABLES.versions.name, [versionRow(versionHeaders, entry)]);
       setNotice(t.applied(a.changes.length, a.versionRow.version));
     });
 
