@@ -77,12 +77,23 @@ test('a plan past 4 MB goes in an upload session to the file origin, a chunk who
   const snapshot = JSON.parse(Buffer.from(await lib.store.readBlob(stored('IT 2022–2024 v1.0.json').blob!)).toString('utf8')) as { fileSha256: string };
   expect(sha256(await lib.store.readBlob(xlsx.blob!))).toBe(snapshot.fileSha256);
 
-  // Again: the name is taken (409), the file there is read through its download URL (no token) and is ours.
+  // Again from the same pane: already there, and nothing is uploaded a second time.
   lib.counts.reset();
   await panel(wb).getByRole('button', { name: 'Publicera v1.0' }).click();
   await wb.statusSays('Publicering', /redan publicerad/, 60_000);
-  expect(lib.counts.snapshot().byRoute['GET download']).toBeGreaterThanOrEqual(1);
+  expect(lib.counts.snapshot().byRoute['PUT upload'] ?? 0).toBe(0);
   expect(wb.problems).toEqual([]);
+
+  // Again from another machine (its own, empty outbox): the library is asked, and the file there is read
+  // back through its download URL on the file origin (no token) and found to be ours.
+  lib.counts.reset();
+  const other = await openPlan(file);
+  await panel(other).getByRole('button', { name: 'Publicera v1.0' }).click();
+  await other.statusSays('Publicering', /redan publicerad/, 60_000);
+  const again = lib.counts.snapshot().byRoute;
+  expect(again['GET download']).toBeGreaterThanOrEqual(1);
+  expect(again['PUT upload'] ?? 0).toBe(0);
+  expect(other.problems).toEqual([]);
 });
 
 test('the pre-change paths fail here: the token on the file origin gets 401, following /content’s 302 fails; the download URL alone works', async () => {
