@@ -361,6 +361,11 @@ export class Workbench {
       // on purpose: they only pass focus on. A known false positive of aria-hidden-focus
       // (microsoft/tabster#288, microsoft/fluentui#25133), so they are left out; nothing else is.
       const context = { include: [document], exclude: [['[data-tabster-dummy]']] };
+      // Colours are judged as they settle: a button's background in its CSS transition, or a dialog fading in
+      // (Fluent's motion), measured between two states on a loaded machine. Finite ones only: a spinner's
+      // animation never ends.
+      const settling = document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().iterations ?? Infinity));
+      await Promise.all(settling.map((a) => a.finished.catch(() => undefined)));
       const result = await axe.run(context as unknown as Document, { resultTypes: ['violations'], ...opts });
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
     }, options);
