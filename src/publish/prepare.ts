@@ -13,7 +13,7 @@ import type { Plan } from '../domain/plan';
 import { snapshotOf } from '../domain/snapshot';
 import { formatVersion, latestApproved, type VersionEntry, type VersionLabel } from '../domain/versions';
 import { sha256Hex } from './hash';
-import { publishedFileName, type PublishedFields, type PublishRequest } from './planLibrary';
+import { fileNameOf, type PublishedFields, type PublishRequest } from './planLibrary';
 
 export type Preparation = { ok: true; request: PublishRequest; approved: VersionEntry } | Refusal;
 
@@ -109,20 +109,27 @@ export async function preparePublication(plan: Plan, findings: readonly Finding[
       messageEn: "the workbook's saved record of the approved version does not agree with itself (its fingerprint); record the decision Fastställd again",
     };
   }
-  const period = formatPeriod(plan.info.period);
-  // The label as a number (0,5 → 0.5): one name per version, however the history writes its comma.
-  const version = formatVersion(approved.label);
+  return { ok: true, approved, request: await versionRequest(plan, approved, approved.label, 'Fastställd', findings, file, planFingerprint) };
+}
+
+/**
+ * What the library is sent for one history row: its columns (`decision` where the row names none), the file
+ * name they give (fileNameOf: the state in the name for a version before a forum), the file's hash and the
+ * snapshot.
+ */
+async function versionRequest(plan: Plan, entry: VersionEntry, label: VersionLabel, decision: string, findings: readonly Finding[], file: Uint8Array, planFingerprint: string): Promise<PublishRequest> {
   const fields: PublishedFields = {
     Tjansteomrade: plan.info.area,
-    Planperiod: period,
-    Version: version,
-    Forum: approved.forum ?? '',
-    Beslut: approved.decision ?? 'Fastställd',
-    Beslutsdatum: approved.date ?? '',
+    Planperiod: formatPeriod(plan.info.period),
+    // The label as a number (0,5 → 0.5): one name per version, however the history writes its comma.
+    Version: formatVersion(label),
+    Forum: entry.forum ?? '',
+    Beslut: entry.decision ?? decision,
+    Beslutsdatum: entry.date ?? '',
   };
   const fileSha256 = await sha256Hex(file);
-  const snapshot = snapshotOf(plan, approved, [...findings], { fingerprint: planFingerprint, fileSha256 });
-  return { ok: true, approved, request: { fields, fileName: publishedFileName(plan.info.area, period, version), file, fileSha256, snapshot } };
+  const snapshot = snapshotOf(plan, entry, [...findings], { fingerprint: planFingerprint, fileSha256 });
+  return { fields, fileName: fileNameOf(fields), file, fileSha256, snapshot };
 }
 
 export type ForumPreparation = { ok: true; request: PublishRequest; entry: VersionEntry } | Refusal;
@@ -143,17 +150,5 @@ export async function prepareForumVersion(plan: Plan, findings: readonly Finding
       messageEn: `the row has no readable version (${entry.labelShown || 'empty'}), so it is not published`,
     };
   }
-  const period = formatPeriod(plan.info.period);
-  const version = formatVersion(entry.label);
-  const fields: PublishedFields = {
-    Tjansteomrade: plan.info.area,
-    Planperiod: period,
-    Version: version,
-    Forum: entry.forum ?? '',
-    Beslut: entry.decision ?? '',
-    Beslutsdatum: entry.date ?? '',
-  };
-  const fileSha256 = await sha256Hex(file);
-  const snapshot = snapshotOf(plan, entry, [...findings], { fingerprint: await fingerprint(plan), fileSha256 });
-  return { ok: true, entry, request: { fields, fileName: publishedFileName(plan.info.area, period, version, fields), file, fileSha256, snapshot } };
+  return { ok: true, entry, request: await versionRequest(plan, entry, entry.label, '', findings, file, await fingerprint(plan)) };
 }
