@@ -5,7 +5,7 @@
  * (the columns, not the file name); its snapshot is the `.json` of the same name beside it (docs/graph.md §1)
  * and is folded into the version's row; every other file in a period folder or below it is a document.
  */
-import { compareVersions, FORUMS, parseForum, parseVersionLabel, type Forum } from '../../../domain/versions';
+import { compareVersions, parseForum, parseVersionLabel, type Forum } from '../../../domain/versions';
 import { childIdsIn } from '../children';
 import { childItems, nameKey } from '../names';
 import type { Item, State } from '../state';
@@ -44,14 +44,9 @@ export interface PeriodView {
 
 const collator = new Intl.Collator('sv', { numeric: true });
 
-/**
- * The Forum column's forum, or null. parseForum looks the text up in a plain object, so `constructor` or
- * `toString` would come back as Object.prototype's function (and the version would fall out of every group):
- * only its real answers count.
- */
+/** The Forum column's forum, or null (the list column is anyone's text). */
 export function forumOf(text: string | undefined): Forum | null {
-  const forum = parseForum(text ?? '');
-  return (FORUMS as readonly unknown[]).includes(forum) ? forum : null;
+  return parseForum(text ?? '');
 }
 
 export const isPlanVersion = (item: Item): boolean => !item.folder && !!item.fields.Tjansteomrade && !!item.fields.Version;
