@@ -20,6 +20,7 @@ import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
 import { connectLibrary, type Connected } from '../shared/libraryConnection';
 import { framePeriod } from './framePeriod';
+import { ReviewPackSection } from './ReviewPackSection';
 import { useSummaryStrings } from './strings';
 import { SummaryTables } from './SummaryTables';
 
@@ -183,6 +184,7 @@ export default function SummaryView(props: { host: InteractiveHost }) {
           </section>
         </>
       )}
+      <ReviewPackSection host={host} connection={connection} periodText={periodText} />
     </div>
   );
 }
