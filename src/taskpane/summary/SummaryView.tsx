@@ -1,9 +1,10 @@
 /**
  * Sammanställning: finance consolidates every area's newest approved plan (from the library, or the open
  * workbook's own plan) against the frame in the open workbook, shows areas, city, brief and findings, and
- * exports the consolidation tables to new sheets (never over existing ones).
+ * exports the consolidation tables to new sheets (never over existing ones). From here finance also prepares
+ * a forum's review pack (ReviewPackDialog).
  */
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Link, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { frameGapBrief, type YearBrief } from '../../domain/brief';
 import { consolidationInputs, newestApproved } from '../../app/consolidateFromLibrary';
@@ -20,7 +21,8 @@ import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
 import { connectLibrary, type Connected } from '../shared/libraryConnection';
 import { framePeriod } from './framePeriod';
-import { ReviewPackSection } from './ReviewPackSection';
+import { ReviewPackDialog } from './ReviewPackDialog';
+import { usePackStrings } from './packStrings';
 import { useSummaryStrings } from './strings';
 import { SummaryTables } from './SummaryTables';
 
@@ -63,9 +65,15 @@ export default function SummaryView(props: { host: InteractiveHost }) {
   const [periodError, setPeriodError] = useState<string | undefined>();
   const [result, setResult] = useState<Result | null>(null);
   const { busy, error, setError, notice, setNotice, showProgress, work } = useWork({ clearNotice: true });
+  const pack = usePackStrings();
+  // What the running work is, for the progress bar's name; and where a published review pack opens.
+  const [task, setTask] = useState<'consolidate' | 'pack'>('consolidate');
+  const [packLink, setPackLink] = useState<string | null>(null);
 
   const run = () =>
     work(async () => {
+      setTask('consolidate');
+      setPackLink(null);
       let period = null;
       if (periodText.trim() !== '') {
         period = parsePeriod(periodText);
@@ -121,6 +129,8 @@ export default function SummaryView(props: { host: InteractiveHost }) {
 
   const exportTables = () =>
     work(async () => {
+      setTask('consolidate');
+      setPackLink(null);
       if (!result) return;
       const writes = consolidationTables(result.consolidation, result.brief);
       const tables = await host.readTables();
@@ -170,9 +180,25 @@ export default function SummaryView(props: { host: InteractiveHost }) {
           <Button disabled={busy || !result} onClick={() => void exportTables()}>
             {t.export}
           </Button>
+          <ReviewPackDialog
+            host={host}
+            connection={connection}
+            periodText={periodText}
+            busy={busy}
+            work={work}
+            setNotice={setNotice}
+            setError={setError}
+            setLink={setPackLink}
+            onStart={() => setTask('pack')}
+          />
         </div>
       </form>
-      <WorkStatus notice={notice} error={error} showProgress={showProgress} progressLabel={t.consolidating} view="summary" />
+      <WorkStatus notice={notice} error={error} showProgress={showProgress} progressLabel={task === 'pack' ? pack.building : t.consolidating} view="summary" />
+      {packLink && (
+        <Link href={packLink} target="_blank" rel="noopener noreferrer" data-testid="pack-link">
+          {pack.openInLibrary}
+        </Link>
+      )}
       {result && (
         <>
           <SummaryTables consolidation={result.consolidation} brief={result.brief} period={result.period} />
@@ -184,7 +210,6 @@ export default function SummaryView(props: { host: InteractiveHost }) {
           </section>
         </>
       )}
-      <ReviewPackSection host={host} connection={connection} periodText={periodText} />
     </div>
   );
 }
