@@ -88,20 +88,18 @@ async function plansFromFiles(files: readonly string[], err: (s: string) => void
   return { inputs, unreadable };
 }
 
-/** Each area's newest approved version in the library (app/consolidateFromLibrary), as consolidation's inputs. */
+/** Each area's newest approved version in the library (libraryPlans.newestApproved), as consolidation's inputs. */
 async function plansFromLibrary(
-  { openLibrary, periodArg, periodOfFrame, readLibrary }: typeof LibraryPlans,
-  { consolidationInputs, newestApproved }: typeof FromLibrary,
+  { newestApproved, periodArg, periodOfFrame }: typeof LibraryPlans,
+  { consolidationInputs }: typeof FromLibrary,
   address: string,
   o: ConsolidateOptions,
   frame: CityFrame,
   err: (s: string) => void,
 ): Promise<Plans> {
   const period = o.period !== undefined ? periodArg(o.period) : periodOfFrame(frame);
-  const library = await openLibrary({ library: address, token: o.token, ca: o.ca });
-  const { value: read, skipped } = await readLibrary(address, err, (callbacks) => newestApproved(library, period, callbacks));
-  if (read.length === 0 && !skipped) err(`tjansteplan: biblioteket har ingen fastställd version för ${period}`);
-  return { inputs: consolidationInputs(read), unreadable: skipped };
+  const { read, unreadable } = await newestApproved({ library: address, token: o.token, ca: o.ca }, period, err);
+  return { inputs: consolidationInputs(read), unreadable };
 }
 
 export function consolidationJson(c: Consolidation, brief: YearBrief[], findings: Finding[], lang: Language): string {

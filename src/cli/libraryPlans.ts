@@ -5,6 +5,7 @@
  * failure to read the library as a LibraryReadError (exit 2). Which versions are read, and how, is the app's.
  */
 import type { ReadCallbacks, Skipped } from '../app/approvedVersions';
+import { newestApproved as newestApprovedRead, type ApprovedRead } from '../app/consolidateFromLibrary';
 import type { CityFrame } from '../domain/frame';
 import { formatPeriod, parsePeriod, periodOf } from '../domain/period';
 import { LibraryRefused, LibraryUnavailable } from '../publish/errors';
@@ -90,6 +91,29 @@ export async function readLibrary<T>(address: string, err: (s: string) => void, 
   } finally {
     progress?.done();
   }
+}
+
+/**
+ * What `consolidate --library` and `prioritize --library` both start from (app/consolidateFromLibrary): each
+ * area's newest approved version of the period and its snapshot. An area whose list item or snapshot cannot
+ * be used is left out with one line (`unreadable`: the command ends with 2); a period without any approved
+ * version is said too.
+ */
+export async function newestApproved(args: LibraryArgs, period: string, err: (s: string) => void): Promise<{ read: ApprovedRead[]; unreadable: boolean }> {
+  const library = await openLibrary(args);
+  let snapshotLeftOut = false;
+  const { value: read, skipped } = await readLibrary(args.library, err, (callbacks) =>
+    newestApprovedRead(library, period, {
+      ...callbacks,
+      skip: (why) => {
+        snapshotLeftOut ||= why.kind === 'unreadable-snapshot';
+        callbacks.skip?.(why);
+      },
+    }),
+  );
+  // Every approved area's snapshot unreadable has been said, area by area; no approved area at all is said here.
+  if (read.length === 0 && !snapshotLeftOut) err(`tjansteplan: biblioteket har ingen fastställd version för ${period}`);
+  return { read, unreadable: skipped };
 }
 
 /** The period the frame covers (its first to its last year), for `--library` without `--period`. */

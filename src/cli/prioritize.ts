@@ -17,10 +17,9 @@ import type { Language } from '../domain/findings';
 import { prioritize, type Prioritization, type YearFigures } from '../domain/prioritization';
 import { prioritizationBasis, type PlanSource, type PrioritizationBasis } from '../domain/prioritizationInput';
 import type { CityFrame } from '../domain/frame';
-import { newestApproved } from '../app/consolidateFromLibrary';
 import { planSources } from '../app/prioritizationFromLibrary';
 import { openFrame, readPlanFiles } from './files';
-import { LibraryReadError, openLibrary, periodArg, periodOfFrame, readLibrary } from './libraryPlans';
+import { LibraryReadError, newestApproved, periodArg, periodOfFrame } from './libraryPlans';
 import { UsageError } from './usage';
 
 export interface PrioritizeOptions {
@@ -75,13 +74,11 @@ export async function prioritizeCommand(
   return result.misses.length > 0 ? 1 : 0;
 }
 
-/** Each area's newest approved version in the library (app/consolidateFromLibrary), as a plan. */
+/** Each area's newest approved version in the library (libraryPlans.newestApproved), as a plan. */
 async function plansFromLibrary(address: string, o: PrioritizeOptions, frame: CityFrame, err: (s: string) => void): Promise<{ plans: PlanSource[]; unreadable: boolean }> {
   const period = o.period !== undefined ? periodArg(o.period) : periodOfFrame(frame);
-  const library = await openLibrary({ library: address, token: o.token, ca: o.ca });
-  const { value: read, skipped } = await readLibrary(address, err, (callbacks) => newestApproved(library, period, callbacks));
-  if (read.length === 0 && !skipped) err(`tjansteplan: biblioteket har ingen fastställd version för ${period}`);
-  return { plans: planSources(read), unreadable: skipped };
+  const { read, unreadable } = await newestApproved({ library: address, token: o.token, ca: o.ca }, period, err);
+  return { plans: planSources(read), unreadable };
 }
 
 function periodText(basis: PrioritizationBasis): string {
