@@ -7,11 +7,12 @@
  */
 import ExcelJS from 'exceljs';
 import { rmSync } from 'node:fs';
+import { LibraryUnavailable } from '../../src/publish/errors';
 import { buildReviewPack, type ReviewPackOutcome } from '../../src/app/reviewPack';
 import type { PackSheet } from '../../src/workbook/contract/reviewPackTables';
 import { sheetsToXlsx } from '../../src/workbook/file/tablesToXlsx';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
-import { connect, startLibrary, tempDir, withLibrary, type RunningLibrary, type TestLibrary } from '../publish/helpers';
+import { connect, faultSpec, startLibrary, tempDir, withLibrary, type RunningLibrary, type TestLibrary } from '../publish/helpers';
 import { approvedAt, requestFor, writePlan } from '../publish/plans';
 import { CHANGE, publishSamples } from '../cli/librarySamples';
 
@@ -96,5 +97,28 @@ withLibrary('the review pack action', () => {
     expect(outcome).toEqual({ kind: 'nothing-approved', period: '2031–2033' });
     expect(written).toHaveLength(before);
     expect(await t.library.listForumDocuments('2031–2033')).toEqual([]);
+  });
+
+  test('the library out of reach: the action throws LibraryUnavailable (the pane says so, the command exits 2), nothing written', async () => {
+    const gone = await startLibrary();
+    const unreachable = await connect(gone);
+    await gone.stop();
+    const before = written.length;
+    await expect(buildReviewPack({ forum: 'PF', period: PERIOD, publish: { date: '2022-03-18' } }, { library: unreachable.library, write })).rejects.toBeInstanceOf(LibraryUnavailable);
+    expect(written).toHaveLength(before);
+  });
+
+  test('the library refusing the pack’s upload: the pack is built all the same, the publication says it failed and why', async () => {
+    const refusing = await startLibrary({ faults: faultSpec({ method: 'PUT', path: 'Granskningsunderlag', status: 403, times: 100 }) });
+    try {
+      const r = await connect(refusing);
+      expect((await r.library.publish(await requestFor(await writePlan(dir, { area: 'Ekonomi', versions: approvedAt('1.0') })))).kind).toBe('published');
+      const outcome = (await buildReviewPack({ forum: 'PF', period: PERIOD, publish: { date: '2022-03-18' } }, { library: r.library, write })) as Built;
+      expect(outcome.pack.areas.map((a) => a.area)).toEqual(['Ekonomi']);
+      expect(outcome.publication).toEqual({ kind: 'failed', message: expect.stringMatching(/\S/) });
+      expect(await r.library.listForumDocuments(PERIOD)).toEqual([]);
+    } finally {
+      await refusing.stop();
+    }
   });
 });

@@ -75,6 +75,7 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
 
   const show = () =>
     work(async () => {
+      setLink(null);
       setTried(false);
       setPeriod(await startPeriod());
       setOpen(true);
