@@ -11,7 +11,7 @@ import type { DecisionRow } from '../../src/domain/prioritizationDecision';
 import { publishForumDocument } from '../../src/app/publishForumDocument';
 import { createExcelTestHost, parseAddress, WorkbookModel, type ExcelTestHost } from '../../src/simulators/excel';
 import type { Location } from '../../src/domain/location';
-import { decisionTables } from '../../src/workbook/contract/prioritizationTables';
+import { DECISION_TABLE, decisionTables } from '../../src/workbook/contract/prioritizationTables';
 import { planTables, type InitiativeInput } from '../../src/workbook/contract/template';
 import { OfficeHost } from '../../src/workbook/office/officeHost';
 import { connect, startLibrary, withLibrary, type RunningLibrary, type TestLibrary } from '../publish/helpers';
@@ -45,7 +45,7 @@ interface Opened {
 }
 
 /** The area's plan open in Excel, with the decision's sheets copied in when given. */
-async function open(o: { decision?: DecisionRow[]; initiatives?: InitiativeInput[] } = {}): Promise<Opened> {
+async function open(o: { decision?: DecisionRow[]; initiatives?: InitiativeInput[]; noHistory?: boolean; garbled?: number } = {}): Promise<Opened> {
   const host = createExcelTestHost(await WorkbookModel.create());
   const office = new OfficeHost(host.run);
   await office.createTables([
@@ -55,8 +55,11 @@ async function open(o: { decision?: DecisionRow[]; initiatives?: InitiativeInput
       initiatives: o.initiatives ?? INITIATIVES,
       frame: [2022, 2023, 2024].map((year) => ({ year, development: 10_000, operations: null })),
       versions: [{ date: '2021-10-01', version: '0.1', description: 'Första utkast', changedBy: 'Controller' }],
-    }),
-    ...(o.decision ? decisionTables(INFO, o.decision, []) : []),
+    }).filter((t) => !(o.noHistory && t.name === 'Versionshantering')),
+    ...(o.decision ? decisionTables(INFO, o.decision, []) : []).map((t) =>
+      // A decision row someone typed over: its Efter is no amount.
+      t.name === DECISION_TABLE && o.garbled !== undefined ? { ...t, rows: t.rows.map((r, i) => (i === o.garbled ? r.map((v, c) => (t.headers[c] === 'Efter' ? 'noll' : v)) : r)) } : t,
+    ),
   ]);
   // The user's own note beside the tables, which no action of theirs here has asked to change.
   host.model.userEnter('Tjänsteplan', 2, 14, 'Min anteckning');
@@ -142,6 +145,13 @@ describe('Tillämpa prioriteringsbeslut with the decision in the workbook', () =
     expect(q.application.skipped.map((s) => s.en)).toEqual(['E-arkiv 2023: not on row 2 of Initiativ; the row has moved or been renamed since the decision.']);
   });
 
+  test('a decision row that cannot be read is named by its row and never applied', async () => {
+    const { office } = await open({ decision: DECISION, garbled: 1 });
+    const p = ready(await previewPrioritization({ workbook: office, clock }));
+    expect(p.unreadable).toEqual(['Rad 2 i Prioriteringsbeslut kan inte läsas och används inte.']);
+    expect(p.application.changes.map((c) => `${c.initiative} ${c.year}`)).toEqual(['Nytt ekonomisystem 2022', 'Summa 2022']);
+  });
+
   test('a plan changed while the dialog was open is refused, located, and nothing is written', async () => {
     const { office, host } = await open({ decision: DECISION });
     const p = ready(await previewPrioritization({ workbook: office, clock }));
@@ -166,9 +176,13 @@ describe('Tillämpa prioriteringsbeslut with the decision in the workbook', () =
     expect(await applyPrioritization(shown, { workbook: other.office })).toEqual({ kind: 'changed-since', cells: [], version: { shown: '0.2', now: '0.3' } });
   });
 
-  test('without a decision in the workbook or a library to look in, nothing is offered', async () => {
+  test('without a decision in the workbook or a library to look in, or without Versionshantering to record it, nothing is offered', async () => {
     const { office } = await open();
     expect(await previewPrioritization({ workbook: office, clock })).toEqual({ kind: 'no-decision' });
+    const noHistory = await open({ decision: DECISION, noHistory: true });
+    const start = cells(noHistory.host);
+    expect(await previewPrioritization({ workbook: noHistory.office, clock })).toEqual({ kind: 'no-version-table', area: AREA });
+    expect(cells(noHistory.host)).toEqual(start);
   });
 });
 
