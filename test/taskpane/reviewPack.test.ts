@@ -13,6 +13,7 @@ import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
 import { cli } from '../cli/helpers';
 import { publishSamples } from '../cli/librarySamples';
 import { connect, TOKEN, type RunningLibrary } from '../publish/helpers';
+import { approvedAt, requestFor, writePlan } from '../publish/plans';
 import type { Download } from 'playwright-core';
 import { BROWSER_TEST_TIMEOUT, until, useBench, type Bench, type Workbench } from './workbench';
 
@@ -43,7 +44,15 @@ function testLibrary(b: Bench): RunningLibrary {
 }
 
 beforeAll(async () => {
-  await publishSamples(testLibrary(bench()), dir);
+  const lib = testLibrary(bench());
+  await publishSamples(lib, dir);
+  // Another period: one plan, and one whose snapshot does not follow the schema.
+  const { library } = await connect(lib);
+  for (const area of ['Hel', 'Trasig']) {
+    const request = await requestFor(await writePlan(dir, { area, period: '2031–2033', versions: approvedAt('1.0') }));
+    if (area === 'Trasig') (request.snapshot as unknown as Record<string, unknown>).initiatives = { inte: 'en lista' };
+    if ((await library.publish(request)).kind !== 'published') throw new Error(`${area} 2031–2033 was not published`);
+  }
 });
 
 const statusOf = (wb: Workbench) => wb.pane.locator('[role=status][data-view="summary"]');
@@ -111,19 +120,28 @@ test('finance publishes the PF pack from Sammanställning: the library holds wha
   expect(wb.problems).toEqual([]);
 });
 
-test('the dialog in the dark theme: labelled, reachable, no serious axe violations; a period without approved versions is said, nothing published', async () => {
+test('the dialog in the dark theme: labelled, no serious axe violations; an unreadable version is left out and said; a period without approved versions is said', async () => {
   const wb = await bench().open('sample=tjansteplan-it-2022-2024.xlsx&pane=350&theme=dark');
   await wb.openView('Sammanställning');
   const panel = wb.pane.getByRole('tabpanel', { name: 'Sammanställning' });
   await panel.getByLabel('Planperiod').fill('2031–2033');
   await panel.getByRole('button', { name: 'Granskningsunderlag…' }).click();
   const dialog = wb.pane.getByRole('dialog', { name: 'Granskningsunderlag' });
-  await dialog.getByRole('radio', { name: 'Beslutsforum (BF)' }).waitFor();
+  await dialog.getByRole('radio', { name: 'Beslutsforum (BF)' }).check();
   expect((await wb.axe()).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  await dialog.getByRole('textbox', { name: /^Mötesdatum/ }).fill('2030-11-20');
   await dialog.getByRole('button', { name: 'Publicera i biblioteket' }).click();
-  await until(async () => /ingen fastställd version för 2031–2033/.test((await statusOf(wb).textContent()) ?? ''), 'nothing approved');
+  await until(async () => /publicerat i biblioteket/.test((await statusOf(wb).textContent()) ?? ''), 'the 2031–2033 pack');
+  expect(plain(await statusOf(wb).textContent())).toBe(
+    '2031–2033/Forum/Granskningsunderlag BF 2030-11-20.xlsx är publicerat i biblioteket: 1 område, 0 med ändringar sedan föregående fastställda version. 1 version i biblioteket kunde inte läsas och är inte med.',
+  );
+
+  await panel.getByLabel('Planperiod').fill('2040–2042');
+  await panel.getByRole('button', { name: 'Granskningsunderlag…' }).click();
+  await dialog.getByRole('button', { name: 'Publicera i biblioteket' }).click();
+  await until(async () => /ingen fastställd version för 2040–2042/.test((await statusOf(wb).textContent()) ?? ''), 'nothing approved');
   const { library } = await connect(testLibrary(bench()));
-  expect(await library.listForumDocuments('2031–2033')).toEqual([]);
+  expect(await library.listForumDocuments('2040–2042')).toEqual([]);
   expect(await panel.getByRole('link', { name: 'Öppna i biblioteket' }).count()).toBe(0);
 });
 

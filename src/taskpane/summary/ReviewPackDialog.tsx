@@ -101,23 +101,30 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
     const name = formatPeriod(chosen);
     void work(async () => {
       let outcome: ReviewPackOutcome;
+      // A version whose list item or snapshot cannot be used is left out; the others make the pack, and the
+      // notice says how many were.
+      let left = 0;
+      const also = (text: string) => (left > 0 ? `${text} ${t.skipped(left)}` : text);
       try {
-        outcome = await buildReviewPack({ forum, period: name, ...(publish ? { publish: { date: day } } : {}) }, { library: connection.library, write });
+        outcome = await buildReviewPack(
+          { forum, period: name, ...(publish ? { publish: { date: day } } : {}) },
+          { library: connection.library, write, skip: () => left++ },
+        );
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         throw new Error(e instanceof LibraryUnavailable ? t.unreachable(message) : t.unreadable(message));
       }
-      if (outcome.kind === 'nothing-approved') return setNotice(t.nothing(name));
+      if (outcome.kind === 'nothing-approved') return setNotice(also(t.nothing(name)));
       if (!publish) {
         const file = forumDocumentName('Granskningsunderlag', forum, isDate(day) ? day : localDay(new Date()));
         const how = await deliverWorkbook(outcome.bytes, file);
-        return setNotice(how === 'created' ? t.created(forum, name, outcome.pack.areas.length) : t.downloaded(file));
+        return setNotice(also(how === 'created' ? t.created(forum, name, outcome.pack.areas.length) : t.downloaded(file)));
       }
       const p = outcome.publication!;
       if (p.kind === 'failed') return setError(t.publishFailed(p.message));
       if (p.kind === 'conflict') return setError(t.conflict(`${forumFolder(name)}/${p.existing.name}`));
       const where = `${forumFolder(name)}/${p.document.name}`;
-      setNotice(p.kind === 'published' ? t.published(where, outcome.pack.areas.length, outcome.changed) : t.already(where));
+      setNotice(also(p.kind === 'published' ? t.published(where, outcome.pack.areas.length, outcome.changed) : t.already(where)));
       setLink(webAddress(p.document.webUrl));
     });
   };

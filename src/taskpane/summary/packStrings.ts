@@ -6,7 +6,7 @@
 import type { Language } from '../../domain/findings';
 import type { Forum } from '../../domain/versions';
 import { useWords } from '../i18n';
-import { counted, sentence } from '../text';
+import { byCount, counted, sentence } from '../text';
 
 const sv = {
   open: 'Granskningsunderlag…',
@@ -36,6 +36,7 @@ const sv = {
   created: (forum: string, period: string, areas: number) => `Granskningsunderlaget för ${forum} ${period} (${counted('sv', areas, 'område', 'områden')}) är öppnat som en ny arbetsbok.`,
   downloaded: (file: string) => `Granskningsunderlaget är hämtat som ${file}.`,
   openInLibrary: 'Öppna i biblioteket',
+  skipped: (n: number) => `${counted('sv', n, 'version', 'versioner')} i biblioteket kunde inte läsas och är inte med.`,
 };
 
 export type PackStrings = typeof sv;
@@ -67,6 +68,7 @@ const en: PackStrings = {
   created: (forum, period, areas) => `The review pack for ${forum} ${period} (${counted('en', areas, 'area', 'areas')}) is open as a new workbook.`,
   downloaded: (file) => `The review pack was downloaded as ${file}.`,
   openInLibrary: 'Open in the library',
+  skipped: (n) => `${counted('en', n, 'version', 'versions')} in the library could not be read and ${byCount('en', n, 'is', 'are')} left out.`,
 };
 
 export const PACK_STRINGS: Readonly<Record<Language, PackStrings>> = { sv, en };
