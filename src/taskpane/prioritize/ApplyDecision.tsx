@@ -16,9 +16,10 @@ import {
 import { useState } from 'react';
 import { applyPrioritization, previewPrioritization, type Proposal, type ReadyPreview } from '../../app/applyPrioritization';
 import { formatNumber } from '../../domain/money';
+import { locationAddress } from '../../domain/sheetAddress';
 import type { PlanLibrary } from '../../publish/planLibrary';
 import type { InteractiveHost } from '../../workbook/host';
-import { useLanguage } from '../i18n';
+import { useLanguage, useStrings } from '../i18n';
 import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
 import { useTableStyles } from './FrameTables';
@@ -27,17 +28,21 @@ import { usePrioritizeStrings } from './strings';
 const useStyles = makeStyles({
   title: { margin: '24px 0 4px', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   intro: { margin: '4px 0 8px', fontSize: tokens.fontSizeBase200 },
+  /** A left-alone row reads as text; the button only takes the user to its cell. */
+  goTo: { justifyContent: 'flex-start', textAlign: 'start', fontWeight: tokens.fontWeightRegular, padding: '2px 4px' },
 });
 
 export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibrary | null }) {
   const { host, library } = props;
   const t = usePrioritizeStrings();
+  const common = useStrings();
   const lang = useLanguage();
   const styles = useStyles();
   const s = useTableStyles();
   const [pending, setPending] = useState<ReadyPreview | null>(null);
   const { busy, error, notice, setNotice, showProgress, work } = useWork({ clearNotice: true });
   const leftAlone = (p: Proposal) => [...p.application.skipped.map((x) => (lang === 'en' ? x.en : x.sv)), ...p.unreadable];
+  const goTo = (sheet: string, address: string) => void work(() => host.select(sheet, address));
 
   const prepare = () =>
     work(async () => {
@@ -59,7 +64,7 @@ export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibra
       setPending(null);
       const r = await applyPrioritization(pending, { workbook: host });
       if (r.kind === 'no-plan') throw new Error(t.noPlan);
-      if (r.kind === 'changed-since') throw new Error(t.changedSince(r.cells.map((c) => `${c.sheet}!${c.address}`), r.version));
+      if (r.kind === 'changed-since') throw new Error(t.changedSince(r.cells.map(locationAddress), r.version));
       setNotice([t.applied(r.changes.length, r.entry.labelShown), ...(r.historyNotAdded ? [t.historyNotAdded(r.historyNotAdded)] : [])].join(' '));
     });
 
@@ -110,8 +115,19 @@ export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibra
                   <>
                     <h3 className={styles.title}>{t.skippedTitle}</h3>
                     <ul>
-                      {leftAlone(pending).map((x, k) => (
-                        <li key={k}>{x}</li>
+                      {pending.application.skipped.map(({ sv, en, location: l }, k) => (
+                        <li key={`s${k}`}>
+                          {l.address ? (
+                            <Button appearance="subtle" className={styles.goTo} data-address={l.address} title={common.goTo(locationAddress(l))} onClick={() => goTo(l.sheet, l.address!)}>
+                              {lang === 'en' ? en : sv}
+                            </Button>
+                          ) : (
+                            lang === 'en' ? en : sv
+                          )}
+                        </li>
+                      ))}
+                      {pending.unreadable.map((x, k) => (
+                        <li key={`u${k}`}>{x}</li>
                       ))}
                     </ul>
                   </>
