@@ -15,7 +15,7 @@ import { locationAddress } from '../../src/domain/sheetAddress';
 import { DECISION_TABLE, decisionTables } from '../../src/workbook/contract/prioritizationTables';
 import { planTables, type InitiativeInput } from '../../src/workbook/contract/template';
 import { OfficeHost } from '../../src/workbook/office/officeHost';
-import { connect, startLibrary, withLibrary, type RunningLibrary, type TestLibrary } from '../publish/helpers';
+import { useLibrary, withLibrary } from '../publish/helpers';
 import { historyRows } from './helpers';
 
 const AREA = 'Ekonomi';
@@ -194,26 +194,20 @@ describe('Tillämpa prioriteringsbeslut with the decision in the workbook', () =
 });
 
 withLibrary('Tillämpa prioriteringsbeslut with the decision from the local library', () => {
-  let lib: RunningLibrary;
-  let t: TestLibrary;
-  beforeAll(async () => {
-    lib = await startLibrary();
-    t = await connect(lib);
-  });
-  afterAll(() => lib?.stop());
+  const lib = useLibrary();
 
   const publish = (date: string, rows: DecisionRow[], data: unknown = { info: { ...INFO, date }, rows }) =>
-    publishForumDocument(t.library, { kind: 'Prioriteringsbeslut', period: '2022–2024', forum: 'PF', date, file: new TextEncoder().encode(`beslut ${date}`), content: data, data });
+    publishForumDocument(lib.client.library, { kind: 'Prioriteringsbeslut', period: '2022–2024', forum: 'PF', date, file: new TextEncoder().encode(`beslut ${date}`), content: data, data });
 
   test('a plan without a decision of its own gets the period’s newest from the library, and only its cells change', async () => {
     const { office, host } = await open();
-    expect(await previewPrioritization({ workbook: office, library: t.library, clock })).toEqual({ kind: 'no-decision-anywhere', period: '2022–2024' });
+    expect(await previewPrioritization({ workbook: office, library: lib.client.library, clock })).toEqual({ kind: 'no-decision-anywhere', period: '2022–2024' });
 
     await publish('2022-01-20', DECISION);
     // A later meeting kept the archive: its decision, not the earlier one, is what applies.
     await publish('2022-02-10', [DECISION[0]]);
     const start = cells(host);
-    const p = ready(await previewPrioritization({ workbook: office, library: t.library, clock }));
+    const p = ready(await previewPrioritization({ workbook: office, library: lib.client.library, clock }));
     expect(p.decision.source).toMatch(/Prioriteringsbeslut PF 2022-02-10/);
     expect(p.application.changes.map((c) => `${c.initiative} ${c.year}: ${c.before} → ${c.after}`)).toEqual(['Nytt ekonomisystem 2022: 1000 → 0', 'Summa 2022: 1200 → 200']);
     expect(p.application.versionRow.description).toBe('Neddragning enligt beslut i prioriteringsforum 2022-02-10');
@@ -227,6 +221,6 @@ withLibrary('Tillämpa prioriteringsbeslut with the decision from the local libr
   test('an unreadable newest decision is refused by name, never replaced by an older one', async () => {
     const { office } = await open();
     await publish('2022-03-01', DECISION, { info: { ...INFO, date: '2022-03-01', forum: 'XX' }, rows: DECISION });
-    await expect(previewPrioritization({ workbook: office, library: t.library, clock })).rejects.toThrow(/Prioriteringsbeslut PF 2022-03-01.*i biblioteket/);
+    await expect(previewPrioritization({ workbook: office, library: lib.client.library, clock })).rejects.toThrow(/Prioriteringsbeslut PF 2022-03-01.*i biblioteket/);
   });
 });
