@@ -167,6 +167,15 @@ test('the controller: Tillämpa prioriteringsbeslut shows the cells, writes only
   expect(changed).toEqual([at(1, 2022), at(1, 2023), at(3, 2022), at(3, 2023), at(3, 2024), at(4, 2022), at(4, 2023), at(4, 2024)].sort());
   expect(plain(after[at(4, 2022)].text)).toBe('2 190');
 
+  // Applying again: nothing is left to do, and the row left alone stays listed under the status, still a way to its cell.
+  await apply.click();
+  await until(async () => /ändrar inget mer/.test((await statusOf(wb, 'prioritize-apply').textContent()) ?? ''), 'nothing more to apply');
+  expect(plain(await statusOf(wb, 'prioritize-apply').textContent())).toBe(`Beslutet ändrar inget mer i ${area} (5 celler har redan beslutets belopp).`);
+  await wb.showSheet('Versioner');
+  await wb.pane.getByRole('button', { name: /^Borttaget initiativ 2022/ }).click();
+  await until(async () => (await wb.nameBox().textContent()) === `Tjänsteplan!${at(2, 2022)}`, 'the left-alone cell to be selected from the list');
+  expect(plain(await statusOf(wb, 'prioritize-apply').textContent())).toMatch(/^Beslutet ändrar inget mer/);
+
   await wb.openView('Plan');
   const summary = plain(await wb.check());
   expect(summary).toMatch(/^(0 fel, 0 varningar|Inga fel eller varningar)/);
