@@ -6,10 +6,12 @@
 import type { Location } from './location';
 
 /**
- * A sheet name as it stands before "!". Excel leaves a name bare when it is letters (any script: Tjänsteplan),
- * digits, _ and ., not starting with a digit, and cannot be read as a cell reference (A1, R1C1) or a boolean;
- * every other name is quoted, an apostrophe in it doubled. (src/workbook/file/chart/cells.ts quotes more
- * eagerly, since a chart part's formula must also parse in older readers; quotes are never wrong there.)
+ * A sheet name as it stands before "!". Excel leaves a name bare when it is word characters (letters of any
+ * script, as in Tjänsteplan or École1; digits; _) and dots, not starting with a digit or a dot, and cannot be
+ * read as a cell reference (A1, R1C1) or a boolean; every other name is quoted, an apostrophe in it doubled.
+ * Microsoft publishes no rule; this is the observed one (XlsxWriter issue 1078, "Some notes on worksheet name
+ * quoting"), made stricter where unsure: any 1–3 letters and digits count as A1 even past XFD, and quotes are
+ * always accepted. (src/workbook/file/chart/cells.ts quotes every non-ASCII name too, for chart formulas.)
  */
 export function quoteSheet(name: string): string {
   const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name);
