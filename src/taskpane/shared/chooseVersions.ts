@@ -1,27 +1,16 @@
-/** The newest approved version per area, chosen on the list's columns alone (no snapshot read that is unused). */
-import { areaKey } from '../../domain/frame';
-import { compareVersions, parseVersionLabel } from '../../domain/versions';
+/**
+ * Granskning's picker lists an area's versions newest first, in the order every reader of the library uses.
+ * Which versions count as an area's approved version for consolidation, the summary, prioritisation and the
+ * review pack is src/app/approvedVersions' `isApproved` alone: Beslut `Fastställd`.
+ */
+import { isApproved as readersApproved } from '../../app/approvedVersions';
 import type { PublishedVersion } from '../../publish/planLibrary';
 
-export const isApproved = (v: PublishedVersion) => v.fields.Beslut === '' || v.fields.Beslut === 'Fastställd';
+export { newestFirst } from '../../app/approvedVersions';
 
-/** Higher version label first, then the later decision date. */
-export function newestFirst(a: PublishedVersion, b: PublishedVersion): number {
-  const va = parseVersionLabel(a.fields.Version);
-  const vb = parseVersionLabel(b.fields.Version);
-  if (va && !vb) return -1;
-  if (!va && vb) return 1;
-  const c = va && vb ? compareVersions(vb, va) : 0;
-  if (c !== 0) return c;
-  return b.fields.Beslutsdatum.localeCompare(a.fields.Beslutsdatum);
-}
-
-export function newestPerArea(versions: readonly PublishedVersion[]): PublishedVersion[] {
-  const best = new Map<string, PublishedVersion>();
-  for (const v of versions.filter(isApproved)) {
-    const key = areaKey(v.fields.Tjansteomrade);
-    const have = best.get(key);
-    if (!have || newestFirst(v, have) < 0) best.set(key, v);
-  }
-  return [...best.values()].sort((a, b) => a.fields.Tjansteomrade.localeCompare(b.fields.Tjansteomrade, 'sv'));
-}
+/**
+ * How the picker labels a listed version and picks its baseline: the readers' rule, plus an item without a
+ * Beslut, which the picker shows as approved (review/versionChoice.ts and its test). Only the picker uses
+ * this; whether an unmarked item should read as approved there is the review view's to settle.
+ */
+export const isApproved = (v: PublishedVersion): boolean => readersApproved(v) || v.fields.Beslut === '';
