@@ -7,6 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { staticTokenProvider } from '../../src/publish/auth/tokenProvider';
+import { connect as connectTo, type LibraryInfo, type TestLibrary } from '../publish/helpers';
 import { ROOT, useBench, type Bench } from './workbench';
 
 const BIN = path.join(ROOT, 'bin', 'tjansteplan.js');
@@ -17,6 +19,8 @@ export interface LibraryBench {
   dir: () => string;
   /** Publishes a plan to the library with `tjansteplan publish`, as a controller does; rejects on a non-zero exit. */
   publish: (file: string) => Promise<void>;
+  /** A Graph client of the bench's library, for a test that puts there what the command would never publish. */
+  connect: () => Promise<TestLibrary>;
 }
 
 /** Call at the top of the file, as useBench. `prefix` names the temporary folder; `token` is the library's. */
@@ -33,11 +37,15 @@ export function useLibraryBench(prefix: string, token: string): LibraryBench {
     if (!dir) throw new Error('The bench is not running: it did not start (see the error in beforeAll).');
     return dir;
   };
-  const publish = (file: string) => {
-    const { caPath, library } = bench();
+  const address = () => {
+    const { library } = bench();
     const ids = library!.ids;
-    const address = `${library!.url}/sites/${encodeURIComponent(ids.siteId)}/drives/${encodeURIComponent(ids.driveId)}/lists/${encodeURIComponent(ids.listId)}`;
-    const args = [BIN, 'publish', '--library', address, '--token', token, '--ca', caPath, '--outbox', path.join(folder(), 'utkorg.json'), file];
+    return `${library!.url}/sites/${encodeURIComponent(ids.siteId)}/drives/${encodeURIComponent(ids.driveId)}/lists/${encodeURIComponent(ids.listId)}`;
+  };
+  const connect = () =>
+    connectTo({ info: { ca: bench().caPath } as LibraryInfo, address: address(), dataDir: folder(), stop: async () => undefined }, { tokens: staticTokenProvider(token) });
+  const publish = (file: string) => {
+    const args = [BIN, 'publish', '--library', address(), '--token', token, '--ca', bench().caPath, '--outbox', path.join(folder(), 'utkorg.json'), file];
     return new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
       let err = '';
@@ -45,5 +53,5 @@ export function useLibraryBench(prefix: string, token: string): LibraryBench {
       child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`publish ${file}: exit ${code}: ${err}`))));
     });
   };
-  return { bench, dir: folder, publish };
+  return { bench, dir: folder, publish, connect };
 }
