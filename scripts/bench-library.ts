@@ -82,7 +82,7 @@ async function seed(): Promise<Seeded> {
 }
 
 interface Child {
-  info: LibraryInfo & { files: string };
+  info: LibraryInfo;
   child: ChildProcess;
   startMs: number;
 }

@@ -1,18 +1,13 @@
 /** The local library as the benchmarks run it: the built command in its own process, as a user starts it. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import type { LibraryLine } from '../../src/cli/library';
 
 export const BIN = path.resolve(__dirname, '..', '..', '..', 'bin', 'tjansteplan.js');
 export const TOKEN = 'bench';
 
 /** What `tjansteplan library` prints on its first line. */
-export interface LibraryInfo {
-  url: string;
-  siteId: string;
-  driveId: string;
-  listId: string;
-  ca: string;
-}
+export type LibraryInfo = LibraryLine;
 
 export interface RunningLibrary {
   info: LibraryInfo;

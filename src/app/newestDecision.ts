@@ -1,7 +1,7 @@
 /**
  * The prioritisation decision a controller applies, from the library: the newest Prioriteringsbeslut of the
  * plan's period (latest meeting date; of one day BF over PF over TF), read from the JSON beside the
- * workbook and checked before use. Browser-safe; shared by the pane's Tillämpa prioriteringsbeslut.
+ * workbook and checked before use. Browser-safe; used by applyPrioritization.ts (Tillämpa prioriteringsbeslut).
  */
 import { parseDecisionDocumentData, type DecisionDocumentData } from '../domain/decisionDocument';
 import { newestForumDocumentFirst, type ForumDocument } from '../publish/forumDocuments';

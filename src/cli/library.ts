@@ -23,6 +23,22 @@ export interface LibraryCommandOptions {
   emptySite?: boolean;
 }
 
+/**
+ * The first line `tjansteplan library` prints, as JSON: how a script or test reaches the library it started.
+ * A bare site (`--empty-site`) has no drive or list yet and leaves out `driveId` and `listId`.
+ */
+export interface LibraryLine {
+  /** Graph's origin and version: `https://localhost:P/v1.0`. */
+  url: string;
+  /** The file origin (download and upload URLs): `https://127.0.0.1:Q`. */
+  files: string;
+  siteId: string;
+  driveId: string;
+  listId: string;
+  /** PEM of the library's own certificate authority. */
+  ca: string;
+}
+
 export async function libraryCommand(o: LibraryCommandOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const port = portOption('--port', o.port);
   const filePort = portOption('--file-port', o.filePort ?? '0');
@@ -46,9 +62,14 @@ export async function libraryCommand(o: LibraryCommandOptions, out: (s: string) 
   }
   // A site without the library has no drive or list to name until provision creates them.
   const bare = listOf(running.library.store.state) === null;
-  out(
-    JSON.stringify({ url: running.url, siteId: running.ids.siteId, ...(bare ? {} : { driveId: running.ids.driveId, listId: running.ids.listId }), ca: running.ca, files: running.fileOrigin }),
-  );
+  const line: LibraryLine | Omit<LibraryLine, 'driveId' | 'listId'> = {
+    url: running.url,
+    siteId: running.ids.siteId,
+    ...(bare ? {} : { driveId: running.ids.driveId, listId: running.ids.listId }),
+    ca: running.ca,
+    files: running.fileOrigin,
+  };
+  out(JSON.stringify(line));
   err(`Granskningsvy / reviewers' view: https://localhost:${running.port}/  (data: ${running.library.dataDir}${o.token ? '' : `, token: ${DEFAULT_TOKEN}`})`);
   await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
   await running.close();

@@ -33,7 +33,6 @@ const sv = {
   stated: 'Angiven',
   computed: 'Omräknad',
   cell: 'Cell',
-  noSumDifferences: 'Alla summor stämmer.',
   summary: (e: number, w: number, i: number) => `${counted('sv', e, 'fel', 'fel')}, ${counted('sv', w, 'varning', 'varningar')}, ${counted('sv', i, 'upplysning', 'upplysningar')}.`,
   allGood: 'Inga fel eller varningar. Planen kan lämnas till forum.',
   errors: 'Fel',
@@ -49,7 +48,6 @@ const sv = {
   overBy: (amount: string) => `${amount} över ramen`,
   withinBy: (amount: string) => `${amount} kvar inom ramen`,
   notInExcel: 'Öppna Tjänsteplan i Excel för att arbeta med en plan.',
-  publishNotConfigured: 'Publicering är inte konfigurerad: ingen SharePoint-plats eller lokal bibliotekstjänst är angiven.',
   failed: (message: string) => `Något gick fel: ${sentence(message)}`,
   severity: { error: 'Fel', warning: 'Varning', info: 'Upplysning' },
 };
@@ -86,7 +84,6 @@ const en: Strings = {
   stated: 'Stated',
   computed: 'Recomputed',
   cell: 'Cell',
-  noSumDifferences: 'All sums agree.',
   summary: (e, w, i) => `${counted('en', e, 'error', 'errors')}, ${counted('en', w, 'warning', 'warnings')}, ${counted('en', i, 'note', 'notes')}.`,
   allGood: 'No errors or warnings. The plan can go to the forum.',
   errors: 'Errors',
@@ -102,7 +99,6 @@ const en: Strings = {
   overBy: (amount) => `${amount} over the frame`,
   withinBy: (amount) => `${amount} left within the frame`,
   notInExcel: 'Open Tjänsteplan in Excel to work with a plan.',
-  publishNotConfigured: 'Publishing is not configured: no SharePoint site or local library service is set.',
   failed: (message) => `Something went wrong: ${sentence(message)}`,
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
 };

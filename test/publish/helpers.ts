@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { LibraryLine } from '../../src/cli/library';
 import { staticTokenProvider, type TokenProvider } from '../../src/publish/auth/tokenProvider';
 import { createGraphClient } from '../../src/publish/graph/client';
 import { GraphPlanLibrary } from '../../src/publish/graph/graphLibrary';
@@ -26,15 +27,8 @@ if (!existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) {
 /** The integration suites against the local library: plain describe — they fail, never skip, without it. */
 export const withLibrary: jest.Describe = describe;
 
-export interface LibraryInfo {
-  url: string;
-  /** The file origin (download and upload URLs): `https://127.0.0.1:Q`. */
-  files: string;
-  siteId: string;
-  driveId: string;
-  listId: string;
-  ca: string;
-}
+/** What the library's first line says (url, file origin, ids, CA). */
+export type LibraryInfo = LibraryLine;
 
 export interface RunningLibrary {
   info: LibraryInfo;

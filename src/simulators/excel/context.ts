@@ -202,14 +202,23 @@ export abstract class ClientObject<E = unknown> {
     if (!def?.set) throw invalidArgument(`${this._className}.${name}`, `${name} cannot be set`);
     this._values.set(name, value);
     const location = `${this._className}.${name}`;
+    this._enqueueOnEntity('set', name, value, (e, model) => def.set!(e, value, model, location));
+  }
+
+  /**
+   * Queues an action on what this proxy resolves to when the batch runs; on a null object it does nothing
+   * but `onNull` (a property set or method on a `…OrNullObject` that came back null is a no-op in Excel).
+   */
+  private _enqueueOnEntity(type: 'set' | 'method', name: string, args: unknown, run: (entity: E, model: WorkbookModel) => void, onNull?: () => void): void {
     this.context._enqueue({
       target: this,
-      type: 'set',
+      type,
       name,
-      args: value,
+      args,
       run: (model) => {
         const e = this._resolve(model);
-        if (e !== NULL_OBJECT) def.set!(e, value, model, location);
+        if (e === NULL_OBJECT) onNull?.();
+        else run(e, model);
       },
     });
   }
@@ -217,16 +226,7 @@ export abstract class ClientObject<E = unknown> {
   /** @internal Queues a method call with no result. */
   protected _method(name: string, args: unknown, run: (entity: E, model: WorkbookModel, location: string) => void): void {
     const location = `${this._className}.${name}`;
-    this.context._enqueue({
-      target: this,
-      type: 'method',
-      name,
-      args,
-      run: (model) => {
-        const e = this._resolve(model);
-        if (e !== NULL_OBJECT) run(e, model, location);
-      },
-    });
+    this._enqueueOnEntity('method', name, args, (e, model) => run(e, model, location));
   }
 
   /** @internal Queues a method whose primitive result is available after the sync. */
@@ -255,16 +255,17 @@ export abstract class ClientObject<E = unknown> {
       if (made === undefined) throw new OfficeError(ErrorCodes.invalidObjectPath, 'The object path is not valid: the object was not created.', location);
       return made;
     });
-    this.context._enqueue({
-      target: this,
-      type: 'method',
+    this._enqueueOnEntity(
+      'method',
       name,
       args,
-      run: (model) => {
-        const e = this._resolve(model);
-        made = e === NULL_OBJECT ? NULL_OBJECT : run(e, model, location);
+      (e, model) => {
+        made = run(e, model, location);
       },
-    });
+      () => {
+        made = NULL_OBJECT;
+      },
+    );
     return child;
   }
 

@@ -1,8 +1,6 @@
 /**
- * Tillämpa prioriteringsbeslut: the cells the decision changes in the open plan, shown before anything is
- * written; only on confirmation are exactly those cells written and one Versionshantering row added. The
- * decision is the one in the open workbook or, when it has none and a library is connected, the newest
- * Prioriteringsbeslut of the plan's period there (app/newestDecision).
+ * Tillämpa prioriteringsbeslut in the pane: the dialog over app/applyPrioritization — the cells the decision
+ * changes, shown before anything is written, and written only on confirmation.
  */
 import {
   Button,
@@ -16,17 +14,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { newestDecision } from '../../app/newestDecision';
-import { formatPeriod } from '../../domain/period';
-import type { PlanLibrary } from '../../publish/planLibrary';
+import { applyPrioritization, previewPrioritization, type Proposal, type ReadyPreview } from '../../app/applyPrioritization';
 import { formatNumber } from '../../domain/money';
-import { planApplication, type Application } from '../../domain/prioritizationApply';
-import { checkTables } from '../../workbook/checkPlan';
-import { readDecision } from '../../workbook/contract/prioritizationTables';
-import { findTable, TABLES } from '../../workbook/contract/tables';
-import { versionRow } from '../../workbook/contract/versionRow';
-import { parseVersionLabel, type VersionEntry } from '../../domain/versions';
-import type { DecisionRow } from '../../domain/prioritizationDecision';
+import type { PlanLibrary } from '../../publish/planLibrary';
 import type { InteractiveHost } from '../../workbook/host';
 import { useLanguage } from '../i18n';
 import { useWork } from '../useWork';
@@ -39,62 +29,38 @@ const useStyles = makeStyles({
   intro: { margin: '4px 0 8px', fontSize: tokens.fontSizeBase200 },
 });
 
-interface Pending {
-  area: string;
-  application: Application;
-  /** Versionshantering's headers as the workbook has them, to put the new row's cells in their columns. */
-  versionHeaders: string[];
-  /** The decision's file in the library, when it came from there. */
-  source: string | null;
-}
-
-const today = () => new Date().toISOString().slice(0, 10);
-
 export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibrary | null }) {
   const { host, library } = props;
   const t = usePrioritizeStrings();
   const lang = useLanguage();
   const styles = useStyles();
   const s = useTableStyles();
-  const [pending, setPending] = useState<Pending | null>(null);
+  const [pending, setPending] = useState<ReadyPreview | null>(null);
   const { busy, error, notice, setNotice, showProgress, work } = useWork({ clearNotice: true });
+  const leftAlone = (p: Proposal) => [...p.application.skipped.map((x) => (lang === 'en' ? x.en : x.sv)), ...p.unreadable];
 
   const prepare = () =>
     work(async () => {
-      const tables = await host.readTables();
-      const inWorkbook = readDecision(tables);
-      if (!inWorkbook && !library) throw new Error(t.noDecision);
-      const { plan } = checkTables(tables);
-      if (!plan) throw new Error(t.noPlan);
-      let decision: { rows: DecisionRow[]; info: { forum?: string; date?: string } } | null = inWorkbook;
-      let source: string | null = null;
-      if (!decision && library) {
-        const period = formatPeriod(plan.info.period);
-        const found = await newestDecision(library, period);
-        if (!found) throw new Error(t.noDecisionAnywhere(period));
-        decision = found.decision;
-        source = found.document.name;
-      }
-      const application = planApplication(plan, decision!.rows, decision!.info, today());
-      if (application.changes.length === 0) {
-        setNotice([...(source ? [t.fromLibrary(source)] : []), t.nothingToApply(plan.info.area, application.alreadyApplied), ...application.skipped.map((x) => (lang === 'en' ? x.en : x.sv))].join(' '));
+      const p = await previewPrioritization({ workbook: host, library });
+      if (p.kind === 'no-decision') throw new Error(t.noDecision);
+      if (p.kind === 'no-plan') throw new Error(t.noPlan);
+      if (p.kind === 'no-decision-anywhere') throw new Error(t.noDecisionAnywhere(p.period));
+      if (p.kind === 'no-version-table') throw new Error(t.noVersionTable(p.area));
+      if (p.kind === 'nothing-to-apply') {
+        setNotice([...(p.decision.source ? [t.fromLibrary(p.decision.source)] : []), t.nothingToApply(p.area, p.application.alreadyApplied), ...leftAlone(p)].join(' '));
         return;
       }
-      const versions = findTable(tables, TABLES.versions.name);
-      setPending({ area: plan.info.area, application, versionHeaders: versions?.headers ?? [...TABLES.versions.headers], source });
+      setPending(p);
     });
 
   const confirm = () =>
     work(async () => {
       if (!pending) return;
-      const { application: a, versionHeaders } = pending;
       setPending(null);
-      await host.writeCells(a.changes.map((c) => ({ sheet: c.location.sheet, address: c.location.address!, value: c.after })));
-      // The contract's one row writer (versionRow.ts), as Registrera beslut uses.
-      const r = a.versionRow;
-      const entry: VersionEntry = { row: 0, date: r.date, dateShown: r.date, label: parseVersionLabel(r.version), labelShown: r.version, description: r.description, changedBy: '', forum: null, decision: r.decision };
-      await host.appendTableRows(TABLES.versions.name, [versionRow(versionHeaders, entry)]);
-      setNotice(t.applied(a.changes.length, a.versionRow.version));
+      const r = await applyPrioritization(pending, { workbook: host });
+      if (r.kind === 'no-plan') throw new Error(t.noPlan);
+      if (r.kind === 'changed-since') throw new Error(t.changedSince(r.cells.map((c) => `${c.sheet}!${c.address}`), r.version));
+      setNotice([t.applied(r.changes.length, r.entry.labelShown), ...(r.historyNotAdded ? [t.historyNotAdded(r.historyNotAdded)] : [])].join(' '));
     });
 
   return (
@@ -114,7 +80,7 @@ export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibra
               <DialogTitle>{t.apply}</DialogTitle>
               <DialogContent>
                 <p id="prio-apply-intro">
-                  {pending.source && `${t.fromLibrary(pending.source)} `}
+                  {pending.decision.source && `${t.fromLibrary(pending.decision.source)} `}
                   {t.applyIntroDialog(pending.application.changes.length, pending.area)} {pending.application.versionRow.version} –{' '}
                   {pending.application.versionRow.description}
                 </p>
@@ -140,12 +106,12 @@ export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibra
                     ))}
                   </tbody>
                 </table>
-                {pending.application.skipped.length > 0 && (
+                {leftAlone(pending).length > 0 && (
                   <>
                     <h3 className={styles.title}>{t.skippedTitle}</h3>
                     <ul>
-                      {pending.application.skipped.map((x, k) => (
-                        <li key={k}>{lang === 'en' ? x.en : x.sv}</li>
+                      {leftAlone(pending).map((x, k) => (
+                        <li key={k}>{x}</li>
                       ))}
                     </ul>
                   </>

@@ -30,9 +30,6 @@ const sv = {
   initiative: 'Initiativ',
   priority: 'Prioritet',
   plan: 'Plan',
-  choice: 'Val',
-  amountTo: 'Nytt belopp (tkr)',
-  deferTo: 'Skjut till',
   outOfPeriod: 'Utanför perioden',
   keep: 'Behåll',
   defer: 'Skjut upp',
@@ -80,6 +77,10 @@ const sv = {
   publishConflict: (where: string) => `Beslutet är sparat i arbetsboken, men biblioteket har redan ett annat beslut ${where}; inget har skrivits över där.`,
   fromLibrary: (name: string) => `Beslutet ur biblioteket: ${name}.`,
   noDecisionAnywhere: (period: string) => `Den öppna arbetsboken har ingen tabell Prioriteringsbeslut, och biblioteket har inget Prioriteringsbeslut för ${period}.`,
+  noVersionTable: (area: string) => `Planen för ${area} har ingen tabell Versionshantering, så ändringen kan inte antecknas; inget har skrivits. Lägg tillbaka tabellen och försök igen.`,
+  changedSince: (cells: string[], version: { shown: string; now: string } | null) =>
+    `Planen har ändrats sedan ändringarna visades${cells.length > 0 ? ` (${cells.join(', ')})` : ''}${version ? `; nästa version är nu ${version.now}, inte ${version.shown}` : ''}. Inget har skrivits. Tillämpa beslutet igen för att se ändringarna som de nu blir.`,
+  historyNotAdded: (why: string) => `Raden i Versionshantering kunde inte läggas till (${why}); lägg till den själv.`,
 };
 
 export type PrioritizeStrings = typeof sv;
@@ -112,9 +113,6 @@ const en: PrioritizeStrings = {
   initiative: 'Initiative',
   priority: 'Priority',
   plan: 'Plan',
-  choice: 'Choice',
-  amountTo: 'New amount (tkr)',
-  deferTo: 'Defer to',
   outOfPeriod: 'Out of the period',
   keep: 'Keep',
   defer: 'Defer',
@@ -161,6 +159,10 @@ const en: PrioritizeStrings = {
   publishConflict: (where) => `The decision is saved in the workbook, but the library already has another decision ${where}; nothing was overwritten there.`,
   fromLibrary: (name) => `The decision from the library: ${name}.`,
   noDecisionAnywhere: (period) => `The open workbook has no Prioriteringsbeslut table, and the library has no Prioriteringsbeslut for ${period}.`,
+  noVersionTable: (area) => `The plan for ${area} has no Versionshantering table, so the change cannot be recorded; nothing was written. Put the table back and try again.`,
+  changedSince: (cells, version) =>
+    `The plan has changed since the changes were shown${cells.length > 0 ? ` (${cells.join(', ')})` : ''}${version ? `; the next version is now ${version.now}, not ${version.shown}` : ''}. Nothing was written. Apply the decision again to see the changes as they now are.`,
+  historyNotAdded: (why) => `The Versionshantering row could not be added (${why}); add it yourself.`,
 };
 
 /** The tab's name, for App's tab list (the view itself loads on demand). */

@@ -18,6 +18,7 @@ import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
 import { DiffView } from './DiffView';
 import { useReviewStrings } from './strings';
+import { defaultChoice, stateOf } from './versionChoice';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '8px', margin: '12px 0' },
@@ -27,8 +28,6 @@ const useStyles = makeStyles({
 });
 
 type Mode = 'workbook' | 'published';
-
-const labelOf = (v: PublishedVersion) => `v${v.fields.Version}${v.fields.Forum ? ` ${v.fields.Forum}` : ''}${v.fields.Beslutsdatum ? ` ${v.fields.Beslutsdatum.slice(0, 10)}` : ''}`;
 
 export default function ReviewView(props: { host: InteractiveHost }) {
   const { host } = props;
@@ -42,6 +41,11 @@ export default function ReviewView(props: { host: InteractiveHost }) {
   const [diff, setDiff] = useState<{ diff: PlanDiff; beforeLabel: string; afterLabel: string } | null>(null);
   const [notes, setNotes] = useState('');
   const { busy, error, setError, notice, setNotice, showProgress, work } = useWork({ clearNotice: true });
+  const labelOf = (v: PublishedVersion) => t.versionOption(v.fields.Version, stateOf(v), v.fields.Beslutsdatum.slice(0, 10));
+  const choose = (c: { beforeId: string; afterId: string }) => {
+    setBeforeId(c.beforeId);
+    setAfterId(c.afterId);
+  };
 
   const readPlan = async () => {
     const { plan } = await checkWorkbook(host);
@@ -63,9 +67,7 @@ export default function ReviewView(props: { host: InteractiveHost }) {
       const all = (await (await library()).listVersions(period)).filter((v) => areaKey(v.fields.Tjansteomrade) === areaKey(plan.info.area));
       all.sort(newestFirst);
       setVersions(all);
-      // Newest as "before" against the workbook; the two newest against each other.
-      setBeforeId(mode === 'published' ? (all[1]?.itemId ?? all[0]?.itemId ?? '') : (all[0]?.itemId ?? ''));
-      setAfterId(all[0]?.itemId ?? '');
+      choose(defaultChoice(all, mode));
       setNotice(all.length === 0 ? t.noVersions(plan.info.area, period) : t.versionsFound(all.length, plan.info.area, period));
     });
 
@@ -116,7 +118,14 @@ export default function ReviewView(props: { host: InteractiveHost }) {
       <p className={styles.intro}>{t.intro}</p>
       <div className={styles.form}>
         <Field label={t.mode}>
-          <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as Mode)}>
+          <RadioGroup
+            value={mode}
+            onChange={(_, d) => {
+              setMode(d.value as Mode);
+              // The baseline differs by mode (versionChoice.ts): a choice not yet made follows it.
+              if (versions) choose(defaultChoice(versions, d.value as Mode));
+            }}
+          >
             <Radio value="workbook" label={t.modeWorkbook} />
             <Radio value="published" label={t.modePublished} />
           </RadioGroup>

@@ -2,6 +2,7 @@
 import type { Language } from '../../domain/findings';
 import { useWords } from '../i18n';
 import { counted } from '../text';
+import type { VersionState } from './versionChoice';
 
 const sv = {
   tab: 'Granskning',
@@ -12,7 +13,12 @@ const sv = {
   loadVersions: 'Hämta versioner',
   before: 'Före (publicerad version)',
   after: 'Efter (publicerad version)',
-  choose: 'Välj version',
+  versionOption: (version: string, state: VersionState, date: string) => {
+    const by = state.forum ? ` av ${state.forum}` : '';
+    const words =
+      state.kind === 'approved' ? `fastställd${by}` : state.kind === 'submitted' ? `inskickad${state.forum ? ` till ${state.forum}` : ''}` : state.kind === 'returned' ? `återremitterad${by}` : `${state.decision}${state.forum ? ` ${state.forum}` : ''}`;
+    return `v${version}, ${words}${date ? ` ${date}` : ''}`;
+  },
   compare: 'Visa skillnader',
   noLibrary: 'Inget bibliotek är anslutet: publicerade versioner kan inte hämtas.',
   noPlan: 'Den öppna arbetsboken har ingen läsbar plan.',
@@ -55,7 +61,12 @@ const en: ReviewStrings = {
   loadVersions: 'Fetch versions',
   before: 'Before (published version)',
   after: 'After (published version)',
-  choose: 'Choose a version',
+  versionOption: (version, state, date) => {
+    const by = state.forum ? ` by ${state.forum}` : '';
+    const words =
+      state.kind === 'approved' ? `approved${by}` : state.kind === 'submitted' ? `submitted${state.forum ? ` to ${state.forum}` : ''}` : state.kind === 'returned' ? `returned${by}` : `${state.decision}${state.forum ? ` ${state.forum}` : ''}`;
+    return `v${version}, ${words}${date ? ` ${date}` : ''}`;
+  },
   compare: 'Show differences',
   noLibrary: 'No library is connected: published versions cannot be fetched.',
   noPlan: 'The open workbook has no readable plan.',

@@ -16,6 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
+import type { LibraryLine } from '../../../src/cli/library';
 import { startLibrary, type LibraryOptions, type RunningLibrary } from '../../../src/simulators/library';
 
 export const TOKEN = 'test-token';
@@ -112,15 +113,7 @@ export function bytes(size: number, seed = 1): Buffer {
   return b;
 }
 
-export interface LibraryLine {
-  url: string;
-  /** The file origin: `https://127.0.0.1:Q`. */
-  files: string;
-  siteId: string;
-  driveId: string;
-  listId: string;
-  ca: string;
-}
+export type { LibraryLine };
 
 export interface Spawned {
   child: ChildProcess;

@@ -47,28 +47,20 @@ export interface CellView {
   displayFill: string | null;
 }
 
-export interface TableView {
+export interface TableView extends Rect {
   name: string;
   sheet: string;
   /** `Tjänsteplan!A8:I26`. */
   address: string;
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
   showHeaders: boolean;
   showTotals: boolean;
   columns: string[];
 }
 
-export interface SelectionView {
+export interface SelectionView extends Rect {
   sheet: string;
   /** `C5` or `C5:D7`, without the sheet. */
   address: string;
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
 }
 
 export interface ModelOptions {
