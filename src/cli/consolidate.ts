@@ -7,7 +7,7 @@
  * frame or the library cannot be read. Being over a frame is a warning: the input to prioritisation.
  */
 import path from 'node:path';
-import { consolidate, figuresOfPlan, figuresOfSnapshot, type Consolidation, type ConsolidationInput } from '../domain/consolidation';
+import { consolidate, figuresOfPlan, type Consolidation, type ConsolidationInput } from '../domain/consolidation';
 import { budgetJson, budgetText } from './budgetReport';
 import { bySeverity, hasErrors, messageIn, type Finding, type Language } from '../domain/findings';
 import type { CityFrame } from '../domain/frame';
@@ -16,6 +16,7 @@ import { latestApproved, formatVersion } from '../domain/versions';
 import { openFrame, readPlanFiles } from './files';
 import { briefSentence, frameGapBrief, type YearBrief } from '../domain/brief';
 import type * as LibraryPlans from './libraryPlans';
+import type * as FromLibrary from '../app/consolidateFromLibrary';
 import { progressBar } from './progress';
 import { findingJson, LABEL, where } from './report';
 import { UsageError } from './usage';
@@ -54,9 +55,9 @@ export async function consolidateCommand(
   let plans: Plans;
   if (options.library) {
     // Loaded only for the library: its Graph client and snapshot schema cost files a tenth of a second.
-    const library = await import('./libraryPlans');
+    const [library, app] = await Promise.all([import('./libraryPlans'), import('../app/consolidateFromLibrary')]);
     try {
-      plans = await plansFromLibrary(library, options.library, options, frame, err);
+      plans = await plansFromLibrary(library, app, options.library, options, frame, err);
     } catch (e) {
       if (!(e instanceof library.LibraryReadError)) throw e;
       err(e.message);
@@ -88,16 +89,17 @@ async function plansFromFiles(files: readonly string[], err: (s: string) => void
 }
 
 /** Each area's newest approved version in the library (libraryPlans.newestApproved), as consolidation's inputs. */
-async function plansFromLibrary({ fileNameOf, newestApproved, periodArg, periodOfFrame }: typeof LibraryPlans, address: string, o: ConsolidateOptions, frame: CityFrame, err: (s: string) => void): Promise<Plans> {
+async function plansFromLibrary(
+  { newestApproved, periodArg, periodOfFrame }: typeof LibraryPlans,
+  { consolidationInputs }: typeof FromLibrary,
+  address: string,
+  o: ConsolidateOptions,
+  frame: CityFrame,
+  err: (s: string) => void,
+): Promise<Plans> {
   const period = o.period !== undefined ? periodArg(o.period) : periodOfFrame(frame);
   const { read, unreadable } = await newestApproved({ library: address, token: o.token, ca: o.ca }, period, err);
-  const inputs = read.map(({ version, snapshot }) => ({
-    figures: figuresOfSnapshot(snapshot),
-    file: fileNameOf(version),
-    version: version.fields.Version,
-    decisionDate: version.fields.Beslutsdatum.slice(0, 10) || snapshot.decisionDate,
-  }));
-  return { inputs, unreadable };
+  return { inputs: consolidationInputs(read), unreadable };
 }
 
 export function consolidationJson(c: Consolidation, brief: YearBrief[], findings: Finding[], lang: Language): string {

@@ -1,21 +1,18 @@
 /**
- * Reading approved versions back from the library, for `consolidate --library` and `pack`: one list query
- * for the period, then the snapshots of the chosen versions in JSON batches of at most 20 (⌈n/20⌉ Graph
- * requests, never one per area). Which versions are chosen is decided on the list's columns alone, so no
- * snapshot is fetched that is not used.
+ * The command line's side of reading the library (`consolidate --library`, `prioritize --library`, `pack`):
+ * opening it with a token, the period argument, and saying in its own words what src/app/approvedVersions
+ * did — a progress bar per snapshot batch on a terminal, one stderr line per version left out, and any
+ * failure to read the library as a LibraryReadError (exit 2). Which versions are read, and how, is the app's.
  */
-import * as z from 'zod/mini';
-import { areaKey } from '../domain/frame';
+import type { ReadCallbacks, Skipped } from '../app/approvedVersions';
+import { newestApproved as newestApprovedRead, type ApprovedRead } from '../app/consolidateFromLibrary';
 import type { CityFrame } from '../domain/frame';
 import { formatPeriod, parsePeriod, periodOf } from '../domain/period';
-import type { PlanSnapshot } from '../domain/snapshot';
-import { newestApprovedFirst, type Forum } from '../domain/versions';
 import { LibraryRefused, LibraryUnavailable } from '../publish/errors';
-import { BATCH_LIMIT } from '../publish/graph/snapshots';
 import { parseLibraryUrl } from '../publish/libraryUrl';
 import { nodePlanLibrary } from '../publish/node/connect';
-import { fileNameOf as fileNameOfFields, type PlanLibrary, type PublishedVersion } from '../publish/planLibrary';
-import { progressBar } from './progress';
+import type { PlanLibrary } from '../publish/planLibrary';
+import { progressBar, type Progress } from './progress';
 import { resolveToken } from './token';
 import { UsageError } from './usage';
 
@@ -61,156 +58,62 @@ function readError(e: unknown, library: string): LibraryReadError {
   return new LibraryReadError(`tjansteplan: --library ${library}: ${why}`);
 }
 
-/** An area's approved versions in the library, newest first. */
-export interface AreaVersions {
-  area: string;
-  versions: PublishedVersion[];
-}
-
-const isApproved = (v: PublishedVersion) => v.fields.Beslut === 'Fastställd';
-
-/**
- * Newest first: the higher version label (labels compare part by part, 0.10 after 0.9), then the later
- * decision date — the same order `consolidate()` applies to two plans of one area.
- */
-export function newestFirst(a: PublishedVersion, b: PublishedVersion): number {
-  return newestApprovedFirst({ version: a.fields.Version, decisionDate: a.fields.Beslutsdatum }, { version: b.fields.Version, decisionDate: b.fields.Beslutsdatum });
-}
-
-/** The listed versions grouped by area (names compared as the frame compares them), approved only. */
-export function approvedByArea(listed: readonly PublishedVersion[]): AreaVersions[] {
-  const byArea = new Map<string, AreaVersions>();
-  for (const v of listed.filter(isApproved)) {
-    const key = areaKey(v.fields.Tjansteomrade);
-    const group = byArea.get(key) ?? { area: v.fields.Tjansteomrade.trim(), versions: [] };
-    group.versions.push(v);
-    byArea.set(key, group);
-  }
-  const groups = [...byArea.values()];
-  for (const g of groups) {
-    g.versions.sort(newestFirst);
-    g.area = g.versions[0].fields.Tjansteomrade.trim();
-  }
-  return groups.sort((a, b) => a.area.localeCompare(b.area, 'sv'));
+/** A version left out, in one stderr line. */
+export function skippedLine(why: Skipped): string {
+  return why.kind === 'unreadable-item'
+    ? `tjansteplan: listobjektet ${why.itemId || '(utan id)'} i biblioteket har en oläslig kolumn (${why.field}); det hoppas över`
+    : `tjansteplan: ${why.fileName}: ${why.reason}; området hoppas över`;
 }
 
 /**
- * The version a forum compares the presented one with: the newest earlier version this forum approved
- * itself (what it saw last time); failing that, the newest earlier approved version of any forum; null when
- * the presented version is the area's first.
+ * Reads the library through `read` with the command line's callbacks: one stderr line per version left out,
+ * the progress bar on a terminal (cleared whatever happens), and a failure as a LibraryReadError. `skipped`:
+ * some version was left out, so the command ends with 2.
  */
-export function previousFor(versions: readonly PublishedVersion[], forum: Forum): PublishedVersion | null {
-  const earlier = versions.slice(1);
-  return earlier.find((v) => v.fields.Forum.trim().toUpperCase() === forum) ?? earlier[0] ?? null;
-}
-
-/** The version's file name in the library (`Ekonomi 2022–2024 v2.0.xlsx`): what `file` says for a library plan. */
-export function fileNameOf(v: PublishedVersion): string {
-  return fileNameOfFields(v.fields);
-}
-
-/**
- * A list item's columns as the commands use them: an area and a version that make a file name inside the
- * period's folder (no path separators, no control characters), a date or nothing. Anyone who can edit the
- * list can write anything there.
- */
-const listFields = z.object({
-  // Control characters are exactly what this refuses.
-  // eslint-disable-next-line no-control-regex
-  Tjansteomrade: z.string().check(z.minLength(1), z.maxLength(255), z.regex(/^[^/\\:*?"<>|\u0000-\u001f\u007f-\u009f]+$/)),
-  Planperiod: z.string().check(z.maxLength(64)),
-  Version: z.string().check(z.regex(/^\d{1,4}(\.\d{1,4}){0,3}$/)),
-  Forum: z.string().check(z.maxLength(255)),
-  Beslut: z.string().check(z.maxLength(255)),
-  Beslutsdatum: z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2}.{0,40})?$/)),
-});
-
-/** Says why a listed version is left out, in one line. */
-export type Skip = (line: string) => void;
-
-function usableListItem(v: PublishedVersion, skip: Skip): boolean {
-  const checked = listFields.safeParse(v.fields);
-  if (checked.success) return true;
-  const field = checked.error.issues[0]?.path.map(String).join('.') || 'fälten';
-  skip(`tjansteplan: listobjektet ${v.itemId || '(utan id)'} i biblioteket har en oläslig kolumn (${field}); det hoppas över`);
-  return false;
-}
-
-/** Every approved version of the period, by area: one list query. Items with unusable columns are skipped. */
-export async function listApproved(library: PlanLibrary, period: string, address: string, skip: Skip = () => undefined): Promise<AreaVersions[]> {
-  let listed: PublishedVersion[];
+export async function readLibrary<T>(address: string, err: (s: string) => void, read: (callbacks: ReadCallbacks) => Promise<T>): Promise<{ value: T; skipped: boolean }> {
+  let skipped = false;
+  // Made at the first batch, when the total is known; assigned in a callback, so typed by hand.
+  let progress = null as Progress | null;
+  const callbacks: ReadCallbacks = {
+    skip: (why) => {
+      skipped = true;
+      err(skippedLine(why));
+    },
+    onBatch: (done, total) => {
+      progress ??= progressBar(total);
+      progress.update(done, 'ögonblicksbilder');
+    },
+  };
   try {
-    listed = await library.listVersions(period);
-  } catch (e) {
-    throw readError(e, address);
-  }
-  return approvedByArea(listed.filter((v) => usableListItem(v, skip)));
-}
-
-const wholeLibraryFailure = (e: unknown) => e instanceof LibraryUnavailable || e instanceof LibraryRefused;
-
-/**
- * The snapshots of the given versions, in the same order; null for one that cannot be read or does not
- * follow the schema (said through `skip`), so one bad area never stops the others. Read a batch's worth
- * at a time so the progress bar moves per batch: each call is exactly one JSON batch, so the total stays
- * ⌈n/20⌉ requests. Only a batch with a bad snapshot in it is read again, one version at a time, to find it.
- */
-export async function readSnapshots(library: PlanLibrary, versions: readonly PublishedVersion[], address: string, skip: Skip = () => undefined): Promise<(PlanSnapshot | null)[]> {
-  const out: (PlanSnapshot | null)[] = [];
-  const progress = progressBar(versions.length);
-  try {
-    for (let start = 0; start < versions.length; start += BATCH_LIMIT) {
-      progress.update(start, 'ögonblicksbilder');
-      const batch = versions.slice(start, start + BATCH_LIMIT);
-      try {
-        out.push(...(await library.readSnapshots(batch)));
-      } catch (e) {
-        if (wholeLibraryFailure(e)) throw e;
-        for (const v of batch) out.push(await oneSnapshot(library, v, skip));
-      }
-    }
+    return { value: await read(callbacks), skipped };
   } catch (e) {
     throw readError(e, address);
   } finally {
-    progress.done();
+    progress?.done();
   }
-  return out;
-}
-
-async function oneSnapshot(library: PlanLibrary, v: PublishedVersion, skip: Skip): Promise<PlanSnapshot | null> {
-  try {
-    const [snapshot] = await library.readSnapshots([v]);
-    return snapshot;
-  } catch (e) {
-    if (wholeLibraryFailure(e)) throw e;
-    skip(`tjansteplan: ${fileNameOf(v)}: ${firstLine(e)}; området hoppas över`);
-    return null;
-  }
-}
-
-export interface NewestApproved {
-  /** Each area's newest approved version whose snapshot could be read, with that snapshot. */
-  read: { version: PublishedVersion; snapshot: PlanSnapshot }[];
-  /** Some area was left out (said on stderr): the command ends with 2. */
-  unreadable: boolean;
 }
 
 /**
- * What `consolidate --library` and `prioritize --library` both start from: each area's newest approved
- * version of the period and its snapshot, in one list query and ⌈areas/20⌉ batches. An area whose list item
- * or snapshot cannot be used is left out with one line; the others go on.
+ * What `consolidate --library` and `prioritize --library` both start from (app/consolidateFromLibrary): each
+ * area's newest approved version of the period and its snapshot. An area whose list item or snapshot cannot
+ * be used is left out with one line (`unreadable`: the command ends with 2); a period without any approved
+ * version is said too.
  */
-export async function newestApproved(args: LibraryArgs, period: string, err: (s: string) => void): Promise<NewestApproved> {
+export async function newestApproved(args: LibraryArgs, period: string, err: (s: string) => void): Promise<{ read: ApprovedRead[]; unreadable: boolean }> {
   const library = await openLibrary(args);
-  let unreadable = false;
-  const skip = (line: string) => {
-    unreadable = true;
-    err(line);
-  };
-  const newest = (await listApproved(library, period, args.library, skip)).map((a) => a.versions[0]);
-  if (newest.length === 0) err(`tjansteplan: biblioteket har ingen fastställd version för ${period}`);
-  const snapshots = await readSnapshots(library, newest, args.library, skip);
-  return { read: snapshots.flatMap((snapshot, i) => (snapshot ? [{ version: newest[i], snapshot }] : [])), unreadable };
+  let snapshotLeftOut = false;
+  const { value: read, skipped } = await readLibrary(args.library, err, (callbacks) =>
+    newestApprovedRead(library, period, {
+      ...callbacks,
+      skip: (why) => {
+        snapshotLeftOut ||= why.kind === 'unreadable-snapshot';
+        callbacks.skip?.(why);
+      },
+    }),
+  );
+  // Every approved area's snapshot unreadable has been said, area by area; no approved area at all is said here.
+  if (read.length === 0 && !snapshotLeftOut) err(`tjansteplan: biblioteket har ingen fastställd version för ${period}`);
+  return { read, unreadable: skipped };
 }
 
 /** The period the frame covers (its first to its last year), for `--library` without `--period`. */

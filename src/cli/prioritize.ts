@@ -17,9 +17,9 @@ import type { Language } from '../domain/findings';
 import { prioritize, type Prioritization, type YearFigures } from '../domain/prioritization';
 import { prioritizationBasis, type PlanSource, type PrioritizationBasis } from '../domain/prioritizationInput';
 import type { CityFrame } from '../domain/frame';
-import { planOfSnapshot } from '../domain/snapshotPlan';
+import { planSources } from '../app/prioritizationFromLibrary';
 import { openFrame, readPlanFiles } from './files';
-import { fileNameOf, LibraryReadError, newestApproved, periodArg, periodOfFrame } from './libraryPlans';
+import { LibraryReadError, newestApproved, periodArg, periodOfFrame } from './libraryPlans';
 import { UsageError } from './usage';
 
 export interface PrioritizeOptions {
@@ -78,7 +78,7 @@ export async function prioritizeCommand(
 async function plansFromLibrary(address: string, o: PrioritizeOptions, frame: CityFrame, err: (s: string) => void): Promise<{ plans: PlanSource[]; unreadable: boolean }> {
   const period = o.period !== undefined ? periodArg(o.period) : periodOfFrame(frame);
   const { read, unreadable } = await newestApproved({ library: address, token: o.token, ca: o.ca }, period, err);
-  return { plans: read.map(({ version, snapshot }) => ({ plan: planOfSnapshot(snapshot), file: fileNameOf(version) })), unreadable };
+  return { plans: planSources(read), unreadable };
 }
 
 function periodText(basis: PrioritizationBasis): string {

@@ -3,11 +3,9 @@
  * kept tables, and a version sent to a forum published as such — its columns and file name say Inskickad and
  * the forum, and nothing under its name is ever overwritten.
  */
-import { newestApprovedPerArea } from '../../src/app/prioritizationFromLibrary';
 import { recordDecision } from '../../src/app/recordDecision';
-import { listApproved } from '../../src/cli/libraryPlans';
+import { approvedByArea, listApproved } from '../../src/app/approvedVersions';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
-import { newestPerArea } from '../../src/taskpane/shared/chooseVersions';
 import { connect, startLibrary, withLibrary, type RunningLibrary, type TestLibrary } from '../publish/helpers';
 import { approvedAt } from '../publish/plans';
 import { historyRows, newOutbox, openPlan } from './helpers';
@@ -88,10 +86,9 @@ withLibrary('recordDecision with the local library', () => {
 
     const hr = (await t.library.listVersions('2022–2024')).filter((v) => v.fields.Tjansteomrade === 'HR');
     expect(hr.map((v) => `${v.fields.Version} ${v.fields.Beslut}`).sort()).toEqual(['1.0 Fastställd', '1.1 Inskickad']);
-    // What consolidate --library and pack read: one list query, approved only.
-    const areas = await listApproved(t.library, '2022–2024', lib.address);
+    // What every reader of the library (consolidation, the summary, prioritisation, the pack) takes: approved only.
+    const areas = await listApproved(t.library, '2022–2024');
     expect(areas.find((a) => a.area === 'HR')!.versions.map((v) => v.fields.Version)).toEqual(['1.0']);
-    expect(newestPerArea(hr).map((v) => v.fields.Version)).toEqual(['1.0']);
-    expect(newestApprovedPerArea(hr).map((v) => v.fields.Version)).toEqual(['1.0']);
+    expect(approvedByArea(hr).map((a) => a.versions.map((v) => v.fields.Version))).toEqual([['1.0']]);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * Sammanställning: finance consolidates every area's newest approved plan (from the library, or the open
  * workbook's own plan) against the frame in the open workbook, shows areas, city, brief and findings, and
- * exports the consolidation tables to new sheets (never over existing ones).
+ * exports the consolidation tables to new sheets (never over existing ones). From here finance also prepares
+ * a forum's review pack (ReviewPackDialog).
  */
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Link, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { frameGapBrief, type YearBrief } from '../../domain/brief';
-import { consolidate, figuresOfPlan, figuresOfSnapshot, type Consolidation, type ConsolidationInput } from '../../domain/consolidation';
+import { consolidationInputs, newestApproved } from '../../app/consolidateFromLibrary';
+import { consolidate, figuresOfPlan, type Consolidation, type ConsolidationInput } from '../../domain/consolidation';
 import { bySeverity, type Finding } from '../../domain/findings';
 import { areaKey, type CityFrame } from '../../domain/frame';
 import { formatPeriod, parsePeriod } from '../../domain/period';
@@ -17,8 +19,10 @@ import type { InteractiveHost } from '../../workbook/host';
 import { FindingsList } from '../shared/FindingsList';
 import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
-import { newestPerArea } from '../shared/chooseVersions';
 import { connectLibrary, type Connected } from '../shared/libraryConnection';
+import { framePeriod } from './framePeriod';
+import { ReviewPackDialog } from './ReviewPackDialog';
+import { usePackStrings } from './packStrings';
 import { useSummaryStrings } from './strings';
 import { SummaryTables } from './SummaryTables';
 
@@ -61,9 +65,15 @@ export default function SummaryView(props: { host: InteractiveHost }) {
   const [periodError, setPeriodError] = useState<string | undefined>();
   const [result, setResult] = useState<Result | null>(null);
   const { busy, error, setError, notice, setNotice, showProgress, work } = useWork({ clearNotice: true });
+  const pack = usePackStrings();
+  // What the running work is, for the progress bar's name; and where a published review pack opens.
+  const [task, setTask] = useState<'consolidate' | 'pack'>('consolidate');
+  const [packLink, setPackLink] = useState<string | null>(null);
 
   const run = () =>
     work(async () => {
+      setTask('consolidate');
+      setPackLink(null);
       let period = null;
       if (periodText.trim() !== '') {
         period = parsePeriod(periodText);
@@ -78,22 +88,22 @@ export default function SummaryView(props: { host: InteractiveHost }) {
       let frame: CityFrame;
       const findings: Finding[] = [];
       const inputs: ConsolidationInput[] = [];
+      let skipped = 0;
       if (source === 'library') {
         if (!hasBudget || !connection) throw new Error(t.noFrameTables);
         const reading = readCityFrame(tables);
         frame = reading.frame;
         findings.push(...reading.findings);
-        const years = [...frame.areas.values()].flatMap((a) => [...a.years.keys()]).concat([...frame.city.keys()]);
-        const periodName = period ? formatPeriod(period) : years.length ? `${Math.min(...years)}–${Math.max(...years)}` : '';
+        const periodName = period ? formatPeriod(period) : (framePeriod(frame) ?? '');
         if (!periodName) throw new Error(t.periodInvalid);
         if (!period) setPeriodText(periodName);
-        const { library } = connection;
-        const chosen = newestPerArea(await library.listVersions(periodName));
-        if (chosen.length === 0) throw new Error(t.noVersions(periodName));
-        const snapshots = await library.readSnapshots(chosen);
-        snapshots.forEach((s, i) =>
-          inputs.push({ figures: figuresOfSnapshot(s), file: chosen[i]?.webUrl || s.area, version: s.version, decisionDate: s.decisionDate }),
-        );
+        // The same reading as consolidate --library: an area whose list item or snapshot cannot be used is
+        // left out, and the notice says how many were.
+        let left = 0;
+        const read = await newestApproved(connection.library, periodName, { skip: () => left++ });
+        if (read.length === 0) throw new Error(left > 0 ? t.noneReadable(periodName, left) : t.noVersions(periodName));
+        inputs.push(...consolidationInputs(read));
+        skipped = left;
         period = parsePeriod(periodName);
       } else {
         const check = checkTables(tables);
@@ -114,11 +124,13 @@ export default function SummaryView(props: { host: InteractiveHost }) {
       const consolidation = consolidate(inputs, frame);
       const all = [...findings, ...consolidation.findings].sort(bySeverity);
       setResult({ consolidation, brief: frameGapBrief(consolidation), findings: all, period: period ? formatPeriod(period) : '' });
-      setNotice(t.done(consolidation.areas.length, all.length));
+      setNotice(t.done(consolidation.areas.length, all.length) + (skipped > 0 ? ` ${t.skipped(skipped)}` : ''));
     });
 
   const exportTables = () =>
     work(async () => {
+      setTask('consolidate');
+      setPackLink(null);
       if (!result) return;
       const writes = consolidationTables(result.consolidation, result.brief);
       const tables = await host.readTables();
@@ -168,9 +180,25 @@ export default function SummaryView(props: { host: InteractiveHost }) {
           <Button disabled={busy || !result} onClick={() => void exportTables()}>
             {t.export}
           </Button>
+          <ReviewPackDialog
+            host={host}
+            connection={connection}
+            periodText={periodText}
+            busy={busy}
+            work={work}
+            setNotice={setNotice}
+            setError={setError}
+            setLink={setPackLink}
+            onStart={() => setTask('pack')}
+          />
         </div>
       </form>
-      <WorkStatus notice={notice} error={error} showProgress={showProgress} progressLabel={t.consolidating} view="summary" />
+      <WorkStatus notice={notice} error={error} showProgress={showProgress} progressLabel={task === 'pack' ? pack.building : t.consolidating} view="summary" />
+      {packLink && (
+        <Link href={packLink} target="_blank" rel="noopener noreferrer" data-testid="pack-link">
+          {pack.openInLibrary}
+        </Link>
+      )}
       {result && (
         <>
           <SummaryTables consolidation={result.consolidation} brief={result.brief} period={result.period} />

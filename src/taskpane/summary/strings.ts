@@ -62,6 +62,8 @@ const sv = {
   cityNoFrame: (year: number, dev: string) => `${year}: ${dev}, ingen stadsram.`,
   share: (pct: string) => `${pct} av avvikelsen`,
   maintenanceLine: (years: string) => `Påverkan vidmakthålla (tkr): ${years}.`,
+  skipped: (n: number) => `${counted('sv', n, 'version', 'versioner')} i biblioteket kunde inte läsas och är inte med.`,
+  noneReadable: (period: string, n: number) => `Ingen fastställd version för ${period} kunde läsas ur biblioteket (${counted('sv', n, 'version', 'versioner')} ${byCount('sv', n, 'oläslig', 'oläsliga')}).`,
 };
 
 export type SummaryStrings = typeof sv;
@@ -123,6 +125,8 @@ const en: SummaryStrings = {
   cityNoFrame: (year, dev) => `${year}: ${dev}, no city frame.`,
   share: (pct) => `${pct} of the gap`,
   maintenanceLine: (years) => `Impact on maintenance (tkr): ${years}.`,
+  skipped: (n) => `${counted('en', n, 'version', 'versions')} in the library could not be read and ${byCount('en', n, 'was', 'were')} left out.`,
+  noneReadable: (period, n) => `No approved version for ${period} could be read from the library (${counted('en', n, 'version', 'versions')} unreadable).`,
 };
 
 /** The tab's name, for App's tab list (the view itself loads on demand). */

@@ -7,6 +7,28 @@ import { shownValue, type CellValue } from '../../domain/cell';
 import { isOwnFormula } from '../ownFormula';
 import type { TableWrite } from '../host';
 
+/** A sheet to make, with a title in A1 (bold) above its tables: a document's page rather than bare tables. */
+export interface SheetWrite {
+  name: string;
+  title?: string;
+  tables: readonly TableWrite[];
+}
+
+/** The sheets in their order, each with its title, then their tables below the titles with an empty row between. */
+export function addSheets(workbook: ExcelJS.Workbook, sheets: readonly SheetWrite[]): void {
+  for (const sheet of sheets) {
+    const ws = workbook.addWorksheet(sheet.name);
+    if (sheet.title === undefined) continue;
+    // A string value: exceljs writes it as text, never as a formula.
+    ws.getCell('A1').value = sheet.title;
+    ws.getCell('A1').font = { bold: true, size: 13 };
+  }
+  addTables(
+    workbook,
+    sheets.flatMap((s) => s.tables),
+  );
+}
+
 /** The tables, each on its sheet (made when missing) below whatever the sheet already holds. */
 export function addTables(workbook: ExcelJS.Workbook, tables: readonly TableWrite[]): void {
   for (const t of tables) {
