@@ -241,14 +241,14 @@ export function readFrameRows(
   raw: RawTable,
   ref: TableRef,
   findings: Finding[],
-  keep: (cells: CellValue[]) => boolean,
+  keep: (cells: CellValue[], index: number) => boolean,
 ): Map<number, FrameYear> {
   const years = new Map<number, FrameYear>();
   const yearCol = ref.columns.get('År');
   const devCol = ref.columns.get('Utveckling');
   const opsCol = ref.columns.get('Förvaltning');
   raw.body.forEach((cells, i) => {
-    if (isEmptyRow(cells) || yearCol === undefined || !keep(cells)) return;
+    if (isEmptyRow(cells) || yearCol === undefined || !keep(cells, i)) return;
     const row = i + 1;
     const yearCell = amountFromCell(cells[yearCol], () => locate(ref, row, 'År'), findings);
     if (yearCell === null || yearCell < 1900 || yearCell > 2999) {
