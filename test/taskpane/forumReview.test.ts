@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BROWSER_TEST_TIMEOUT, until, useBench, type Workbench } from './workbench';
+import { BROWSER_TEST_TIMEOUT, useBench, type Workbench } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT * 3);
 
@@ -21,20 +21,6 @@ function publishPanel(wb: Workbench) {
   return wb.pane.getByRole('tabpanel', { name: 'Publicering' });
 }
 
-/** Registrera beslut with a forum and decision on the suggested version; answers the version recorded. */
-async function record(wb: Workbench, forum: string, decision: string, date: string): Promise<string> {
-  const form = publishPanel(wb).getByRole('form', { name: 'Registrera beslut' });
-  await form.getByRole('combobox', { name: 'Forum' }).selectOption(forum);
-  await form.getByRole('combobox', { name: 'Beslut' }).selectOption(decision);
-  const version = form.getByRole('textbox', { name: /^Version/ });
-  let label = '';
-  await until(async () => /^\d+\.\d+$/.test((label = await version.inputValue())), 'a suggested version');
-  await form.getByLabel('Datum').fill(date);
-  await form.getByRole('textbox', { name: 'Ändrat av' }).fill('Controller Ekonomi');
-  await form.getByRole('button', { name: 'Registrera beslut' }).click();
-  await wb.statusSays('Publicering', new RegExp(`Beslutet är registrerat: version ${label.replace('.', '\\.')}, ${decision}`));
-  return label;
-}
 
 test('a version sent to PF waits on the reviewers’ page with its tables, findings and diff, and shows approved once PF decides', async () => {
   const wb = await bench().open('sample=tjansteplan-ekonomi-2022-2024.xlsx');
@@ -43,7 +29,7 @@ test('a version sent to PF waits on the reviewers’ page with its tables, findi
   await panel.getByText(/Senast fastställda version/).waitFor({ timeout: 15_000 });
 
   // TF approves 4.0, which goes to the library: the version PF's diff is measured against.
-  const approvedByTf = await record(wb, 'TF', 'Fastställd', '2021-10-14');
+  const approvedByTf = await wb.recordDecision('TF', 'Fastställd', '2021-10-14');
   await panel.getByRole('button', { name: `Publicera v${approvedByTf}` }).click();
   await wb.statusSays('Publicering', /har kommit fram/);
 
@@ -51,7 +37,7 @@ test('a version sent to PF waits on the reviewers’ page with its tables, findi
   await wb.typeIn('Tjänsteplan', 'C10', '800');
   await wb.typeIn('Tjänsteplan', 'C11', '5500');
   await wb.openView('Publicering');
-  const submitted = await record(wb, 'PF', 'Inskickad', '2021-11-02');
+  const submitted = await wb.recordDecision('PF', 'Inskickad', '2021-11-02');
   await wb.statusSays('Publicering', /inskickad till PF\.xlsx har kommit fram/);
 
   // The forum member's view: the library page, the version waiting under Prioriteringsforum.
@@ -81,7 +67,7 @@ test('a version sent to PF waits on the reviewers’ page with its tables, findi
   await expect(initiatives.textContent()).resolves.toContain('800');
 
   // PF approves what was sent; the approval is published beside the submitted version.
-  const approvedByPf = await record(wb, 'PF', 'Fastställd', '2021-11-18');
+  const approvedByPf = await wb.recordDecision('PF', 'Fastställd', '2021-11-18');
   await panel.getByRole('button', { name: `Publicera v${approvedByPf}` }).click();
   await wb.statusSays('Publicering', /har kommit fram/);
 

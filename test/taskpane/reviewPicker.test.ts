@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BROWSER_TEST_TIMEOUT, until, useBench, type Workbench } from './workbench';
+import { BROWSER_TEST_TIMEOUT, useBench, type Workbench } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT * 2);
 
@@ -18,29 +18,15 @@ afterAll(() => {
 
 const publishPanel = (wb: Workbench) => wb.pane.getByRole('tabpanel', { name: 'Publicering' });
 
-/** Registrera beslut on the suggested version; answers the version recorded. */
-async function record(wb: Workbench, forum: string, decision: string, date: string): Promise<string> {
-  const form = publishPanel(wb).getByRole('form', { name: 'Registrera beslut' });
-  await form.getByRole('combobox', { name: 'Forum' }).selectOption(forum);
-  await form.getByRole('combobox', { name: 'Beslut' }).selectOption(decision);
-  const version = form.getByRole('textbox', { name: /^Version/ });
-  let label = '';
-  await until(async () => /^\d+\.\d+$/.test((label = await version.inputValue())), 'a suggested version');
-  await form.getByLabel('Datum').fill(date);
-  await form.getByRole('textbox', { name: 'Ändrat av' }).fill('Controller Ekonomi');
-  await form.getByRole('button', { name: 'Registrera beslut' }).click();
-  await wb.statusSays('Publicering', new RegExp(`Beslutet är registrerat: version ${label.replace('.', '\\.')}, ${decision}`));
-  return label;
-}
 
 test('a version sent to PF is labelled as submitted in the picker, and the workbook is compared with the approved one', async () => {
   const wb = await bench().open('sample=tjansteplan-ekonomi-2022-2024.xlsx');
   await wb.openView('Publicering');
   await publishPanel(wb).getByText(/Senast fastställda version/).waitFor({ timeout: 15_000 });
-  const approved = await record(wb, 'TF', 'Fastställd', '2021-10-14');
+  const approved = await wb.recordDecision('TF', 'Fastställd', '2021-10-14');
   await publishPanel(wb).getByRole('button', { name: `Publicera v${approved}` }).click();
   await wb.statusSays('Publicering', /har kommit fram/);
-  const submitted = await record(wb, 'PF', 'Inskickad', '2021-11-02');
+  const submitted = await wb.recordDecision('PF', 'Inskickad', '2021-11-02');
   await wb.statusSays('Publicering', /inskickad till PF\.xlsx har kommit fram/);
 
   await wb.openView('Granskning');

@@ -341,6 +341,24 @@ export class Workbench {
     return text;
   }
 
+  /**
+   * Registrera beslut in Publicering on the version the form suggests, as a controller does; answers the version
+   * recorded once the status says so.
+   */
+  async recordDecision(forum: string, decision: string, date: string, changedBy = 'Controller Ekonomi'): Promise<string> {
+    const form = this.pane.getByRole('tabpanel', { name: 'Publicering' }).getByRole('form', { name: 'Registrera beslut' });
+    await form.getByRole('combobox', { name: 'Forum' }).selectOption(forum);
+    await form.getByRole('combobox', { name: 'Beslut' }).selectOption(decision);
+    const version = form.getByRole('textbox', { name: /^Version/ });
+    let label = '';
+    await until(async () => /^\d+\.\d+$/.test((label = await version.inputValue())), 'a suggested version');
+    await form.getByLabel('Datum').fill(date);
+    await form.getByRole('textbox', { name: 'Ändrat av' }).fill(changedBy);
+    await form.getByRole('button', { name: 'Registrera beslut' }).click();
+    await this.statusSays('Publicering', new RegExp(`Beslutet är registrerat: version ${label.replace('.', '\\.')}, ${decision}`));
+    return label;
+  }
+
   /** Types into a cell of the grid through the formula bar, as a user does (shown with or without spaces). */
   async typeIn(sheet: string, address: string, text: string): Promise<void> {
     await this.showSheet(sheet);
