@@ -12,6 +12,7 @@ import type { Location } from '../domain/location';
 import { formatPeriod } from '../domain/period';
 import { planApplication, type Application, type CellChange } from '../domain/prioritizationApply';
 import type { DecisionRow } from '../domain/prioritizationDecision';
+import { locationAddress } from '../domain/sheetAddress';
 import { parseVersionLabel, type VersionEntry } from '../domain/versions';
 import type { PlanLibrary } from '../publish/planLibrary';
 import { readDecision } from '../workbook/contract/prioritizationTables';
@@ -103,7 +104,7 @@ export type ApplyResult =
     };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const changeKey = (c: CellChange) => `${c.location.sheet}!${c.location.address}|${c.before}|${c.after}`;
+const changeKey = (c: CellChange) => `${locationAddress(c.location)}|${c.before}|${c.after}`;
 
 export async function applyPrioritization(preview: ReadyPreview, ports: ApplyPorts): Promise<ApplyResult> {
   const { workbook } = ports;
@@ -117,7 +118,7 @@ export async function applyPrioritization(preview: ReadyPreview, ports: ApplyPor
   const shownKeys = new Set(shown.changes.map(changeKey));
   const nowKeys = new Set(now.changes.map(changeKey));
   const differ = [...shown.changes.filter((c) => !nowKeys.has(changeKey(c))), ...now.changes.filter((c) => !shownKeys.has(changeKey(c)))];
-  const cells = [...new Map(differ.map((c) => [`${c.location.sheet}!${c.location.address}`, c.location])).values()];
+  const cells = [...new Map(differ.map((c) => [locationAddress(c.location), c.location])).values()];
   const version = now.versionRow.version === shown.versionRow.version ? null : { shown: shown.versionRow.version, now: now.versionRow.version };
   if (cells.length > 0 || version) return { kind: 'changed-since', cells, version };
 

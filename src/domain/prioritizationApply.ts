@@ -9,6 +9,7 @@ import { locate, type Location } from './location';
 import { formatTkr, type Tkr } from './money';
 import { developmentColumn, type Plan } from './plan';
 import type { DecisionRow } from './prioritizationDecision';
+import { locationAddress } from './sheetAddress';
 import { suggestNextVersion } from './workflow';
 
 export interface CellChange {
@@ -23,8 +24,11 @@ export interface CellChange {
 
 export interface Application {
   changes: CellChange[];
-  /** Decision rows that are not applied, one sentence each (Swedish, English). */
-  skipped: { sv: string; en: string }[];
+  /**
+   * Decision rows that are not applied, one sentence each (Swedish, English) naming the cell with its sheet,
+   * and where that cell is, for a go-to: the decided cell, or the row's cell the decision pointed at.
+   */
+  skipped: { sv: string; en: string; location: Location }[];
   /** Decision rows already in the plan (applied before). */
   alreadyApplied: number;
   /** The Versionshantering row to add with the changes: Datum, Version, Beskrivning, Ändrat av, Forum, Beslut. */
@@ -43,13 +47,19 @@ export function planApplication(plan: Plan, rows: readonly DecisionRow[], decisi
   for (const d of mine) {
     const t = years.indexOf(d.year);
     const row = plan.initiatives.find((r) => r.row === d.row && !r.isStatedSum);
+    const column = developmentColumn(d.year);
     if (t < 0 || !row || !sameName(row.name, d.initiative)) {
+      // Where the decision pointed: its year's cell when the plan still has that column, else the row's first.
+      const location = locate(plan.initiativeTable, d.row, plan.initiativeTable.columns.has(column) ? column : undefined);
+      const where = locationAddress(location);
       skipped.push({
-        sv: `${d.initiative} ${d.year}: finns inte på rad ${d.row} i Initiativ; raden har flyttats eller bytt namn sedan beslutet.`,
-        en: `${d.initiative} ${d.year}: not on row ${d.row} of Initiativ; the row has moved or been renamed since the decision.`,
+        sv: `${d.initiative} ${d.year}: finns inte på rad ${d.row} i Initiativ (${where}); raden har flyttats eller bytt namn sedan beslutet.`,
+        en: `${d.initiative} ${d.year}: not on row ${d.row} of Initiativ (${where}); the row has moved or been renamed since the decision.`,
+        location,
       });
       continue;
     }
+    const location = locate(plan.initiativeTable, row.row, column);
     const now = row.development[t];
     if (now === d.after) {
       alreadyApplied++;
@@ -57,13 +67,15 @@ export function planApplication(plan: Plan, rows: readonly DecisionRow[], decisi
     }
     if (now !== d.before) {
       const shown = now === null ? '–' : formatTkr(now);
+      const where = locationAddress(location);
       skipped.push({
-        sv: `${d.initiative} ${d.year}: cellen visar ${shown}, beslutet utgick från ${formatTkr(d.before)}; den har ändrats sedan och lämnas orörd.`,
-        en: `${d.initiative} ${d.year}: the cell shows ${shown}, the decision started from ${formatTkr(d.before)}; it has changed since and is left alone.`,
+        sv: `${d.initiative} ${d.year}: cellen ${where} visar ${shown}, beslutet utgick från ${formatTkr(d.before)}; den har ändrats sedan och lämnas orörd.`,
+        en: `${d.initiative} ${d.year}: the cell ${where} shows ${shown}, the decision started from ${formatTkr(d.before)}; it has changed since and is left alone.`,
+        location,
       });
       continue;
     }
-    changes.push({ location: locate(plan.initiativeTable, row.row, developmentColumn(d.year)), initiative: row.name, year: d.year, before: now, after: d.after, isSum: false });
+    changes.push({ location, initiative: row.name, year: d.year, before: now, after: d.after, isSum: false });
     delta.set(`${row.row}:${t}`, d.after - now);
   }
   // Each stated sum covers the rows above it back to the previous one; it moves by what they moved.

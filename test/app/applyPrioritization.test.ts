@@ -11,10 +11,11 @@ import type { DecisionRow } from '../../src/domain/prioritizationDecision';
 import { publishForumDocument } from '../../src/app/publishForumDocument';
 import { createExcelTestHost, parseAddress, WorkbookModel, type ExcelTestHost } from '../../src/simulators/excel';
 import type { Location } from '../../src/domain/location';
+import { locationAddress } from '../../src/domain/sheetAddress';
 import { DECISION_TABLE, decisionTables } from '../../src/workbook/contract/prioritizationTables';
 import { planTables, type InitiativeInput } from '../../src/workbook/contract/template';
 import { OfficeHost } from '../../src/workbook/office/officeHost';
-import { connect, startLibrary, withLibrary, type RunningLibrary, type TestLibrary } from '../publish/helpers';
+import { useLibrary, withLibrary } from '../publish/helpers';
 import { historyRows } from './helpers';
 
 const AREA = 'Ekonomi';
@@ -44,8 +45,8 @@ interface Opened {
   host: ExcelTestHost;
 }
 
-/** The area's plan open in Excel, with the decision's sheets copied in when given. */
-async function open(o: { decision?: DecisionRow[]; initiatives?: InitiativeInput[]; noHistory?: boolean; garbled?: number } = {}): Promise<Opened> {
+/** The area's plan open in Excel, with the decision's sheets copied in when given; `sheet` renames the plan's sheet. */
+async function open(o: { decision?: DecisionRow[]; initiatives?: InitiativeInput[]; noHistory?: boolean; garbled?: number; sheet?: string } = {}): Promise<Opened> {
   const host = createExcelTestHost(await WorkbookModel.create());
   const office = new OfficeHost(host.run);
   await office.createTables([
@@ -55,14 +56,16 @@ async function open(o: { decision?: DecisionRow[]; initiatives?: InitiativeInput
       initiatives: o.initiatives ?? INITIATIVES,
       frame: [2022, 2023, 2024].map((year) => ({ year, development: 10_000, operations: null })),
       versions: [{ date: '2021-10-01', version: '0.1', description: 'Första utkast', changedBy: 'Controller' }],
-    }).filter((t) => !(o.noHistory && t.name === 'Versionshantering')),
+    })
+      .filter((t) => !(o.noHistory && t.name === 'Versionshantering'))
+      .map((t) => (o.sheet && t.sheet === 'Tjänsteplan' ? { ...t, sheet: o.sheet } : t)),
     ...(o.decision ? decisionTables(INFO, o.decision, []) : []).map((t) =>
       // A decision row someone typed over: its Efter is no amount.
       t.name === DECISION_TABLE && o.garbled !== undefined ? { ...t, rows: t.rows.map((r, i) => (i === o.garbled ? r.map((v, c) => (t.headers[c] === 'Efter' ? 'noll' : v)) : r)) } : t,
     ),
   ]);
   // The user's own note beside the tables, which no action of theirs here has asked to change.
-  host.model.userEnter('Tjänsteplan', 2, 14, 'Min anteckning');
+  host.model.userEnter(o.sheet ?? 'Tjänsteplan', 2, 14, 'Min anteckning');
   return { office, host };
 }
 
@@ -133,16 +136,18 @@ describe('Tillämpa prioriteringsbeslut with the decision in the workbook', () =
     expect(p).toMatchObject({ kind: 'nothing-to-apply', application: { changes: [] } });
     if (p.kind !== 'nothing-to-apply') return;
     expect(p.application.skipped.map((s) => s.sv)).toEqual([
-      'Nytt ekonomisystem 2022: cellen visar 800 tkr, beslutet utgick från 1 000 tkr; den har ändrats sedan och lämnas orörd.',
-      'E-arkiv 2023: finns inte på rad 2 i Initiativ; raden har flyttats eller bytt namn sedan beslutet.',
+      'Nytt ekonomisystem 2022: cellen Tjänsteplan!C9 visar 800 tkr, beslutet utgick från 1 000 tkr; den har ändrats sedan och lämnas orörd.',
+      'E-arkiv 2023: finns inte på rad 2 i Initiativ (Tjänsteplan!D10); raden har flyttats eller bytt namn sedan beslutet.',
     ]);
     expect(cells(host)).toEqual(start);
 
-    // With one row still matching, only that row (and its sum) is offered; the other is named.
-    const partly = await open({ decision: DECISION, initiatives: [INITIATIVES[0], initiatives[1], INITIATIVES[2]] });
+    // With one row still matching, only that row (and its sum) is offered; the other is named, on a plan sheet
+    // the user has renamed with a space, so its name is quoted as Excel quotes it.
+    const partly = await open({ decision: DECISION, initiatives: [INITIATIVES[0], initiatives[1], INITIATIVES[2]], sheet: 'Mitt blad' });
     const q = ready(await previewPrioritization({ workbook: partly.office, clock }));
     expect(q.application.changes.map((c) => `${c.initiative} ${c.year}`)).toEqual(['Nytt ekonomisystem 2022', 'Summa 2022']);
-    expect(q.application.skipped.map((s) => s.en)).toEqual(['E-arkiv 2023: not on row 2 of Initiativ; the row has moved or been renamed since the decision.']);
+    expect(q.application.skipped.map((s) => s.en)).toEqual(["E-arkiv 2023: not on row 2 of Initiativ ('Mitt blad'!D10); the row has moved or been renamed since the decision."]);
+    expect(q.application.skipped.map((s) => s.location)).toEqual([{ sheet: 'Mitt blad', table: 'Initiativ', row: 2, column: 'Utveckling 2023', address: 'D10' }]);
   });
 
   test('a decision row that cannot be read is named by its row and never applied', async () => {
@@ -153,7 +158,7 @@ describe('Tillämpa prioriteringsbeslut with the decision in the workbook', () =
   });
 
   test('a plan changed while the dialog was open is refused, located, and nothing is written', async () => {
-    const { office, host } = await open({ decision: DECISION });
+    const { office, host } = await open({ decision: DECISION, sheet: 'Mitt blad' });
     const p = ready(await previewPrioritization({ workbook: office, clock }));
     const cell = at(p, 'E-arkiv', 2023);
     // The controller types another figure into a decided cell before confirming.
@@ -166,6 +171,8 @@ describe('Tillämpa prioriteringsbeslut with the decision in the workbook', () =
     if (r.kind !== 'changed-since') return;
     // The edited cell, and the sum over it that would have followed it.
     expect(r.cells.map((c) => `${c.sheet}!${c.address}`)).toEqual([`${cell.sheet}!${cell.address}`, `${cell.sheet}!${at(p, 'Summa', 2023).address}`]);
+    // As the pane names them: the sheet's name quoted, since it has a space.
+    expect(r.cells.map(locationAddress)).toEqual(["'Mitt blad'!D10", "'Mitt blad'!D11"]);
     expect(cells(host)).toEqual(start);
     expect(await historyRows(office)).toEqual(history);
 
@@ -187,26 +194,20 @@ describe('Tillämpa prioriteringsbeslut with the decision in the workbook', () =
 });
 
 withLibrary('Tillämpa prioriteringsbeslut with the decision from the local library', () => {
-  let lib: RunningLibrary;
-  let t: TestLibrary;
-  beforeAll(async () => {
-    lib = await startLibrary();
-    t = await connect(lib);
-  });
-  afterAll(() => lib?.stop());
+  const lib = useLibrary();
 
   const publish = (date: string, rows: DecisionRow[], data: unknown = { info: { ...INFO, date }, rows }) =>
-    publishForumDocument(t.library, { kind: 'Prioriteringsbeslut', period: '2022–2024', forum: 'PF', date, file: new TextEncoder().encode(`beslut ${date}`), content: data, data });
+    publishForumDocument(lib.client.library, { kind: 'Prioriteringsbeslut', period: '2022–2024', forum: 'PF', date, file: new TextEncoder().encode(`beslut ${date}`), content: data, data });
 
   test('a plan without a decision of its own gets the period’s newest from the library, and only its cells change', async () => {
     const { office, host } = await open();
-    expect(await previewPrioritization({ workbook: office, library: t.library, clock })).toEqual({ kind: 'no-decision-anywhere', period: '2022–2024' });
+    expect(await previewPrioritization({ workbook: office, library: lib.client.library, clock })).toEqual({ kind: 'no-decision-anywhere', period: '2022–2024' });
 
     await publish('2022-01-20', DECISION);
     // A later meeting kept the archive: its decision, not the earlier one, is what applies.
     await publish('2022-02-10', [DECISION[0]]);
     const start = cells(host);
-    const p = ready(await previewPrioritization({ workbook: office, library: t.library, clock }));
+    const p = ready(await previewPrioritization({ workbook: office, library: lib.client.library, clock }));
     expect(p.decision.source).toMatch(/Prioriteringsbeslut PF 2022-02-10/);
     expect(p.application.changes.map((c) => `${c.initiative} ${c.year}: ${c.before} → ${c.after}`)).toEqual(['Nytt ekonomisystem 2022: 1000 → 0', 'Summa 2022: 1200 → 200']);
     expect(p.application.versionRow.description).toBe('Neddragning enligt beslut i prioriteringsforum 2022-02-10');
@@ -220,6 +221,6 @@ withLibrary('Tillämpa prioriteringsbeslut with the decision from the local libr
   test('an unreadable newest decision is refused by name, never replaced by an older one', async () => {
     const { office } = await open();
     await publish('2022-03-01', DECISION, { info: { ...INFO, date: '2022-03-01', forum: 'XX' }, rows: DECISION });
-    await expect(previewPrioritization({ workbook: office, library: t.library, clock })).rejects.toThrow(/Prioriteringsbeslut PF 2022-03-01.*i biblioteket/);
+    await expect(previewPrioritization({ workbook: office, library: lib.client.library, clock })).rejects.toThrow(/Prioriteringsbeslut PF 2022-03-01.*i biblioteket/);
   });
 });

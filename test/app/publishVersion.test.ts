@@ -6,55 +6,49 @@
  */
 import { publishVersion } from '../../src/app/publishVersion';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
-import { connect, startLibrary, withLibrary, type RunningLibrary, type TestLibrary } from '../publish/helpers';
+import { useLibrary, withLibrary } from '../publish/helpers';
 import { approvedAt } from '../publish/plans';
 import { newOutbox, openPlan } from './helpers';
 
 withLibrary('publishVersion', () => {
-  let lib: RunningLibrary;
-  let t: TestLibrary;
-  beforeAll(async () => {
-    lib = await startLibrary();
-    t = await connect(lib);
-  });
-  afterAll(() => lib?.stop());
+  const lib = useLibrary();
 
   test('the pane’s way: the approval is recorded in the workbook, then published once; the same again is already there', async () => {
     const { office } = await openPlan({ area: 'Ekonomi', versions: approvedAt('1.0') });
     expect((await checkWorkbook(office)).approval).toBeNull();
     const outbox = newOutbox();
-    const ports = { workbook: office, fileBytes: () => office.fileBytes(), library: t.library, outbox, keepApproval: true };
+    const ports = { workbook: office, fileBytes: () => office.fileBytes(), library: lib.client.library, outbox, keepApproval: true };
     const first = await publishVersion(ports);
     expect(first).toMatchObject({ kind: 'sent', fileName: 'Ekonomi 2022–2024 v1.0.xlsx', entry: { state: 'landed', outcome: 'published' } });
     expect((await checkWorkbook(office)).approval).toMatchObject({ version: '1.0' });
-    const [listed] = await t.library.listVersions('2022–2024');
+    const [listed] = await lib.client.library.listVersions('2022–2024');
     expect(listed.fields).toMatchObject({ Version: '1.0', Forum: 'PF', Beslut: 'Fastställd' });
 
     // The outbox knows the file it delivered; a save with other bytes (a later second in the package) has the
     // same tables, so the library's copy is found by its snapshot's fingerprint. Either way nothing is written.
-    const written = () => t.requests.filter((r) => r.method !== 'GET' && !r.url.endsWith('/$batch'));
-    t.reset();
+    const written = () => lib.client.requests.filter((r) => r.method !== 'GET' && !r.url.endsWith('/$batch'));
+    lib.client.reset();
     const again = await publishVersion(ports);
     expect(again).toMatchObject({ kind: 'already-published', fileName: 'Ekonomi 2022–2024 v1.0.xlsx', webUrl: listed.webUrl });
     expect(written()).toEqual([]);
 
     // Another outbox (another computer): the same.
-    t.reset();
+    lib.client.reset();
     const twin = await publishVersion({ ...ports, outbox: newOutbox() });
     expect(twin).toMatchObject({ kind: 'already-published', webUrl: listed.webUrl });
     expect(written()).toEqual([]);
-    expect(await t.library.listVersions('2022–2024')).toHaveLength(1);
+    expect(await lib.client.library.listVersions('2022–2024')).toHaveLength(1);
   });
 
   test('the CLI’s way: the file is published as it is and never written; a plan with errors is refused with the reason', async () => {
     const { office } = await openPlan({ area: 'IT', versions: approvedAt('2.0') });
-    const published = await publishVersion({ workbook: office, fileBytes: () => office.fileBytes(), library: () => Promise.resolve(t.library), outbox: newOutbox() });
+    const published = await publishVersion({ workbook: office, fileBytes: () => office.fileBytes(), library: () => Promise.resolve(lib.client.library), outbox: newOutbox() });
     expect(published).toMatchObject({ kind: 'sent', fileName: 'IT 2022–2024 v2.0.xlsx', entry: { state: 'landed' } });
     expect((await checkWorkbook(office)).approval).toBeNull();
 
     const broken = await openPlan({ area: 'HR', versions: approvedAt('2.0'), broken: true });
     const outbox = newOutbox();
-    const refused = await publishVersion({ workbook: broken.office, fileBytes: () => broken.office.fileBytes(), library: t.library, outbox });
+    const refused = await publishVersion({ workbook: broken.office, fileBytes: () => broken.office.fileBytes(), library: lib.client.library, outbox });
     expect(refused).toMatchObject({ kind: 'refused', refusal: { reason: 'errors', message: expect.stringMatching(/1 fel/) } });
     expect(await outbox.entries()).toEqual([]);
   });

@@ -6,7 +6,7 @@
 import { recordDecision } from '../../src/app/recordDecision';
 import { approvedByArea, listApproved } from '../../src/app/approvedVersions';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
-import { connect, startLibrary, withLibrary, type RunningLibrary, type TestLibrary } from '../publish/helpers';
+import { useLibrary, withLibrary } from '../publish/helpers';
 import { approvedAt } from '../publish/plans';
 import { historyRows, newOutbox, openPlan } from './helpers';
 
@@ -39,37 +39,31 @@ describe('recordDecision without a library', () => {
 });
 
 withLibrary('recordDecision with the local library', () => {
-  let lib: RunningLibrary;
-  let t: TestLibrary;
-  beforeAll(async () => {
-    lib = await startLibrary();
-    t = await connect(lib);
-  });
-  afterAll(() => lib?.stop());
+  const lib = useLibrary();
 
   test('Inskickad to PF puts the version in the library as submitted: Beslut Inskickad, the forum, the row’s date, a name that says so', async () => {
     const { office } = await openPlan({ area: 'Ekonomi', versions: approvedAt('1.0') });
     const outbox = newOutbox();
-    const r = await recordDecision(SUBMIT, { workbook: office, publishing: { library: t.library, outbox } });
+    const r = await recordDecision(SUBMIT, { workbook: office, publishing: { library: lib.client.library, outbox } });
     expect(r).toMatchObject({ kind: 'recorded', publication: { kind: 'sent', fileName: 'Ekonomi 2022–2024 v1.1 inskickad till PF.xlsx', entry: { state: 'landed' } } });
-    const listed = await t.library.listVersions('2022–2024');
+    const listed = await lib.client.library.listVersions('2022–2024');
     expect(listed.map((v) => v.fields)).toEqual([{ Tjansteomrade: 'Ekonomi', Planperiod: '2022–2024', Version: '1.1', Forum: 'PF', Beslut: 'Inskickad', Beslutsdatum: expect.stringMatching(/^2022-01-20/) }]);
     // The published file is the workbook with the row that sends it: its snapshot says so.
-    const [snapshot] = await t.library.readSnapshots(listed);
+    const [snapshot] = await lib.client.library.readSnapshots(listed);
     expect(snapshot).toMatchObject({ version: '1.1', forum: 'PF', decision: 'Inskickad', decisionDate: '2022-01-20' });
   });
 
   test('Återremitterad is published as its own item; another Inskickad under a taken name is a conflict, and the item there keeps its fields', async () => {
     const { office } = await openPlan({ area: 'Inköp', versions: approvedAt('1.0') });
-    await recordDecision(SUBMIT, { workbook: office, publishing: { library: t.library, outbox: newOutbox() } });
-    const returned = await recordDecision({ ...SUBMIT, date: '2022-02-01', version: '1.2', decision: 'Återremitterad' }, { workbook: office, publishing: { library: t.library, outbox: newOutbox() } });
+    await recordDecision(SUBMIT, { workbook: office, publishing: { library: lib.client.library, outbox: newOutbox() } });
+    const returned = await recordDecision({ ...SUBMIT, date: '2022-02-01', version: '1.2', decision: 'Återremitterad' }, { workbook: office, publishing: { library: lib.client.library, outbox: newOutbox() } });
     expect(returned).toMatchObject({ kind: 'recorded', publication: { kind: 'sent', fileName: 'Inköp 2022–2024 v1.2 återremitterad av PF.xlsx', entry: { state: 'landed' } } });
 
     // Another workbook (other figures) sends a version under the same label to the same forum: never an overwrite.
     const other = await openPlan({ area: 'Inköp', versions: approvedAt('1.0'), development: 4242 });
-    const clash = await recordDecision(SUBMIT, { workbook: other.office, publishing: { library: t.library, outbox: newOutbox() } });
+    const clash = await recordDecision(SUBMIT, { workbook: other.office, publishing: { library: lib.client.library, outbox: newOutbox() } });
     expect(clash).toMatchObject({ kind: 'recorded', publication: { kind: 'sent', entry: { state: 'failed', reason: expect.stringMatching(/skrivs aldrig över/) } } });
-    const items = (await t.library.listVersions('2022–2024')).filter((v) => v.fields.Tjansteomrade === 'Inköp');
+    const items = (await lib.client.library.listVersions('2022–2024')).filter((v) => v.fields.Tjansteomrade === 'Inköp');
     expect(items.map((v) => [v.fields.Version, v.fields.Beslut, v.fields.Forum]).sort()).toEqual([
       ['1.1', 'Inskickad', 'PF'],
       ['1.2', 'Återremitterad', 'PF'],
@@ -80,14 +74,14 @@ withLibrary('recordDecision with the local library', () => {
     const { office } = await openPlan({ area: 'HR', versions: approvedAt('1.0') });
     const outbox = newOutbox();
     const { publishVersion } = await import('../../src/app/publishVersion');
-    const approved = await publishVersion({ workbook: office, fileBytes: () => office.fileBytes(), library: t.library, outbox, keepApproval: true });
+    const approved = await publishVersion({ workbook: office, fileBytes: () => office.fileBytes(), library: lib.client.library, outbox, keepApproval: true });
     expect(approved).toMatchObject({ kind: 'sent', fileName: 'HR 2022–2024 v1.0.xlsx', entry: { state: 'landed' } });
-    await recordDecision({ ...SUBMIT, version: '1.1' }, { workbook: office, publishing: { library: t.library, outbox } });
+    await recordDecision({ ...SUBMIT, version: '1.1' }, { workbook: office, publishing: { library: lib.client.library, outbox } });
 
-    const hr = (await t.library.listVersions('2022–2024')).filter((v) => v.fields.Tjansteomrade === 'HR');
+    const hr = (await lib.client.library.listVersions('2022–2024')).filter((v) => v.fields.Tjansteomrade === 'HR');
     expect(hr.map((v) => `${v.fields.Version} ${v.fields.Beslut}`).sort()).toEqual(['1.0 Fastställd', '1.1 Inskickad']);
     // What every reader of the library (consolidation, the summary, prioritisation, the pack) takes: approved only.
-    const areas = await listApproved(t.library, '2022–2024');
+    const areas = await listApproved(lib.client.library, '2022–2024');
     expect(areas.find((a) => a.area === 'HR')!.versions.map((v) => v.fields.Version)).toEqual(['1.0']);
     expect(approvedByArea(hr).map((a) => a.versions.map((v) => v.fields.Version))).toEqual([['1.0']]);
   });

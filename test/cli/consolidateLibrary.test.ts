@@ -4,12 +4,11 @@
  * the library itself (GET /_library/stats) — and the same consolidation as from the files.
  */
 import ExcelJS from 'exceljs';
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parsePeriod } from '../../src/domain/period';
 import { frameWorkbookTables } from '../../src/workbook/contract/template';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
-import { connect, startLibrary, tempDir, TOKEN, withLibrary, type RunningLibrary } from '../publish/helpers';
+import { connect, libraryArgs, startLibrary, tempDir, TOKEN, useLibrary, withLibrary } from '../publish/helpers';
 import { approvedAt, requestFor, writePlan } from '../publish/plans';
 import { cli, type ConsolidateJson, type Run } from './helpers';
 import { CHANGE, FRAME, libraryStats, publishSamples, SAMPLE_FILES, type PublishedSamples } from './librarySamples';
@@ -24,20 +23,15 @@ function graphRequests(byRoute: Record<string, number>): Record<string, number> 
 const withoutFile = (j: ConsolidateJson) => ({ ...j, areas: j.areas.map(({ file: _file, ...rest }) => rest) });
 
 withLibrary('consolidate --library against the local library', () => {
-  let lib: RunningLibrary;
+  const lib = useLibrary();
   let dir: string;
   let samples: PublishedSamples;
   beforeAll(async () => {
-    lib = await startLibrary();
     dir = tempDir('tjp-consolidate-');
     samples = await publishSamples(lib, dir);
   });
-  afterAll(async () => {
-    await lib?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
 
-  const fromLibrary = (...extra: string[]) => cli(['consolidate', '--json', '--frame', FRAME, '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca, ...extra]);
+  const fromLibrary = (...extra: string[]) => cli(['consolidate', '--json', '--frame', FRAME, ...libraryArgs(lib), ...extra]);
   const parse = (run: Run) => JSON.parse(run.stdout) as ConsolidateJson;
 
   describe('the nine samples, IT approved twice', () => {
@@ -103,7 +97,7 @@ withLibrary('consolidate --library against the local library', () => {
 
   it('prints the readable summary and writes the Sammanställning workbook with --out, as for files', async () => {
     const out = path.join(dir, 'sammanstallning.xlsx');
-    const run = await cli(['consolidate', '--out', out, '--frame', FRAME, '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca, '--period', '2022-2024']);
+    const run = await cli(['consolidate', '--out', out, '--frame', FRAME, ...libraryArgs(lib), '--period', '2022-2024']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Staden totalt\s+143 942\s+7 770\s+121 600\s+22 342 över ram$/m);
     // 131 261 from the files, IT 500 lower in its v4.0.
@@ -137,7 +131,7 @@ withLibrary('consolidate --library against the local library', () => {
     await frame.save(frameFile);
 
     await libraryStats(lib, 'DELETE');
-    const run = await cli(['consolidate', '--json', '--frame', frameFile, '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca]);
+    const run = await cli(['consolidate', '--json', '--frame', frameFile, ...libraryArgs(lib)]);
     const stats = await libraryStats(lib);
     expect(run.stderr).toBe('');
     expect(graphRequests(stats.byRoute)).toEqual({ 'GET listItems': 1, 'POST batch': 3 });
@@ -162,7 +156,7 @@ withLibrary('consolidate --library against the local library', () => {
 
     it('a frame it cannot read: exit 2 before the library is asked', async () => {
       await libraryStats(lib, 'DELETE');
-      const run = await cli(['consolidate', '--frame', path.join(dir, 'finns-inte.xlsx'), '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca]);
+      const run = await cli(['consolidate', '--frame', path.join(dir, 'finns-inte.xlsx'), ...libraryArgs(lib)]);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('filen finns inte');
       expect((await libraryStats(lib)).requests).toBe(0);
@@ -179,7 +173,7 @@ withLibrary('consolidate --library against the local library', () => {
     it('an unreachable library: exit 2 after the retries, one line, no stack trace', async () => {
       const gone = await startLibrary();
       await gone.stop();
-      const run = await cli(['consolidate', '--json', '--frame', FRAME, '--library', gone.address, '--token', TOKEN, '--ca', gone.info.ca]);
+      const run = await cli(['consolidate', '--json', '--frame', FRAME, ...libraryArgs(gone)]);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       const lines = run.stderr.trim().split('\n');

@@ -13,7 +13,7 @@ import { frameWorkbookTables, planTables } from '../../src/workbook/contract/tem
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
 import { periodOf } from '../../src/domain/period';
 import { sha256Hex } from '../../src/publish/hash';
-import { connect, startLibrary, tempDir, TOKEN, withLibrary, type RunningLibrary, type TestLibrary } from '../publish/helpers';
+import { libraryArgs, tempDir, TOKEN, useLibrary, withLibrary } from '../publish/helpers';
 import { approvedAt, requestFor } from '../publish/plans';
 import { cli, type Run } from './helpers';
 
@@ -40,15 +40,12 @@ interface PrioritizeJson {
 }
 
 withLibrary('Prioriteringsforum from the library, and the forum documents beside the plans', () => {
-  let lib: RunningLibrary;
+  const lib = useLibrary();
   let dir: string;
-  let test: TestLibrary;
   let files: string[];
   let frame: string;
   beforeAll(async () => {
-    lib = await startLibrary();
     dir = tempDir('tjp-forum-');
-    test = await connect(lib);
     files = [
       await writePlan(dir, 'Ekonomi', [
         { nr: 1, name: 'Lagkrav arkiv', development: [1000, 500, 0], maintenance: [0, 50, 50], priority: 'Måste' },
@@ -61,17 +58,14 @@ withLibrary('Prioriteringsforum from the library, and the forum documents beside
         { nr: 2, name: 'Pott för automatisering', development: [300, 300, 300], maintenance: [null, null, null], priority: 'Kan' },
       ]),
     ];
-    for (const f of files) expect((await test.library.publish(await requestFor(f))).kind).toBe('published');
+    for (const f of files) expect((await lib.client.library.publish(await requestFor(f))).kind).toBe('published');
     const wb = new XlsxWorkbook();
     await wb.createTables(frameWorkbookTables([], [{ year: 2022, development: 3000, operations: null }]));
     frame = path.join(dir, 'budgetram.xlsx');
     await wb.save(frame);
   });
-  afterAll(async () => {
-    await lib?.stop();
-  });
 
-  const withLib = (...args: string[]) => [...args, '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca];
+  const withLib = (...args: string[]) => [...args, ...libraryArgs(lib)];
 
   describe('prioritize --library', () => {
     let run: Run;
@@ -128,13 +122,13 @@ withLibrary('Prioriteringsforum from the library, and the forum documents beside
       expect(first.stderr).toBe('');
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(new RegExp(`^${PERIOD}/Forum/${NAME}: publicerat i biblioteket, granskningsunderlag för PF ${PERIOD}, 2 tjänsteområden.*: https://`));
-      const docs = await test.library.listForumDocuments(PERIOD);
+      const docs = await lib.client.library.listForumDocuments(PERIOD);
       expect(docs.map((d) => [d.kind, d.forum, d.date, d.name])).toEqual([['Granskningsunderlag', 'PF', '2021-03-18', NAME]]);
       expect(first.stdout.trim().endsWith(docs[0].webUrl)).toBe(true);
     });
 
     it('is a workbook members can open: the pack itself, the same tables as --out writes', async () => {
-      const [doc] = await test.library.listForumDocuments(PERIOD);
+      const [doc] = await lib.client.library.listForumDocuments(PERIOD);
       const url = `${lib.info.url}/drives/${encodeURIComponent(lib.info.driveId)}/items/${doc.itemId}`;
       const item = (await (await libFetch(url)).json()) as { '@microsoft.graph.downloadUrl': string; size: number };
       const bytes = new Uint8Array(await (await libFetch(item['@microsoft.graph.downloadUrl'], false)).arrayBuffer());
@@ -146,33 +140,33 @@ withLibrary('Prioriteringsforum from the library, and the forum documents beside
     });
 
     it('carries the list columns Planperiod, Forum and Beslutsdatum, no area or version, so it is never taken for a plan', async () => {
-      const [doc] = await test.library.listForumDocuments(PERIOD);
+      const [doc] = await lib.client.library.listForumDocuments(PERIOD);
       const fields = (await (await libFetch(`${lib.info.url}/drives/${encodeURIComponent(lib.info.driveId)}/items/${doc.itemId}/listItem/fields`)).json()) as Record<string, unknown>;
       expect({ Planperiod: fields.Planperiod, Forum: fields.Forum, Beslutsdatum: String(fields.Beslutsdatum).slice(0, 10) }).toEqual({ Planperiod: PERIOD, Forum: 'PF', Beslutsdatum: '2021-03-18' });
       expect(fields.Tjansteomrade ?? '').toBe('');
       expect(fields.Version ?? '').toBe('');
-      expect((await test.library.listVersions(PERIOD)).map((v) => v.fields.Tjansteomrade).sort()).toEqual(['Ekonomi', 'IT']);
+      expect((await lib.client.library.listVersions(PERIOD)).map((v) => v.fields.Tjansteomrade).sort()).toEqual(['Ekonomi', 'IT']);
     });
 
     it('the same pack again is recognised (its bytes differ, its tables do not): exit 0, nothing written', async () => {
       const again = await cli(withLib('pack', '--period', PERIOD, '--forum', 'PF', '--publish', '--date', '2021-03-18'));
       expect(again.code).toBe(0);
       expect(again.stdout).toContain(`${NAME}: redan publicerat i biblioteket`);
-      expect(await test.library.listForumDocuments(PERIOD)).toHaveLength(1);
+      expect(await lib.client.library.listForumDocuments(PERIOD)).toHaveLength(1);
     });
 
     it('another pack under the same name is a conflict: exit 1, the first left as it was', async () => {
       const before = await publishedHash(NAME);
       // A newer approved version of IT changes what the pack says.
       const v2 = await writePlan(dir, 'IT', [{ nr: 1, name: 'Ny plattform', development: [1500, 1000, 0], maintenance: [null, null, null], priority: null }], '2.0', '2022-01-10');
-      expect((await test.library.publish(await requestFor(v2))).kind).toBe('published');
+      expect((await lib.client.library.publish(await requestFor(v2))).kind).toBe('published');
       const other = await cli(withLib('pack', '--period', PERIOD, '--forum', 'PF', '--publish', '--date', '2021-03-18'));
       expect(other.code).toBe(1);
       expect(other.stderr).toContain(`${PERIOD}/Forum/${NAME} finns redan i biblioteket med annat innehåll; inget skrevs över`);
       expect(await publishedHash(NAME)).toBe(before);
       // Another meeting's pack is a document of its own.
       expect((await cli(withLib('pack', '--period', PERIOD, '--forum', 'PF', '--publish', '--date', '2021-04-15'))).code).toBe(0);
-      expect((await test.library.listForumDocuments(PERIOD)).map((d) => d.date).sort()).toEqual(['2021-03-18', '2021-04-15']);
+      expect((await lib.client.library.listForumDocuments(PERIOD)).map((d) => d.date).sort()).toEqual(['2021-03-18', '2021-04-15']);
     });
 
     it('needs --out or --publish, and --date only with --publish', async () => {
@@ -202,17 +196,17 @@ withLibrary('Prioriteringsforum from the library, and the forum documents beside
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`^${PERIOD}/Forum/Prioriteringsbeslut PF 2021-03-18.xlsx: publicerat i biblioteket, \\d+ ändrade belopp: https://`));
-      expect((await test.library.listForumDocuments(PERIOD)).filter((d) => d.kind === 'Prioriteringsbeslut').map((d) => d.name)).toEqual(['Prioriteringsbeslut PF 2021-03-18.xlsx']);
+      expect((await lib.client.library.listForumDocuments(PERIOD)).filter((d) => d.kind === 'Prioriteringsbeslut').map((d) => d.name)).toEqual(['Prioriteringsbeslut PF 2021-03-18.xlsx']);
     });
 
     it("is found by the controller's pane as the period's newest decision, with exactly the workbook's rows", async () => {
-      const found = await newestDecision(test.library, PERIOD);
+      const found = await newestDecision(lib.client.library, PERIOD);
       const saved = readDecision(await (await XlsxWorkbook.open(decisionFile)).readTables())!;
       expect(found?.document.name).toBe('Prioriteringsbeslut PF 2021-03-18.xlsx');
       expect(found?.decision.info).toEqual({ forum: 'PF', date: '2021-03-18', period: PERIOD, status: 'Beslut' });
       expect(found?.decision.rows).toEqual(saved.rows);
       expect(found!.decision.rows.some((r) => r.area === 'IT')).toBe(true);
-      expect(await newestDecision(test.library, '2025–2027')).toBeNull();
+      expect(await newestDecision(lib.client.library, '2025–2027')).toBeNull();
     });
 
     it('the same decision again is already there; another decision of that meeting is a conflict (exit 1)', async () => {
@@ -227,7 +221,7 @@ withLibrary('Prioriteringsforum from the library, and the forum documents beside
       const conflict = await cli(withLib('prioritize', '--publish-decision', other));
       expect(conflict.code).toBe(1);
       expect(conflict.stderr).toContain('finns redan i biblioteket med ett annat beslut; inget skrevs över');
-      expect((await newestDecision(test.library, PERIOD))?.decision.rows).toEqual(saved.rows);
+      expect((await newestDecision(lib.client.library, PERIOD))?.decision.rows).toEqual(saved.rows);
     });
 
     it('a later meeting decides anew: its decision is the newest', async () => {
@@ -237,7 +231,7 @@ withLibrary('Prioriteringsforum from the library, and the forum documents beside
       const later = path.join(dir, 'beslut-bf.xlsx');
       await wb.save(later);
       expect((await cli(withLib('prioritize', '--publish-decision', later))).code).toBe(0);
-      const found = await newestDecision(test.library, PERIOD);
+      const found = await newestDecision(lib.client.library, PERIOD);
       expect([found?.document.name, found?.decision.rows.length]).toEqual(['Prioriteringsbeslut BF 2021-04-15.xlsx', 1]);
     });
 
@@ -263,7 +257,7 @@ withLibrary('Prioriteringsforum from the library, and the forum documents beside
   }
 
   async function publishedHash(name: string): Promise<string> {
-    const doc = (await test.library.listForumDocuments(PERIOD)).find((d) => d.name === name)!;
+    const doc = (await lib.client.library.listForumDocuments(PERIOD)).find((d) => d.name === name)!;
     const item = (await (await libFetch(`${lib.info.url}/drives/${encodeURIComponent(lib.info.driveId)}/items/${doc.itemId}`)).json()) as { '@microsoft.graph.downloadUrl': string };
     return sha256Hex(new Uint8Array(await (await libFetch(item['@microsoft.graph.downloadUrl'], false)).arrayBuffer()));
   }

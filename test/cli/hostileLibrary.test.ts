@@ -5,10 +5,9 @@
  * areas are still consolidated and packed; no formula from a snapshot reaches the review pack.
  */
 import ExcelJS from 'exceljs';
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { readCa, trustedFetch } from '../../src/publish/node/trustedFetch';
-import { startLibrary, tempDir, TOKEN, withLibrary, connect, type RunningLibrary } from '../publish/helpers';
+import { libraryArgs, tempDir, TOKEN, useLibrary, withLibrary } from '../publish/helpers';
 import { approvedAt, requestFor, writePlan } from '../publish/plans';
 import { cli, type ConsolidateJson } from './helpers';
 import { FRAME } from './librarySamples';
@@ -19,12 +18,11 @@ jest.setTimeout(180_000);
 const LONG = `Område ${'a'.repeat(23)}'s tjänster`;
 
 withLibrary('hostile library content', () => {
-  let lib: RunningLibrary;
+  const lib = useLibrary();
   let dir: string;
   beforeAll(async () => {
-    lib = await startLibrary();
     dir = tempDir('tjp-hostile-lib-');
-    const t = await connect(lib);
+    const t = lib.client;
     const publish = async (area: string, craft?: (snapshot: Record<string, unknown>) => void) => {
       const request = await requestFor(await writePlan(dir, { area, versions: approvedAt('1.0') }));
       craft?.(request.snapshot as unknown as Record<string, unknown>);
@@ -53,15 +51,11 @@ withLibrary('hostile library content', () => {
     });
     if (!patched.ok) throw new Error(`PATCH fields: ${patched.status}`);
   });
-  afterAll(async () => {
-    await lib?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
 
   const skippedLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '');
 
   it('consolidate --library leaves out the three unusable areas, one line each, and consolidates the others (exit 2)', async () => {
-    const run = await cli(['consolidate', '--json', '--frame', FRAME, '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca, '--period', '2022–2024']);
+    const run = await cli(['consolidate', '--json', '--frame', FRAME, ...libraryArgs(lib), '--period', '2022–2024']);
     expect(run.code).toBe(2);
     const lines = skippedLines(run.stderr);
     expect(lines).toHaveLength(3);
@@ -75,7 +69,7 @@ withLibrary('hostile library content', () => {
 
   it('pack writes the review pack for the usable areas, with sheet names Excel accepts and no formula from data (exit 2)', async () => {
     const out = path.join(dir, 'pf.xlsx');
-    const run = await cli(['pack', '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca, '--period', '2022–2024', '--forum', 'PF', '--out', out]);
+    const run = await cli(['pack', ...libraryArgs(lib), '--period', '2022–2024', '--forum', 'PF', '--out', out]);
     expect(run.code).toBe(2);
     expect(skippedLines(run.stderr)).toHaveLength(3);
     expect(run.stdout).toContain('2 tjänsteområden');

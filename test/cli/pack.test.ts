@@ -4,7 +4,7 @@
  * it is compared with (with the Swedish change notes) and its findings.
  */
 import ExcelJS from 'exceljs';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CellValue } from '../../src/domain/cell';
 import type { RawTable } from '../../src/workbook/host';
@@ -12,7 +12,7 @@ import { finding } from '../../src/domain/findings';
 import { SNAPSHOT_SCHEMA, type PlanSnapshot } from '../../src/domain/snapshot';
 import { reviewPack, sheetNames, tableKeys } from '../../src/workbook/contract/reviewPackTables';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
-import { connect, startLibrary, tempDir, TOKEN, withLibrary, type RunningLibrary } from '../publish/helpers';
+import { connect, libraryArgs, startLibrary, tempDir, useLibrary, withLibrary } from '../publish/helpers';
 import { requestFor } from '../publish/plans';
 import { cli, type Run } from './helpers';
 import { approvedCopy, CHANGE, libraryStats, publishSamples, type PublishedSamples } from './librarySamples';
@@ -84,21 +84,16 @@ describe('the review pack tables (pure)', () => {
 });
 
 withLibrary('pack against the local library', () => {
-  let lib: RunningLibrary;
+  const lib = useLibrary();
   let dir: string;
   let samples: PublishedSamples;
   beforeAll(async () => {
-    lib = await startLibrary();
     dir = tempDir('tjp-pack-');
     samples = await publishSamples(lib, dir);
   });
-  afterAll(async () => {
-    await lib?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
 
   const pack = (forum: string, out: string, ...extra: string[]) =>
-    cli(['pack', '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca, '--period', '2022–2024', '--forum', forum, '--out', out, ...extra]);
+    cli(['pack', ...libraryArgs(lib), '--period', '2022–2024', '--forum', forum, '--out', out, ...extra]);
 
   async function tablesOf(file: string) {
     const tables = await (await XlsxWorkbook.open(file)).readTables();
@@ -269,7 +264,7 @@ withLibrary('pack against the local library', () => {
   describe('what it refuses', () => {
     it('a period with no approved version: exit 1, nothing written', async () => {
       const out = path.join(dir, 'tom.xlsx');
-      const run = await cli(['pack', '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca, '--period', '2031-2033', '--forum', 'BF', '--out', out]);
+      const run = await cli(['pack', ...libraryArgs(lib), '--period', '2031-2033', '--forum', 'BF', '--out', out]);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain('ingen fastställd version för 2031–2033');
       expect(existsSync(out)).toBe(false);
@@ -288,7 +283,7 @@ withLibrary('pack against the local library', () => {
       const gone = await startLibrary();
       await gone.stop();
       const out = path.join(dir, 'borta.xlsx');
-      const run = await cli(['pack', '--library', gone.address, '--token', TOKEN, '--ca', gone.info.ca, '--period', '2022–2024', '--forum', 'PF', '--out', out]);
+      const run = await cli(['pack', ...libraryArgs(gone), '--period', '2022–2024', '--forum', 'PF', '--out', out]);
       expect(run.code).toBe(2);
       const lines = run.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);

@@ -65,8 +65,31 @@ describe('Tillämpa prioriteringsbeslut', () => {
     expect(a.changes).toEqual([]);
     expect(a.alreadyApplied).toBe(1);
     expect(a.skipped.map((s) => s.sv)).toEqual([
-      'Tjänster för bokning- och bidrag 2022: cellen visar 3 000 tkr, beslutet utgick från 3 850 tkr; den har ändrats sedan och lämnas orörd.',
-      'Fel namn 2022: finns inte på rad 2 i Initiativ; raden har flyttats eller bytt namn sedan beslutet.',
+      'Tjänster för bokning- och bidrag 2022: cellen Tjänsteplan!D11 visar 3 000 tkr, beslutet utgick från 3 850 tkr; den har ändrats sedan och lämnas orörd.',
+      'Fel namn 2022: finns inte på rad 2 i Initiativ (Tjänsteplan!D12); raden har flyttats eller bytt namn sedan beslutet.',
     ]);
+    // Each one can take the user to its cell.
+    expect(a.skipped.map((s) => s.location)).toEqual([
+      { sheet: 'Tjänsteplan', table: 'Initiativ', row: 1, column: 'Utveckling 2022', address: 'D11' },
+      { sheet: 'Tjänsteplan', table: 'Initiativ', row: 2, column: 'Utveckling 2022', address: 'D12' },
+    ]);
+  });
+
+  it('names the cell with its sheet quoted as Excel would when the sheet name has a space, in both languages', () => {
+    const p = plan();
+    p.initiativeTable = { ...p.initiativeTable, sheet: "Kultur o fritid's plan" };
+    p.initiatives[1].development[0] = 2_000;
+    const a = planApplication(p, [row(2, 'En Ny Måltidstjänst', 2022, 2_190, 0), row(3, 'Annat namn', 2024, 5_000, 0)], {}, '2021-03-01');
+    expect(a.skipped.map((s) => s.en)).toEqual([
+      "En Ny Måltidstjänst 2022: the cell 'Kultur o fritid''s plan'!D12 shows 2 000 tkr, the decision started from 2 190 tkr; it has changed since and is left alone.",
+      "Annat namn 2024: not on row 3 of Initiativ ('Kultur o fritid''s plan'!F13); the row has moved or been renamed since the decision.",
+    ]);
+    expect(a.skipped[0].sv).toContain("cellen 'Kultur o fritid''s plan'!D12 visar");
+  });
+
+  it('points a row whose year is outside the plan at the row itself', () => {
+    const a = planApplication(plan(), [row(2, 'En Ny Måltidstjänst', 2030, 2_190, 0)], {}, '2021-03-01');
+    expect(a.skipped.map((s) => s.sv)).toEqual(['En Ny Måltidstjänst 2030: finns inte på rad 2 i Initiativ (Tjänsteplan!B12); raden har flyttats eller bytt namn sedan beslutet.']);
+    expect(a.skipped[0].location).toMatchObject({ sheet: 'Tjänsteplan', row: 2, address: 'B12' });
   });
 });

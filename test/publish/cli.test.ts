@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutboxEntry } from '../../src/publish/outbox';
-import { BIN, connect, faultSpec, ROOT, startLibrary, tempDir, TOKEN, type RunningLibrary, withLibrary } from './helpers';
+import { BIN, connect, faultSpec, librariesWithFaults, ROOT, tempDir, TOKEN, useLibrary, withLibrary, type RunningLibrary } from './helpers';
 import { approvedAt, APPROVED, requestFor, writePlan } from './plans';
 import { sha256Hex } from '../../src/publish/hash';
 import { itemByPath } from '../../src/publish/graph/paths';
@@ -19,12 +19,8 @@ jest.setTimeout(120_000);
 
 withLibrary('tjansteplan publish against the local library', () => {
 
-  let lib: RunningLibrary;
-  beforeAll(async () => {
-    lib = await startLibrary();
-  });
-  const others: RunningLibrary[] = [];
-  afterAll(() => Promise.all([lib, ...others].map((l) => l?.stop())));
+  const lib = useLibrary();
+  const libraryWith = librariesWithFaults();
 
   interface Run {
     code: number | null;
@@ -121,8 +117,7 @@ withLibrary('tjansteplan publish against the local library', () => {
 
   test('a run killed in the middle of a large upload is finished by the next run: each version lands exactly once', async () => {
     // Chunks held a moment by the library, so the kill lands between the first chunk and the last.
-    const slow = await startLibrary({ faults: faultSpec({ method: 'PUT', path: '/upload/', delayMs: 250, times: 1000 }) });
-    others.push(slow);
+    const slow = await libraryWith(faultSpec({ method: 'PUT', path: '/upload/', delayMs: 250, times: 1000 }));
     const outbox = path.join(tempDir(), 'utkorg.json');
     // One version already waiting from an earlier run that could not reach the library (the killed run or
     // the next sends it first, being older) …
@@ -156,11 +151,11 @@ withLibrary('tjansteplan publish against the local library', () => {
     expect(await sha256Hex(await download(want.fileName, slow))).toBe(want.fileSha256);
   });
 
-  async function rawClient(on = lib) {
+  async function rawClient(on: RunningLibrary = lib) {
     return createGraphClient({ url: on.info.url, tokens: staticTokenProvider(TOKEN), fetch: trustedFetch(await readCa(on.info.ca)) });
   }
 
-  async function download(name: string, on = lib): Promise<Uint8Array> {
+  async function download(name: string, on: RunningLibrary = lib): Promise<Uint8Array> {
     const client = await rawClient(on);
     return new Uint8Array((await client.api(`${itemByPath(on.info.driveId, '2022–2024', name)}:/content`).responseType('arraybuffer' as never).get()) as ArrayBuffer);
   }

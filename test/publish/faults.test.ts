@@ -16,7 +16,7 @@ import { readCa, trustedFetch } from '../../src/publish/node/trustedFetch';
 import type { PublishRequest } from '../../src/publish/planLibrary';
 import { FileOutboxStore } from '../../src/publish/node/fileOutboxStore';
 import { Outbox } from '../../src/publish/outbox';
-import { connect, faultSpec, startLibrary, tempDir, TOKEN, withLibrary, type RunningLibrary, type TestLibrary } from './helpers';
+import { connect, faultSpec, librariesWithFaults, tempDir, TOKEN, withLibrary, type RunningLibrary, type TestLibrary } from './helpers';
 import { approvedAt, requestFor, writePlan } from './plans';
 
 jest.setTimeout(60_000);
@@ -29,14 +29,7 @@ async function storedHash(lib: RunningLibrary, name: string): Promise<string> {
 }
 
 withLibrary('publishing through injected faults', () => {
-  const libraries: RunningLibrary[] = [];
-  afterAll(() => Promise.all(libraries.map((l) => l.stop())));
-
-  async function libraryWith(faults: string): Promise<RunningLibrary> {
-    const lib = await startLibrary({ faults });
-    libraries.push(lib);
-    return lib;
-  }
+  const libraryWith = librariesWithFaults();
 
   async function plan(area: string, padBytes?: number): Promise<PublishRequest> {
     return requestFor(await writePlan(tempDir(), { area, versions: approvedAt('1.0'), padBytes }));
@@ -121,14 +114,7 @@ withLibrary('publishing through injected faults', () => {
 });
 
 withLibrary('upload-session chunks the library refuses, seen from the outbox', () => {
-  const libraries: RunningLibrary[] = [];
-  afterAll(() => Promise.all(libraries.map((l) => l.stop())));
-
-  async function libraryWith(faults?: string): Promise<RunningLibrary> {
-    const lib = await startLibrary({ faults });
-    libraries.push(lib);
-    return lib;
-  }
+  const libraryWith = librariesWithFaults();
 
   const chunk = 4 * CHUNK_UNIT;
 

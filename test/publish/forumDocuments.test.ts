@@ -12,7 +12,7 @@ import { CHUNK_UNIT, SIMPLE_UPLOAD_LIMIT } from '../../src/publish/graph/upload'
 import { sha256Hex } from '../../src/publish/hash';
 import { readCa, trustedFetch } from '../../src/publish/node/trustedFetch';
 import { staticTokenProvider } from '../../src/publish/auth/tokenProvider';
-import { connect, startLibrary, TOKEN, type RunningLibrary, withLibrary } from './helpers';
+import { connect, TOKEN, useLibrary, withLibrary } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -23,11 +23,7 @@ const decision = (after: number) => ({
 });
 
 withLibrary('forum documents through the Graph adapter', () => {
-  let lib: RunningLibrary;
-  beforeAll(async () => {
-    lib = await startLibrary();
-  });
-  afterAll(() => lib?.stop());
+  const lib = useLibrary();
 
   async function rawClient() {
     return createGraphClient({ url: lib.info.url, tokens: staticTokenProvider(TOKEN), fetch: trustedFetch(await readCa(lib.info.ca)) });

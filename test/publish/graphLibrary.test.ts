@@ -12,23 +12,21 @@ import { LibraryRefused } from '../../src/publish/errors';
 import { readCa, trustedFetch } from '../../src/publish/node/trustedFetch';
 import { staticTokenProvider, type TokenProvider } from '../../src/publish/auth/tokenProvider';
 import { publishedFileName, type PublishRequest } from '../../src/publish/planLibrary';
-import { connect, startLibrary, tempDir, TOKEN, type RunningLibrary, withLibrary } from './helpers';
+import { connect, tempDir, TOKEN, useLibrary, withLibrary } from './helpers';
 import { approvedAt, requestFor, writePlan } from './plans';
 
 jest.setTimeout(60_000);
 
 withLibrary('the Graph adapter against the local library', () => {
 
-  let lib: RunningLibrary;
+  const lib = useLibrary();
   let dir: string;
   let small: PublishRequest;
 
   beforeAll(async () => {
-    lib = await startLibrary();
     dir = tempDir();
     small = await requestFor(await writePlan(dir, { area: 'Ekonomi', versions: approvedAt('1.0') }));
   });
-  afterAll(() => lib?.stop());
 
   /** Another area: each test publishes under its own names. */
   async function planOf(area: string, o: { version?: string; development?: number; padBytes?: number } = {}): Promise<PublishRequest> {

@@ -47,28 +47,99 @@ export function tempDir(prefix = 'tjp-'): string {
   return dir;
 }
 
-afterAll(() => {
+const started = new Set<RunningLibrary>();
+
+// Libraries first, so none is still writing to a folder being removed.
+afterAll(async () => {
+  await Promise.all([...started].map((l) => l.stop()));
   for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-export async function startLibrary(o: { faults?: string; dataDir?: string; token?: string } = {}): Promise<RunningLibrary> {
+export interface StartOptions {
+  faults?: string;
+  dataDir?: string;
+  token?: string;
+}
+
+/** A library of its own; stopped after the test file's last test if the test has not stopped it. */
+export async function startLibrary(o: StartOptions = {}): Promise<RunningLibrary> {
   const dataDir = o.dataDir ?? tempDir('tjp-lib-');
   const args = [BIN, 'library', '--port', '0', '--data', dataDir, '--token', o.token ?? TOKEN, ...(o.faults ? ['--faults', o.faults] : [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const info = await firstLine(child);
   const address = `${info.url}/sites/${encodeURIComponent(info.siteId)}/drives/${encodeURIComponent(info.driveId)}/lists/${encodeURIComponent(info.listId)}`;
-  return {
+  const lib: RunningLibrary = {
     info,
     address,
     dataDir,
+    // Stopping twice is harmless: a child ended by the signal has a signalCode and no exitCode.
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        started.delete(lib);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
   };
+  started.add(lib);
+  return lib;
 }
+
+/** The shared library of a describe block, and a client connected to it. */
+export interface SharedLibrary extends RunningLibrary {
+  readonly client: TestLibrary;
+}
+
+/**
+ * One library for the enclosing describe block: started in its beforeAll (before the block's own hooks declared
+ * after this call), stopped in its afterAll. The handle is filled then: read it in tests and hooks, not while
+ * the block is being declared.
+ */
+export function useLibrary(o: StartOptions = {}): SharedLibrary {
+  let lib: RunningLibrary | undefined;
+  let client: TestLibrary | undefined;
+  beforeAll(async () => {
+    lib = await startLibrary(o);
+    client = await connect(lib);
+  });
+  afterAll(() => lib?.stop());
+  const now = () => {
+    if (!lib || !client) throw new Error('the shared library starts in beforeAll: use it inside a test or a hook');
+    return { lib, client };
+  };
+  return {
+    get info() {
+      return now().lib.info;
+    },
+    get address() {
+      return now().lib.address;
+    },
+    get dataDir() {
+      return now().lib.dataDir;
+    },
+    get client() {
+      return now().client;
+    },
+    stop: () => now().lib.stop(),
+  };
+}
+
+/**
+ * Libraries of their own for the tests of a describe block, each with its faults (so a shared one stays clean),
+ * stopped after the block's last test.
+ */
+export function librariesWithFaults(): (faults?: string) => Promise<RunningLibrary> {
+  const mine: RunningLibrary[] = [];
+  afterAll(() => Promise.all(mine.map((l) => l.stop())));
+  return async (faults) => {
+    const lib = await startLibrary({ faults });
+    mine.push(lib);
+    return lib;
+  };
+}
+
+/** The command's arguments that point it at a library: `--library URL --token T --ca FILE`. */
+export const libraryArgs = (lib: RunningLibrary): string[] => ['--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca];
 
 function firstLine(child: ChildProcess): Promise<LibraryInfo> {
   return new Promise((resolve, reject) => {

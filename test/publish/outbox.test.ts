@@ -12,26 +12,15 @@ import { CHUNK_UNIT } from '../../src/publish/graph/upload';
 import { nodePlanLibrary } from '../../src/publish/node/connect';
 import { readCa, trustedFetch } from '../../src/publish/node/trustedFetch';
 import { Outbox, outboxId } from '../../src/publish/outbox';
-import { connect, faultSpec, startLibrary, tempDir, TOKEN, type RunningLibrary, withLibrary } from './helpers';
+import { connect, faultSpec, librariesWithFaults, tempDir, TOKEN, type RunningLibrary, useLibrary, withLibrary } from './helpers';
 import { approvedAt, requestFor, writePlan } from './plans';
 
 jest.setTimeout(60_000);
 
 withLibrary('the outbox against the local library', () => {
 
-  let lib: RunningLibrary;
-  // Libraries started with their own faults, so the shared one stays clean for the other tests.
-  const faulty: RunningLibrary[] = [];
-  beforeAll(async () => {
-    lib = await startLibrary();
-  });
-  afterAll(() => Promise.all([lib?.stop(), ...faulty.map((l) => l.stop())]));
-
-  async function libraryWith(faults: string): Promise<RunningLibrary> {
-    const started = await startLibrary({ faults });
-    faulty.push(started);
-    return started;
-  }
+  const lib = useLibrary();
+  const libraryWith = librariesWithFaults();
 
   /** What the library itself counted: requests that reached it, whatever the client thinks it sent. */
   async function libraryRequests(l: RunningLibrary): Promise<number> {

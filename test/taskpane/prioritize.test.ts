@@ -2,8 +2,9 @@
  * Prioritering in the pane, as the forum and then an area's controller use it: the real plans before the cut
  * (built from the samples) in the basis workbook `prioritize --out` writes; the forum reads it, sees the
  * proposal bring 2022 to 121 600, changes the choices towards what the areas actually did and saves the
- * decision. Kultur och fritid's controller then applies such a decision to the plan: the cells are shown,
- * nothing is written on Avbryt, and after confirming, Kontrollera finds the sums right and the history row there.
+ * decision. Kultur och fritid's controller then applies such a decision to the plan: the cells are shown, a
+ * decision row that no longer matches is named by its cell and goes there on a click, nothing is written on
+ * Avbryt, and after confirming, Kontrollera finds the sums right and the history row there.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,7 @@ import { decisionTables } from '../../src/workbook/contract/prioritizationTables
 import { planTables } from '../../src/workbook/contract/template';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
 import { loadSamples, rowsBeforeTheCut, writeSamplePlans } from '../cli/prioritizeSamples';
-import { BROWSER_TEST_TIMEOUT, until, useBench, type Workbench } from './workbench';
+import { BROWSER_TEST_TIMEOUT, plain, statusOf, until, useBench, type Workbench } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT * 2);
 
@@ -36,22 +37,11 @@ beforeAll(async () => {
   expect(await prioritizeCommand(plans.files, { frame: plans.frame, out: basis, lang: 'sv' }, () => undefined, () => undefined)).toBe(0);
 });
 
-const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
-const statusOf = (wb: Workbench, view: string) => wb.pane.locator(`[role=status][data-view="${view}"]`);
 const live = (wb: Workbench) => wb.pane.getByTestId('prio-live');
-
-async function openFile(wb: Workbench, file: string) {
-  await wb.page.locator('input[type=file]').setInputFiles(file);
-  await until(async () => ((await wb.page.locator('header [role=status]').textContent()) ?? '').includes(path.basename(file, '.xlsx')), `${file} to open`);
-  // Opening a workbook reloads the pane, as reopening a file in Excel would.
-  await wb.page.waitForTimeout(300);
-  await wb.pane.getByRole('button', { name: 'Kontrollera' }).waitFor();
-  await wb.openView('Prioritering');
-}
 
 test('the forum: the proposal meets 121 600, choices update the city at once, the decision is saved on new sheets', async () => {
   const wb = await bench().open('theme=dark');
-  await openFile(wb, basis);
+  await wb.openFile(basis, 'Prioritering');
   await wb.pane.getByRole('button', { name: 'Läs underlaget' }).click();
   await until(async () => /initiativ lästa/.test((await statusOf(wb, 'prioritize').textContent()) ?? ''), 'the basis to be read');
   expect(plain(await statusOf(wb, 'prioritize').textContent())).toBe('50 initiativ lästa. Förslaget ändrar 3.');
@@ -125,7 +115,8 @@ test('the controller: Tillämpa prioriteringsbeslut shows the cells, writes only
     }),
     ...decisionTables(
       { forum: 'PF', date: '2021-02-11', period: '2022–2024', status: 'Beslut' },
-      [...cut(1, 'Tjänster för bokning- och bidrag', [3850, 500]), ...cut(3, 'Tjänster för Service', [1000, 4000, 5000])],
+      // The last row names an initiative no longer on row 2: it is left alone, named where it pointed.
+      [...cut(1, 'Tjänster för bokning- och bidrag', [3850, 500]), ...cut(3, 'Tjänster för Service', [1000, 4000, 5000]), ...cut(2, 'Borttaget initiativ', [700])],
       [],
     ),
   ]);
@@ -134,7 +125,7 @@ test('the controller: Tillämpa prioriteringsbeslut shows the cells, writes only
   const at = (row: number, year: number) => locate(plan!.initiativeTable, row, `Utveckling ${year}`).address!;
 
   const wb = await bench().open('');
-  await openFile(wb, file);
+  await wb.openFile(file, 'Prioritering');
   await wb.showSheet('Tjänsteplan');
   const before = await wb.cells();
   const apply = wb.pane.getByRole('button', { name: 'Tillämpa prioriteringsbeslut' });
@@ -153,6 +144,14 @@ test('the controller: Tillämpa prioriteringsbeslut shows the cells, writes only
     `${at(4, 2024)} (Utveckling 2024)|Summa (summa)|5 000|0`,
   ]);
   expect(plain(await dialog.textContent())).toContain('0.2 – Neddragning enligt beslut i prioriteringsforum 2021-02-11');
+  // The row left alone says where it pointed, and takes the user there with the dialog still open.
+  const leftAlone = dialog.getByRole('button', { name: /^Borttaget initiativ 2022/ });
+  expect(plain(await leftAlone.textContent())).toBe(
+    `Borttaget initiativ 2022: finns inte på rad 2 i Initiativ (Tjänsteplan!${at(2, 2022)}); raden har flyttats eller bytt namn sedan beslutet.`,
+  );
+  await wb.showSheet('Versioner');
+  await leftAlone.click();
+  await until(async () => (await wb.nameBox().textContent()) === `Tjänsteplan!${at(2, 2022)}`, 'the left-alone cell to be selected');
   // Avbryt: nothing written.
   await dialog.getByRole('button', { name: 'Avbryt' }).click();
   await dialog.waitFor({ state: 'hidden' });
@@ -168,6 +167,15 @@ test('the controller: Tillämpa prioriteringsbeslut shows the cells, writes only
   expect(changed).toEqual([at(1, 2022), at(1, 2023), at(3, 2022), at(3, 2023), at(3, 2024), at(4, 2022), at(4, 2023), at(4, 2024)].sort());
   expect(plain(after[at(4, 2022)].text)).toBe('2 190');
 
+  // Applying again: nothing is left to do, and the row left alone stays listed under the status, still a way to its cell.
+  await apply.click();
+  await until(async () => /ändrar inget mer/.test((await statusOf(wb, 'prioritize-apply').textContent()) ?? ''), 'nothing more to apply');
+  expect(plain(await statusOf(wb, 'prioritize-apply').textContent())).toBe(`Beslutet ändrar inget mer i ${area} (5 celler har redan beslutets belopp).`);
+  await wb.showSheet('Versioner');
+  await wb.pane.getByRole('button', { name: /^Borttaget initiativ 2022/ }).click();
+  await until(async () => (await wb.nameBox().textContent()) === `Tjänsteplan!${at(2, 2022)}`, 'the left-alone cell to be selected from the list');
+  expect(plain(await statusOf(wb, 'prioritize-apply').textContent())).toMatch(/^Beslutet ändrar inget mer/);
+
   await wb.openView('Plan');
   const summary = plain(await wb.check());
   expect(summary).toMatch(/^(0 fel, 0 varningar|Inga fel eller varningar)/);
@@ -179,7 +187,7 @@ test('the controller: Tillämpa prioriteringsbeslut shows the cells, writes only
 
 test('at task-pane width (320 px) the loaded what-if reads without sideways scrolling', async () => {
   const wb = await bench().open('pane=320', { viewport: { width: 1200, height: 1900 } });
-  await openFile(wb, basis);
+  await wb.openFile(basis, 'Prioritering');
   await wb.pane.getByRole('button', { name: 'Läs underlaget' }).click();
   await until(async () => /initiativ lästa/.test((await statusOf(wb, 'prioritize').textContent()) ?? ''), 'the basis to be read');
   const s = await wb.sideways();

@@ -5,7 +5,7 @@
 import type { PublishedVersion } from '../../src/publish/planLibrary';
 import { REVIEW_STRINGS } from '../../src/taskpane/review/strings';
 import { defaultChoice, stateOf } from '../../src/taskpane/review/versionChoice';
-import { newestFirst } from '../../src/taskpane/shared/chooseVersions';
+import { newestFirst } from '../../src/app/approvedVersions';
 
 const version = (Version: string, Beslut: string, Forum: string, date: string): PublishedVersion => ({
   itemId: `item-${Version}`,
@@ -17,7 +17,7 @@ const approvedTf = version('0.5', 'Fastställd', 'TF', '2021-11-12');
 const approvedPf = version('1.0', 'Fastställd', 'PF', '2021-12-08');
 const submitted = version('1.1', 'Inskickad', 'PF', '2022-01-20');
 const returned = version('1.2', 'Återremitterad', 'PF', '2022-02-01');
-/** An item published before the Beslut column was set: approved, as the library has always meant. */
+/** An item without a Beslut (not published by this tool): not approved — no reader of the library counts it. */
 const unmarked = version('0.4', '', '', '2021-10-01');
 
 const option = (lang: 'sv' | 'en', v: PublishedVersion) => REVIEW_STRINGS[lang].versionOption(v.fields.Version, stateOf(v), v.fields.Beslutsdatum.slice(0, 10));
@@ -27,13 +27,13 @@ test('each option says the version’s decision and forum: a submitted version i
     'v1.0, fastställd av PF 2021-12-08',
     'v1.1, inskickad till PF 2022-01-20',
     'v1.2, återremitterad av PF 2022-02-01',
-    'v0.4, fastställd 2021-10-01',
+    'v0.4, utan beslut 2021-10-01',
   ]);
   expect([approvedPf, submitted, returned, unmarked].map((v) => option('en', v))).toEqual([
     'v1.0, approved by PF 2021-12-08',
     'v1.1, submitted to PF 2022-01-20',
     'v1.2, returned by PF 2022-02-01',
-    'v0.4, approved 2021-10-01',
+    'v0.4, no decision 2021-10-01',
   ]);
   // A Beslut word the pane does not know is shown as it stands, not dressed up as an approval.
   expect(option('sv', version('1.3', 'Bordlagd', 'BF', '2022-03-01'))).toBe('v1.3, Bordlagd BF 2022-03-01');

@@ -5,66 +5,32 @@
  * test/fixtures/plans and broken) and consolidates from the library; a controller edits an amount in a
  * sample plan and reviews it against its published version, then approves the change note.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { locate } from '../../src/domain/location';
 import { checkWorkbook } from '../../src/workbook/checkPlan';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
 import { approvedSample } from '../cli/librarySamples';
-import { BROWSER_TEST_TIMEOUT, ROOT, until, useBench, type Workbench } from './workbench';
+import { useLibraryBench } from './libraryBench';
+import { BROWSER_TEST_TIMEOUT, plain, ROOT, statusOf, until } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT * 3);
 
-const TOKEN = 'granskning-test';
-const BIN = path.join(ROOT, 'bin', 'tjansteplan.js');
 const PLANS = path.join(ROOT, 'test', 'fixtures', 'plans');
 const FRAME = path.join(ROOT, 'test', 'fixtures', 'frame', 'budgetram-2022-2024.xlsx');
 const AREAS = ['ekonomi', 'hr', 'inkop', 'it', 'kommunikation', 'kultur-och-fritid-samt-service', 'ledning-och-styrning', 'utbildning', 'vard-och-omsorg'];
 const IT_SAMPLE = 'tjansteplan-it-2022-2024.xlsx';
 
-/** Spaces as the pane prints them (thin or no-break) read as plain spaces. */
-const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
-
-
-function publish(file: string, address: string, ca: string, outbox: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'publish', '--library', address, '--token', TOKEN, '--ca', ca, '--outbox', outbox, file], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let err = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`publish ${file}: exit ${code}: ${err}`))));
-  });
-}
-
-let dir: string;
-const bench = useBench(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'tjp-sr-'));
-  return { library: { dataDir: path.join(dir, 'library'), token: TOKEN } };
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { bench, dir, publish } = useLibraryBench('tjp-sr-', 'granskning-test');
 
 // The library gets every area's plan the way a controller publishes it: through the command, over HTTPS.
 beforeAll(async () => {
-  const { caPath, library } = bench();
-  const ids = library!.ids;
-  const address = `${library!.url}/sites/${encodeURIComponent(ids.siteId)}/drives/${encodeURIComponent(ids.driveId)}/lists/${encodeURIComponent(ids.listId)}`;
-  for (const area of AREAS) {
-    await publish(await approvedSample(path.join(PLANS, `tjansteplan-${area}-2022-2024.xlsx`), dir), address, caPath, path.join(dir, 'utkorg.json'));
-  }
+  for (const area of AREAS) await publish(await approvedSample(path.join(PLANS, `tjansteplan-${area}-2022-2024.xlsx`), dir()));
 });
-
-/** The live region of one view (each view announces its own results). */
-const statusOf = (wb: Workbench, view: 'summary' | 'review') => wb.pane.locator(`[role=status][data-view="${view}"]`);
 
 test('Sammanställning: the frame workbook open, consolidated from the library: 2022 is 22,3 mkr over the city frame, and the whole budget', async () => {
   // At the narrowest pane Office gives: the city's six-digit figures are where axis labels were cut.
   const wb = await bench().open('pane=320');
-  await wb.page.locator('input[type=file]').setInputFiles(FRAME);
-  await until(async () => ((await wb.page.locator('header [role=status]').textContent()) ?? '').includes('budgetram'), 'the frame workbook to open');
-  // Opening a workbook reloads the pane, as reopening a file in Excel would.
-  await wb.page.waitForTimeout(300);
-  await wb.pane.getByRole('button', { name: 'Kontrollera' }).waitFor();
+  await wb.openFile(FRAME);
 
   await wb.openView('Sammanställning');
   await wb.pane.getByRole('tabpanel', { name: 'Sammanställning' }).getByLabel('Planperiod').fill('2022–2024');

@@ -134,6 +134,12 @@ export function useBench(options: BenchOptions | (() => BenchOptions) = {}): () 
   };
 }
 
+/** Spaces as the pane prints them (thin or no-break) read as plain spaces, and its minus as "-". */
+export const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
+
+/** The live region of one view (each view announces its own results). */
+export const statusOf = (wb: Workbench, view: string) => wb.pane.locator(`[role=status][data-view="${view}"]`);
+
 /** The pane's words the tests use, per language (as a user reads them on screen). */
 export const WORDS = {
   sv: {
@@ -263,6 +269,18 @@ export class Workbench {
     }
     await until(() => this.pane.getByRole('tab', { name, exact: true, selected: true }).isVisible(), `the ${name} tab to be chosen and shown`);
     await this.pane.getByRole('tabpanel', { name }).waitFor();
+  }
+
+  /**
+   * Opens a workbook from disk through the page's file input (the sample menu serves only the fixtures) and
+   * waits for the pane, which reloads as it would when a file is reopened in Excel; then the view, if named.
+   */
+  async openFile(file: string, view?: string): Promise<void> {
+    await this.page.locator('input[type=file]').setInputFiles(file);
+    await until(async () => ((await this.page.locator('header [role=status]').textContent()) ?? '').includes(path.basename(file, '.xlsx')), `${file} to open`);
+    await this.page.waitForTimeout(300);
+    await this.pane.getByRole('button', { name: 'Kontrollera' }).waitFor();
+    if (view) await this.openView(view);
   }
 
   /** Clicks Kontrollera (Check) and waits for the result. */

@@ -16,9 +16,10 @@ import {
 import { useState } from 'react';
 import { applyPrioritization, previewPrioritization, type Proposal, type ReadyPreview } from '../../app/applyPrioritization';
 import { formatNumber } from '../../domain/money';
+import { locationAddress } from '../../domain/sheetAddress';
 import type { PlanLibrary } from '../../publish/planLibrary';
 import type { InteractiveHost } from '../../workbook/host';
-import { useLanguage } from '../i18n';
+import { useLanguage, useStrings } from '../i18n';
 import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
 import { useTableStyles } from './FrameTables';
@@ -27,27 +28,59 @@ import { usePrioritizeStrings } from './strings';
 const useStyles = makeStyles({
   title: { margin: '24px 0 4px', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   intro: { margin: '4px 0 8px', fontSize: tokens.fontSizeBase200 },
+  /** A left-alone row reads as text; the button only takes the user to its cell. */
+  goTo: { justifyContent: 'flex-start', textAlign: 'start', fontWeight: tokens.fontWeightRegular, padding: '2px 4px' },
 });
 
 export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibrary | null }) {
   const { host, library } = props;
   const t = usePrioritizeStrings();
+  const common = useStrings();
   const lang = useLanguage();
   const styles = useStyles();
   const s = useTableStyles();
   const [pending, setPending] = useState<ReadyPreview | null>(null);
-  const { busy, error, notice, setNotice, showProgress, work } = useWork({ clearNotice: true });
-  const leftAlone = (p: Proposal) => [...p.application.skipped.map((x) => (lang === 'en' ? x.en : x.sv)), ...p.unreadable];
+  /** A decision with nothing left to apply: its rows left alone stay listed under the status, each with its cell. */
+  const [settled, setSettled] = useState<Proposal | null>(null);
+  const { busy, error, setError, notice, setNotice, showProgress, work } = useWork({ clearNotice: true });
+  // Not through work(): going to a cell is no work to announce, and the status it would clear is still true.
+  const goTo = (sheet: string, address: string) => void host.select(sheet, address).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const leftAlone = (p: Proposal) =>
+    p.application.skipped.length + p.unreadable.length > 0 && (
+      <>
+        <h3 className={styles.title}>{t.skippedTitle}</h3>
+        <ul>
+          {p.application.skipped.map(({ sv, en, location: l }, k) => (
+            <li key={`s${k}`}>
+              {l.address ? (
+                <Button appearance="subtle" className={styles.goTo} data-address={l.address} title={common.goTo(locationAddress(l))} onClick={() => goTo(l.sheet, l.address!)}>
+                  {lang === 'en' ? en : sv}
+                </Button>
+              ) : lang === 'en' ? (
+                en
+              ) : (
+                sv
+              )}
+            </li>
+          ))}
+          {p.unreadable.map((x, k) => (
+            <li key={`u${k}`}>{x}</li>
+          ))}
+        </ul>
+      </>
+    );
 
   const prepare = () =>
     work(async () => {
+      setSettled(null);
       const p = await previewPrioritization({ workbook: host, library });
       if (p.kind === 'no-decision') throw new Error(t.noDecision);
       if (p.kind === 'no-plan') throw new Error(t.noPlan);
       if (p.kind === 'no-decision-anywhere') throw new Error(t.noDecisionAnywhere(p.period));
       if (p.kind === 'no-version-table') throw new Error(t.noVersionTable(p.area));
       if (p.kind === 'nothing-to-apply') {
-        setNotice([...(p.decision.source ? [t.fromLibrary(p.decision.source)] : []), t.nothingToApply(p.area, p.application.alreadyApplied), ...leftAlone(p)].join(' '));
+        setNotice([...(p.decision.source ? [t.fromLibrary(p.decision.source)] : []), t.nothingToApply(p.area, p.application.alreadyApplied)].join(' '));
+        setSettled(p);
         return;
       }
       setPending(p);
@@ -59,7 +92,7 @@ export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibra
       setPending(null);
       const r = await applyPrioritization(pending, { workbook: host });
       if (r.kind === 'no-plan') throw new Error(t.noPlan);
-      if (r.kind === 'changed-since') throw new Error(t.changedSince(r.cells.map((c) => `${c.sheet}!${c.address}`), r.version));
+      if (r.kind === 'changed-since') throw new Error(t.changedSince(r.cells.map(locationAddress), r.version));
       setNotice([t.applied(r.changes.length, r.entry.labelShown), ...(r.historyNotAdded ? [t.historyNotAdded(r.historyNotAdded)] : [])].join(' '));
     });
 
@@ -73,6 +106,7 @@ export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibra
         {t.apply}
       </Button>
       <WorkStatus notice={notice} error={error} showProgress={showProgress} progressLabel={t.apply} view="prioritize-apply" />
+      {settled && leftAlone(settled)}
       <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
         <DialogSurface aria-describedby="prio-apply-intro">
           {pending && (
@@ -106,16 +140,7 @@ export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibra
                     ))}
                   </tbody>
                 </table>
-                {leftAlone(pending).length > 0 && (
-                  <>
-                    <h3 className={styles.title}>{t.skippedTitle}</h3>
-                    <ul>
-                      {leftAlone(pending).map((x, k) => (
-                        <li key={k}>{x}</li>
-                      ))}
-                    </ul>
-                  </>
-                )}
+                {leftAlone(pending)}
               </DialogContent>
               <DialogActions>
                 <Button appearance="secondary" onClick={() => setPending(null)}>

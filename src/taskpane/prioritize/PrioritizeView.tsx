@@ -7,6 +7,7 @@
  */
 import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
+import type { Skipped } from '../../app/approvedVersions';
 import { prioritizationFromLibrary } from '../../app/prioritizationFromLibrary';
 import { publishForumDocument } from '../../app/publishForumDocument';
 import { decisionDocumentData } from '../../domain/decisionDocument';
@@ -98,9 +99,12 @@ export default function PrioritizeView(props: { host: InteractiveHost }) {
       const years = [...frame.city.keys(), ...[...frame.areas.values()].flatMap((a) => [...a.years.keys()])];
       const period = formatPeriod(typed ?? periodOf(Math.min(...years), Math.max(...years)));
       if (!typed) setPeriodText(period);
-      const { basis, versions } = await prioritizationFromLibrary(connection.library, period, frame);
-      if (versions.length === 0) throw new Error(t.noVersions(period));
-      start({ ...basis, items: [...basis.items] }, []);
+      // An area left out changes what the city can afford: the forum is told which, never silently.
+      const leftOut: string[] = [];
+      const skip = (why: Skipped) => leftOut.push(why.kind === 'unreadable-snapshot' ? why.fileName : t.listItem(why.itemId));
+      const { basis, versions } = await prioritizationFromLibrary(connection.library, period, frame, { skip });
+      if (versions.length === 0) throw new Error([t.noVersions(period), ...(leftOut.length > 0 ? [t.leftOut(leftOut)] : [])].join(' '));
+      start({ ...basis, items: [...basis.items] }, leftOut.length > 0 ? [t.leftOut(leftOut)] : []);
     });
 
   const figures = useMemo(() => {

@@ -69,6 +69,8 @@ const sv = {
   periodInvalid: 'Skriv planperioden som 2022–2024.',
   noFrameTables: 'Den öppna arbetsboken har ingen budgetram (tabellerna Budgetram och Stadsram). Öppna ekonomis budgetram och läs igen.',
   noVersions: (period: string) => `Biblioteket har ingen fastställd version för ${period}.`,
+  leftOut: (names: string[]) => `Obs: ${names.join(', ')} kunde inte läsas ur biblioteket och är inte med; förslaget och ramens utfall gäller utan ${names.length === 1 ? 'den' : 'dem'}.`,
+  listItem: (id: string) => `listobjektet ${id || '(utan id)'}`,
   published: (rows: number, where: string, already: boolean) =>
     `Prioriteringsbeslutet (${rows} ändrade celler) är sparat i arbetsboken och ${already ? 'fanns redan' : 'publicerat'} i biblioteket: ${where}.`,
   publishFailed: (why: string) => `Beslutet är sparat i arbetsboken men kunde inte publiceras i biblioteket (${why}). Försök igen med Publicera beslutet i biblioteket.`,
@@ -152,6 +154,8 @@ const en: PrioritizeStrings = {
   periodInvalid: 'Write the plan period as 2022–2024.',
   noFrameTables: "The open workbook has no frame (tables Budgetram and Stadsram). Open finance's frame workbook and read again.",
   noVersions: (period) => `The library has no approved version for ${period}.`,
+  leftOut: (names) => `Note: ${names.join(', ')} could not be read from the library and ${names.length === 1 ? 'is' : 'are'} left out; the proposal and the frame's outcome hold without ${names.length === 1 ? 'it' : 'them'}.`,
+  listItem: (id) => `list item ${id || '(no id)'}`,
   published: (rows, where, already) => `The decision (${rows} changed cells) is saved in the workbook and ${already ? 'was already' : 'is published'} in the library: ${where}.`,
   publishFailed: (why) => `The decision is saved in the workbook but could not be published to the library (${why}). Try again with Publish the decision to the library.`,
   publishSaved: 'Publish the decision to the library',

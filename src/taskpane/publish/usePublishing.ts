@@ -9,6 +9,7 @@ import type { Publishing } from '../../app/ports';
 import type { Delivery } from '../../app/deliver';
 import { publishVersion } from '../../app/publishVersion';
 import { recordDecision, type ForumPublication } from '../../app/recordDecision';
+import { isApproved } from '../../app/approvedVersions';
 import { areaKey } from '../../domain/frame';
 import type { Finding } from '../../domain/findings';
 import { formatPeriod } from '../../domain/period';
@@ -86,7 +87,7 @@ export function usePublishing(host: InteractiveHost | null, shown: boolean) {
     try {
       const listed = await c.library.listVersions(formatPeriod(plan.info.period));
       const labels = listed
-        .filter((v) => areaKey(v.fields.Tjansteomrade) === areaKey(plan.info.area) && (v.fields.Beslut === 'Fastställd' || v.fields.Beslut === ''))
+        .filter((v) => areaKey(v.fields.Tjansteomrade) === areaKey(plan.info.area) && isApproved(v))
         .map((v) => v.fields.Version);
       setUnpublished(checkDecisionsPublished([newest], plan.versionTable, labels));
     } catch {

@@ -12,7 +12,7 @@ import { formatPeriod } from '../../domain/period';
 import type { PublishedVersion } from '../../publish/planLibrary';
 import { checkWorkbook } from '../../workbook/checkPlan';
 import type { InteractiveHost } from '../../workbook/host';
-import { newestFirst } from '../shared/chooseVersions';
+import { newestFirst } from '../../app/approvedVersions';
 import { connectLibrary, type Connected } from '../shared/libraryConnection';
 import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';

@@ -16,7 +16,7 @@ const sv = {
   versionOption: (version: string, state: VersionState, date: string) => {
     const by = state.forum ? ` av ${state.forum}` : '';
     const words =
-      state.kind === 'approved' ? `fastställd${by}` : state.kind === 'submitted' ? `inskickad${state.forum ? ` till ${state.forum}` : ''}` : state.kind === 'returned' ? `återremitterad${by}` : `${state.decision}${state.forum ? ` ${state.forum}` : ''}`;
+      state.kind === 'approved' ? `fastställd${by}` : state.kind === 'submitted' ? `inskickad${state.forum ? ` till ${state.forum}` : ''}` : state.kind === 'returned' ? `återremitterad${by}` : `${state.decision || 'utan beslut'}${state.forum ? ` ${state.forum}` : ''}`;
     return `v${version}, ${words}${date ? ` ${date}` : ''}`;
   },
   compare: 'Visa skillnader',
@@ -64,7 +64,7 @@ const en: ReviewStrings = {
   versionOption: (version, state, date) => {
     const by = state.forum ? ` by ${state.forum}` : '';
     const words =
-      state.kind === 'approved' ? `approved${by}` : state.kind === 'submitted' ? `submitted${state.forum ? ` to ${state.forum}` : ''}` : state.kind === 'returned' ? `returned${by}` : `${state.decision}${state.forum ? ` ${state.forum}` : ''}`;
+      state.kind === 'approved' ? `approved${by}` : state.kind === 'submitted' ? `submitted${state.forum ? ` to ${state.forum}` : ''}` : state.kind === 'returned' ? `returned${by}` : `${state.decision || 'no decision'}${state.forum ? ` ${state.forum}` : ''}`;
     return `v${version}, ${words}${date ? ` ${date}` : ''}`;
   },
   compare: 'Show differences',

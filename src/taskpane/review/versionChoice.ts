@@ -3,12 +3,14 @@
  * a forum (Beslut Inskickad) or returned by one is never taken for an approved one; and which versions the
  * comparison starts from. The baseline ("before") is the newest approved version (docs/domain.md §1: what a
  * forum decided is what later versions are measured against); "after", between two published versions, is the
- * newest of all, so a version waiting for a forum is shown against the approval it would replace.
+ * newest of all, so a version waiting for a forum is shown against the approval it would replace. Approved is
+ * what every reader of the library counts (src/app/approvedVersions: Beslut `Fastställd`); an item without a
+ * Beslut was not published by this tool and is labelled as having none.
  */
 import type { PublishedVersion } from '../../publish/planLibrary';
-import { isApproved } from '../shared/chooseVersions';
+import { isApproved } from '../../app/approvedVersions';
 
-/** A version's state as the picker says it; `other` keeps a Beslut word this version of the pane does not know. */
+/** A version's state as the picker says it; `other` keeps a Beslut word this version of the pane does not know (or none). */
 export type VersionState =
   | { kind: 'approved'; forum: string }
   | { kind: 'submitted'; forum: string }
