@@ -6,13 +6,13 @@
  * frame is another document in the library than one without, while the same pack again is recognised.
  */
 import ExcelJS from 'exceljs';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CellValue } from '../../src/domain/cell';
 import type { RawTable } from '../../src/workbook/host';
 import { DEVIATION_FORMAT } from '../../src/workbook/contract/consolidationTables';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
-import { startLibrary, tempDir, TOKEN, withLibrary, type RunningLibrary } from '../publish/helpers';
+import { libraryArgs, tempDir, useLibrary, withLibrary } from '../publish/helpers';
 import { cli, type ConsolidateJson } from './helpers';
 import { FRAME, libraryStats, publishSamples, SAMPLE_FILES } from './librarySamples';
 
@@ -32,19 +32,14 @@ const named = (tables: RawTable[], name: string) => {
 };
 
 withLibrary('pack --frame against the local library', () => {
-  let lib: RunningLibrary;
+  const lib = useLibrary();
   let dir: string;
   beforeAll(async () => {
-    lib = await startLibrary();
     dir = tempDir('tjp-packframe-');
     await publishSamples(lib, dir);
   });
-  afterAll(async () => {
-    await lib?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
 
-  const reach = () => ['--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca];
+  const reach = () => libraryArgs(lib);
   const pack = (...extra: string[]) => cli(['pack', ...reach(), '--period', PERIOD, '--forum', 'PF', ...extra]);
 
   describe('the PF pack with the frame', () => {
