@@ -25,11 +25,11 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReviewPack, type ReviewPackOutcome } from '../app/reviewPack';
 import { forumFolder } from '../publish/forumDocuments';
-import { cityVerdict } from '../workbook/contract/reviewPackFrame';
+import { messageIn } from '../domain/findings';
 import { parseForum } from '../domain/versions';
+import { cityVerdict } from '../workbook/contract/reviewPackFrame';
 import type { FrameFile } from './files';
 import { LibraryReadError, openLibrary, periodArg, readLibrary } from './libraryPlans';
-import { messageIn } from '../domain/findings';
 import { LABEL, where } from './report';
 import { UsageError } from './usage';
 
