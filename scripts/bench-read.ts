@@ -6,6 +6,8 @@
  *   1. `tjansteplan validate --json FILE` ÷ a bare exceljs load of the same file, at 5 000 and 50 000 rows;
  *   2. `tjansteplan consolidate --frame F FILE×100` ÷ bare exceljs loads of the same 100 files in one process.
  * Targets: ≤ 0.4× the time and ≤ 0.6× the memory. Ends with one JSON line holding every figure.
+ * The machine's 1-minute load average is printed before and after each pair of series: on a shared machine
+ * a figure means little without it (the ratios, from paired runs, hold up better than the times).
  */
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -40,17 +42,20 @@ interface Pair {
   label: string;
   command: Run[];
   bare: Run[];
+  /** The 1-minute load average before and after the series. */
+  load: [number, number];
 }
 
 /** Alternating runs of the command and the bare load, after one unmeasured run of each (disk cache, JIT cache). */
 function paired(label: string, command: string[], bare: string[], runs: number): Pair {
   measured(command);
   measured(bare);
-  const pair: Pair = { label, command: [], bare: [] };
+  const pair: Pair = { label, command: [], bare: [], load: [os.loadavg()[0], 0] };
   for (let i = 0; i < runs; i++) {
     pair.command.push(measured(command));
     pair.bare.push(measured(bare));
   }
+  pair.load[1] = os.loadavg()[0];
   return pair;
 }
 
@@ -58,7 +63,7 @@ function figures(p: Pair) {
   const m = (runs: Run[], k: keyof Run) => median(runs.map((r) => r[k]));
   const time = { command: m(p.command, 'ms'), bare: m(p.bare, 'ms') };
   const memory = { command: m(p.command, 'peakMb'), bare: m(p.bare, 'peakMb') };
-  return { label: p.label, runs: p.command.length, time, memory, timeRatio: time.command / time.bare, memoryRatio: memory.command / memory.bare };
+  return { label: p.label, runs: p.command.length, time, memory, timeRatio: time.command / time.bare, memoryRatio: memory.command / memory.bare, load: p.load };
 }
 
 async function plan(dir: string, rows: number): Promise<string> {
@@ -114,10 +119,20 @@ async function main() {
     results.push(figures(paired('consolidate, 100 files of 40 rows', [BIN, 'consolidate', '--frame', frame, ...files], ['-e', BARE_LOADS, ...files], 5)));
 
     console.log('Reading plans: the CLI ÷ a bare exceljs load of the same files (whole processes, paired, medians)');
-    console.log(['what', 'runs', 'CLI', 'exceljs load', 'time ratio', 'CLI peak', 'exceljs peak', 'memory ratio'].join(' | '));
+    console.log(['what', 'runs', 'CLI', 'exceljs load', 'time ratio', 'CLI peak', 'exceljs peak', 'memory ratio', 'load average'].join(' | '));
     for (const r of results) {
       console.log(
-        [r.label, r.runs, `${Math.round(r.time.command)} ms`, `${Math.round(r.time.bare)} ms`, `${f2(r.timeRatio)}×`, `${f1(r.memory.command)} MiB`, `${f1(r.memory.bare)} MiB`, `${f2(r.memoryRatio)}×`].join(' | '),
+        [
+          r.label,
+          r.runs,
+          `${Math.round(r.time.command)} ms`,
+          `${Math.round(r.time.bare)} ms`,
+          `${f2(r.timeRatio)}×`,
+          `${f1(r.memory.command)} MiB`,
+          `${f1(r.memory.bare)} MiB`,
+          `${f2(r.memoryRatio)}×`,
+          `${f2(r.load[0])} → ${f2(r.load[1])}`,
+        ].join(' | '),
       );
     }
     console.log('Targets: ≤ 0.40× time, ≤ 0.60× memory.');

@@ -28,13 +28,15 @@ export function readCityFrame(tables: readonly RawTable[]): FrameReading {
     const ref = tableRef(budget, columns);
     const areaCol = columns.get('Tjänsteområde');
     if (areaCol !== undefined) {
+      // Each row's area key once: every area's rows are picked by it (a frame of 100 areas has thousands of rows).
+      const rowKeys = budget.body.map((cells) => areaKey(cellText(cells[areaCol])));
       const names = new Map<string, string>();
-      budget.body.forEach((cells) => {
+      budget.body.forEach((cells, i) => {
         const name = cellText(cells[areaCol]);
-        if (name !== '' && !names.has(areaKey(name))) names.set(areaKey(name), name);
+        if (name !== '' && !names.has(rowKeys[i])) names.set(rowKeys[i], name);
       });
       for (const [key, name] of names) {
-        const years = readFrameRows(budget, ref, findings, (cells) => areaKey(cellText(cells[areaCol])) === key);
+        const years = readFrameRows(budget, ref, findings, (_, i) => rowKeys[i] === key);
         areas.set(key, { area: name, years, ref });
       }
       budget.body.forEach((cells, i) => {

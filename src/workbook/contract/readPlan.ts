@@ -16,6 +16,7 @@ import {
 } from '../../domain/plan';
 import { DECISIONS, FORUMS, parseDecision, parseForum, parseVersionLabel, type VersionEntry } from '../../domain/versions';
 import type { RawTable } from '../host';
+import type { Tkr } from '../../domain/money';
 import { amountFromCell } from './cells';
 import { isBlank, isEmptyRow, mapColumns, tableRef } from './columns';
 import { findTable, headerKey, INFO_ITEMS, PRIORITY_HEADER, TABLES } from './tables';
@@ -173,23 +174,35 @@ function readInitiatives(raw: RawTable, period: Period, findings: Finding[]): { 
   const mntCols = mntNames.map((c) => columns.get(c));
   const initiatives: Initiative[] = [];
   const body = raw.body;
+  // Once per row of a 50 000-row plan (issue 19): a plain loop, and a location made only for a cell that is
+  // reported (amountFromCell takes the whole integers and the empty cells without calling `where`).
+  const amounts = (cells: CellValue[], row: number, cols: (number | undefined)[], names: string[]): (Tkr | null)[] => {
+    const out = new Array<Tkr | null>(cols.length);
+    for (let k = 0; k < cols.length; k++) {
+      const c = cols[k];
+      if (c === undefined) out[k] = 0;
+      else {
+        const v = cells[c];
+        out[k] = typeof v === 'number' && Number.isSafeInteger(v) ? v : amountFromCell(v, () => locate(ref, row, names[k]), findings, years[k]);
+      }
+    }
+    return out;
+  };
   for (let i = 0; i < body.length; i++) {
     const cells = body[i];
     if (isEmptyRow(cells)) continue;
     const row = i + 1;
     const name = nameCol === undefined ? '' : cellText(cells[nameCol]);
-    const amounts = (cols: (number | undefined)[], names: string[]) =>
-      cols.map((c, k) => (c === undefined ? 0 : amountFromCell(cells[c], () => locate(ref, row, names[k]), findings, years[k])));
-    initiatives.push({
-      row,
-      nr: nrCol === undefined ? '' : cellText(cells[nrCol]),
-      name,
-      development: amounts(devCols, devNames),
-      maintenance: amounts(mntCols, mntNames),
-      comment: commentCol === undefined ? '' : cellText(cells[commentCol]),
-      ...(priorityCol === undefined ? {} : priorityOf(cellText(cells[priorityCol]))),
-      isStatedSum: STATED_SUM.test(name),
-    });
+    const nr = nrCol === undefined ? '' : cellText(cells[nrCol]);
+    const development = amounts(cells, row, devCols, devNames);
+    const maintenance = amounts(cells, row, mntCols, mntNames);
+    const comment = commentCol === undefined ? '' : cellText(cells[commentCol]);
+    const isStatedSum = STATED_SUM.test(name);
+    if (priorityCol === undefined) initiatives.push({ row, nr, name, development, maintenance, comment, isStatedSum });
+    else {
+      const { priority, priorityShown } = priorityOf(cellText(cells[priorityCol]));
+      initiatives.push({ row, nr, name, development, maintenance, comment, priority, priorityShown, isStatedSum });
+    }
   }
   // An area whose table has no maintenance figures at all has not stated them: "–" in reports, never 0.
   const maintenanceStated = body.some((cells) => mntCols.some((c) => c !== undefined && !isBlank(cells[c])));
@@ -197,7 +210,8 @@ function readInitiatives(raw: RawTable, period: Period, findings: Finding[]): { 
 }
 
 function priorityOf(shown: string): Pick<Initiative, 'priority' | 'priorityShown'> {
-  return { priority: parsePriority(shown), priorityShown: shown };
+  // Most rows state none: no need to normalise and lower-case an empty text to learn that.
+  return { priority: shown === '' ? null : parsePriority(shown), priorityShown: shown };
 }
 
 /** A totals row must compute, never repeat a typed number that goes stale when a row changes. */
@@ -227,14 +241,14 @@ export function readFrameRows(
   raw: RawTable,
   ref: TableRef,
   findings: Finding[],
-  keep: (cells: CellValue[]) => boolean,
+  keep: (cells: CellValue[], index: number) => boolean,
 ): Map<number, FrameYear> {
   const years = new Map<number, FrameYear>();
   const yearCol = ref.columns.get('År');
   const devCol = ref.columns.get('Utveckling');
   const opsCol = ref.columns.get('Förvaltning');
   raw.body.forEach((cells, i) => {
-    if (isEmptyRow(cells) || yearCol === undefined || !keep(cells)) return;
+    if (isEmptyRow(cells) || yearCol === undefined || !keep(cells, i)) return;
     const row = i + 1;
     const yearCell = amountFromCell(cells[yearCol], () => locate(ref, row, 'År'), findings);
     if (yearCell === null || yearCell < 1900 || yearCell > 2999) {
