@@ -12,7 +12,9 @@
  * The workbook's bytes come through the `write` port (exceljs in Node or its browser chunk: both
  * `sheetsToXlsx`), so nothing here loads exceljs. Published as `<period>/Forum/Granskningsunderlag <forum>
  * <date>.xlsx` through publishForumDocument: written once, the same pack again is recognised by its tables.
+ * With finance's frame (`request.frame`) the pack gains the Ram sheet, and so other content than without.
  */
+import type { CityFrame } from '../domain/frame';
 import type { PlanSnapshot } from '../domain/snapshot';
 import type { Forum } from '../domain/versions';
 import type { ForumDocumentOutcome } from '../publish/forumDocuments';
@@ -27,6 +29,8 @@ export interface ReviewPackRequest {
   period: string;
   /** Put it in the library on the meeting's ISO date; otherwise only built. */
   publish?: { date: string };
+  /** Finance's frame: the pack then has the Ram sheet (the city and each area against it). */
+  frame?: CityFrame | null;
 }
 
 export interface ReviewPackPorts extends ReadCallbacks {
@@ -65,7 +69,7 @@ export async function buildReviewPack(request: ReviewPackRequest, ports: ReviewP
   });
   if (inputs.length === 0) return { kind: 'nothing-approved', period };
 
-  const pack = reviewPack(forum, period, inputs);
+  const pack = reviewPack(forum, period, inputs, request.frame);
   const bytes = await ports.write(pack.sheets);
   const changed = pack.areas.filter((a) => a.notes.length > 0).length;
   if (!request.publish) return { kind: 'built', pack, bytes, changed };
@@ -91,7 +95,8 @@ function shown(v: PublishedVersion, snapshot: PlanSnapshot): PackVersion {
 
 /**
  * What the pack says, as plain values: its sheets' titles and tables. Hashed by publishForumDocument, so a
- * pack built again from the same library (by the pane or the command line) is recognised as already there.
+ * pack built again from the same library (by the pane or the command line) is recognised as already there,
+ * and one with the Ram sheet (built with a frame) is another document than one without.
  */
 export function packContent(pack: ReviewPack): unknown {
   return pack.sheets.map((sh) => ({ name: sh.name, title: sh.title, tables: sh.tables.map((t) => ({ name: t.name, headers: t.headers, rows: t.rows })) }));

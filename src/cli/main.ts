@@ -104,7 +104,7 @@ export function program(setExit: (code: number) => void): Command {
     .description(
       'forumets granskningsunderlag ur biblioteket: Översikt och ett blad per tjänsteområde med den senaste fastställda versionen (oavsett forum), ' +
         'ändringarna sedan den version forumet självt senast fastställde (annars närmast föregående fastställda) och fynden / ' +
-        "a forum's review pack (exit 0 skriven, 1 inga fastställda versioner för perioden eller ett annat underlag med samma namn i biblioteket, 2 bibliotek som inte svarar eller ett område som inte kunde läsas och lämnades utanför)",
+        "a forum's review pack (exit 0 skriven, 1 inga fastställda versioner för perioden eller ett annat underlag med samma namn i biblioteket, 2 bibliotek som inte svarar, en oläslig --frame eller ett område som inte kunde läsas och lämnades utanför)",
     )
     .requiredOption('--library <url>', 'biblioteket: https://localhost:PORT/v1.0[/sites/S/drives/D/lists/L] eller en SharePoint-webbplats')
     .requiredOption('--period <planperiod>', 'planperioden, t.ex. 2022–2024')
@@ -112,6 +112,7 @@ export function program(setExit: (code: number) => void): Command {
     .option('--out <fil.xlsx>', 'arbetsboken att skriva (krävs utan --publish)')
     .option('--publish', 'lägg också underlaget i biblioteket bredvid planerna: <period>/Forum/Granskningsunderlag <forum> <datum>.xlsx (skrivs aldrig över)')
     .option('--date <ÅÅÅÅ-MM-DD>', 'med --publish: mötets datum i namnet (standard: i dag)')
+    .option('--frame <fil>', 'ekonomis budgetram (.xlsx): lägger till bladet Ram, staden och varje område mot ramen')
     .option('--token <token>', `bibliotekets ${TOKEN_HELP}`)
     .option('--ca <fil>', 'CA-certifikat att lita på (standard: office-addin-dev-certs ca.crt)')
     .action(async (o) => setExit(await (await import('./pack')).packCommand(o, out, err)));

@@ -16,13 +16,21 @@
  * `<period>/Forum/Granskningsunderlag <forum> <date>.xlsx` (the meeting's date, today by default), so members
  * open one workbook in Excel for the web; `--out` is then optional. Written once: the same pack again is
  * recognised by its content, another pack under that name is a conflict (exit 1) and nothing is overwritten.
+ *
+ * `--frame budgetram.xlsx` (read as `consolidate --frame` reads it, openFrame) adds the sheet Ram: the city
+ * and each area against finance's frame, in the Sammanställning's figures and words. A frame that cannot be
+ * read is a located error and exit 2 before the library is asked; its findings are said on stderr.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReviewPack, type ReviewPackOutcome } from '../app/reviewPack';
 import { forumFolder } from '../publish/forumDocuments';
+import { messageIn } from '../domain/findings';
 import { parseForum } from '../domain/versions';
+import { cityVerdict } from '../workbook/contract/reviewPackFrame';
+import type { FrameFile } from './files';
 import { LibraryReadError, openLibrary, periodArg, readLibrary } from './libraryPlans';
+import { LABEL, where } from './report';
 import { UsageError } from './usage';
 
 export interface PackOptions {
@@ -36,6 +44,8 @@ export interface PackOptions {
   publish?: boolean;
   /** With `publish`: the meeting's date (ISO), today by default. */
   date?: string;
+  /** Finance's frame workbook: the pack then has the sheet Ram. */
+  frame?: string;
 }
 
 export async function packCommand(o: PackOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -46,6 +56,12 @@ export async function packCommand(o: PackOptions, out: (s: string) => void, err:
   if (o.date !== undefined && !o.publish) throw new UsageError('--date gäller bara med --publish');
   const date = o.date ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new UsageError(`--date: ${date} är inget datum (ÅÅÅÅ-MM-DD)`);
+  // Read first: an unreadable frame (UnreadableWorkbook, exit 2 in main) asks nothing of the library.
+  let frame: FrameFile | null = null;
+  if (o.frame !== undefined) {
+    frame = await (await import('./files')).openFrame(o.frame);
+    for (const f of frame.findings) err(`${o.frame}: ${LABEL.sv[f.severity]} ${f.code} ${where(f, 'sv')}: ${messageIn(f, 'sv')}`);
+  }
   const library = await openLibrary(o);
 
   // An area whose list item or snapshot cannot be used is left out with one line; the pack is still
@@ -55,7 +71,7 @@ export async function packCommand(o: PackOptions, out: (s: string) => void, err:
   try {
     ({ value: outcome, skipped } = await readLibrary(o.library, err, (callbacks) =>
       buildReviewPack(
-        { forum, period, ...(o.publish ? { publish: { date } } : {}) },
+        { forum, period, ...(o.publish ? { publish: { date } } : {}), ...(frame ? { frame: frame.frame } : {}) },
         // Loaded only to write: exceljs is the same writer as the pane's (sheetsToXlsx).
         { ...callbacks, library, write: async (sheets) => (await import('../workbook/file/tablesToXlsx')).sheetsToXlsx(sheets) },
       ),
@@ -71,7 +87,8 @@ export async function packCommand(o: PackOptions, out: (s: string) => void, err:
   }
 
   const { pack, bytes, changed, publication } = outcome;
-  const what = `granskningsunderlag för ${forum} ${period}, ${pack.areas.length} tjänsteområden (${changed} med ändringar sedan föregående fastställda version)`;
+  const against = pack.frame ? `; ${cityVerdict(pack.frame.consolidation)}` : '';
+  const what = `granskningsunderlag för ${forum} ${period}, ${pack.areas.length} tjänsteområden (${changed} med ändringar sedan föregående fastställda version)${against}`;
   if (o.out) {
     await writeFile(o.out, bytes);
     out(`${path.resolve(o.out)}: ${what}`);

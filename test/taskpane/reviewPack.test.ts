@@ -3,7 +3,8 @@
  * review pack to the local library (on its own origins, reached through CORS as in a tenant) holding the nine
  * samples with earlier approvals. The library then holds `2022–2024/Forum/Granskningsunderlag PF <date>.xlsx`
  * with the same tables as `tjansteplan pack` writes for that library; the status says so with a link to open
- * it there, and a second publish says it is already there.
+ * it there, and a second publish says it is already there. With finance's frame workbook open, the pack
+ * has the sheet Ram, as `tjansteplan pack --frame` writes it.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { BROWSER_TEST_TIMEOUT, until, useBench, type Bench, type Workbench } fro
 jest.setTimeout(BROWSER_TEST_TIMEOUT * 3);
 
 const PERIOD = '2022–2024';
+const FRAME = path.join(__dirname, '..', 'fixtures', 'frame', 'budgetram-2022-2024.xlsx');
 const DATE = '2022-03-18';
 const NAME = `Granskningsunderlag PF ${DATE}.xlsx`;
 
@@ -71,14 +73,14 @@ async function publishedTables(lib: RunningLibrary, name: string) {
   return (await XlsxWorkbook.fromBytes(bytes)).readTables();
 }
 
-async function publishFromDialog(wb: Workbench): Promise<void> {
+async function publishFromDialog(wb: Workbench, day = DATE): Promise<void> {
   const panel = wb.pane.getByRole('tabpanel', { name: 'Sammanställning' });
   await panel.getByRole('button', { name: 'Granskningsunderlag…' }).click();
   const dialog = wb.pane.getByRole('dialog', { name: 'Granskningsunderlag' });
   await dialog.getByRole('radio', { name: 'Prioriteringsforum (PF)' }).check();
   await expect(dialog.getByRole('textbox', { name: /^Planperiod/ }).inputValue()).resolves.toBe(PERIOD);
   const date = dialog.getByRole('textbox', { name: /^Mötesdatum/ });
-  await date.fill(DATE);
+  await date.fill(day);
   // From the keyboard: Enter in the form publishes.
   await date.press('Enter');
   await dialog.waitFor({ state: 'hidden' });
@@ -165,4 +167,31 @@ test('Öppna: the pack as a new workbook in Excel, nothing published', async () 
   const tables = await (await XlsxWorkbook.fromBytes(readFileSync((await download.path())!))).readTables();
   expect(tables.find((t) => t.name === 'Oversikt')!.body).toHaveLength(9);
   expect(await (await connect(lib)).library.listForumDocuments(PERIOD)).toHaveLength(before);
+});
+
+test('with the frame workbook open, the pack has the Ram sheet: the same tables as `tjansteplan pack --frame`', async () => {
+  const lib = testLibrary(bench());
+  const day = '2022-03-25';
+  const name = `Granskningsunderlag PF ${day}.xlsx`;
+  const wb = await bench().open('pane=350');
+  await wb.openFile(FRAME, 'Sammanställning');
+  await wb.pane.getByRole('tabpanel', { name: 'Sammanställning' }).getByLabel('Planperiod').fill(PERIOD);
+
+  await publishFromDialog(wb, day);
+  await until(async () => /publicerat i biblioteket/.test((await statusOf(wb).textContent()) ?? ''), 'the pack with the frame to be published', 60_000);
+  expect(plain(await statusOf(wb).textContent())).toBe(
+    `${PERIOD}/Forum/${name} är publicerat i biblioteket: 9 områden, 3 med ändringar sedan föregående fastställda version. Staden mot ramen är med (bladet Ram, från arbetsbokens Budgetram).`,
+  );
+
+  const out = path.join(dir, 'pf-ram.xlsx');
+  const run = await cli(['pack', '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca, '--period', PERIOD, '--forum', 'PF', '--frame', FRAME, '--out', out]);
+  expect(run.code).toBe(0);
+  const fromCli = await (await XlsxWorkbook.open(out)).readTables();
+  const fromPane = await publishedTables(lib, name);
+  const city = fromPane.find((t) => t.name === 'Stadsniva')!;
+  expect(city.sheet).toBe('Ram');
+  expect(city.body[0].map((c) => (typeof c === 'object' && c !== null && 'result' in c ? c.result : c))).toEqual([2022, 143942, 121600, 22342]);
+  const shape = (ts: typeof fromCli) => ts.map((t) => ({ sheet: t.sheet, name: t.name, headers: t.headers, body: t.body }));
+  expect(shape(fromPane)).toEqual(shape(fromCli));
+  expect(wb.problems).toEqual([]);
 });

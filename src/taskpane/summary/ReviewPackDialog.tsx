@@ -3,7 +3,8 @@
  * `buildReviewPack` as `tjansteplan pack --publish` — and puts it in the library beside the plans, where the
  * forum's members open it in Excel for the web, or opens it here as a new workbook. The outcome is told in
  * the view's status. exceljs (the workbook writer) is a chunk of its own, loaded on confirmation, never with
- * the pane.
+ * the pane. When the open workbook has finance's Budgetram (what Sammanställning consolidates against), the
+ * pack gets the Ram sheet from it, as `pack --frame` does.
  */
 import {
   Button,
@@ -23,6 +24,7 @@ import {
 import { useState } from 'react';
 import { localDay } from '../../app/ports';
 import { buildReviewPack, type ReviewPackOutcome } from '../../app/reviewPack';
+import type { CityFrame } from '../../domain/frame';
 import { formatPeriod, parsePeriod } from '../../domain/period';
 import type { Forum } from '../../domain/versions';
 import { LibraryUnavailable } from '../../publish/errors';
@@ -89,6 +91,14 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
     return framePeriod(readCityFrame(tables).frame) ?? '';
   };
 
+  /** The open workbook's Budgetram, read as Sammanställning reads it; null when it has none (or an empty one). */
+  const openFrame = async (): Promise<CityFrame | null> => {
+    const tables = await host.readTables();
+    if (!tables.some((x) => x.name.toLowerCase() === 'budgetram')) return null;
+    const { frame } = readCityFrame(tables);
+    return frame.areas.size > 0 || frame.city.size > 0 ? frame : null;
+  };
+
   const chosen = parsePeriod(period);
   const day = date.trim();
 
@@ -104,17 +114,18 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
       // A version whose list item or snapshot cannot be used is left out; the others make the pack, and the
       // notice says how many were.
       let left = 0;
-      const also = (text: string) => (left > 0 ? `${text} ${t.skipped(left)}` : text);
+      const frame = await openFrame();
+      const also = (text: string, built = true) => [text, ...(built && frame ? [t.withFrame] : []), ...(left > 0 ? [t.skipped(left)] : [])].join(' ');
       try {
         outcome = await buildReviewPack(
-          { forum, period: name, ...(publish ? { publish: { date: day } } : {}) },
+          { forum, period: name, ...(publish ? { publish: { date: day } } : {}), ...(frame ? { frame } : {}) },
           { library: connection.library, write, skip: () => left++ },
         );
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         throw new Error(e instanceof LibraryUnavailable ? t.unreachable(message) : t.unreadable(message));
       }
-      if (outcome.kind === 'nothing-approved') return setNotice(also(t.nothing(name)));
+      if (outcome.kind === 'nothing-approved') return setNotice(also(t.nothing(name), false));
       if (!publish) {
         const file = forumDocumentName('Granskningsunderlag', forum, isDate(day) ? day : localDay(new Date()));
         const how = await deliverWorkbook(outcome.bytes, file);

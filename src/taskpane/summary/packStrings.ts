@@ -12,7 +12,7 @@ const sv = {
   open: 'Granskningsunderlag…',
   title: 'Granskningsunderlag',
   intro:
-    'Forumets granskningsunderlag i en arbetsbok: varje områdes senaste fastställda version, ändringarna mot föregående fastställda version med ändringsnoteringar, och fynden. Publicerat ligger det i biblioteket bredvid planerna, där forumets ledamöter öppnar det i Excel på webben.',
+    'Forumets granskningsunderlag i en arbetsbok: varje områdes senaste fastställda version, ändringarna mot föregående fastställda version med ändringsnoteringar, och fynden; har arbetsboken en Budgetram, också staden mot ramen. Publicerat ligger det i biblioteket bredvid planerna, där forumets ledamöter öppnar det i Excel på webben.',
   forum: 'Forum',
   forumNames: { TF: 'Tjänsteforum (TF)', PF: 'Prioriteringsforum (PF)', BF: 'Beslutsforum (BF)' } as Record<Forum, string>,
   period: 'Planperiod',
@@ -36,6 +36,7 @@ const sv = {
   created: (forum: string, period: string, areas: number) => `Granskningsunderlaget för ${forum} ${period} (${counted('sv', areas, 'område', 'områden')}) är öppnat som en ny arbetsbok.`,
   downloaded: (file: string) => `Granskningsunderlaget är hämtat som ${file}.`,
   openInLibrary: 'Öppna i biblioteket',
+  withFrame: 'Staden mot ramen är med (bladet Ram, från arbetsbokens Budgetram).',
   skipped: (n: number) => `${counted('sv', n, 'version', 'versioner')} i biblioteket kunde inte läsas och är inte med.`,
 };
 
@@ -45,7 +46,7 @@ const en: PackStrings = {
   open: 'Review pack…',
   title: 'Review pack',
   intro:
-    "The forum's review pack in one workbook: each area's newest approved version, the changes against its previous approved version with change notes, and its findings. Once published it is in the library beside the plans, where the forum's members open it in Excel for the web.",
+    "The forum's review pack in one workbook: each area's newest approved version, the changes against its previous approved version with change notes, and its findings; when the workbook has a Budgetram, the city against the frame too. Once published it is in the library beside the plans, where the forum's members open it in Excel for the web.",
   forum: 'Forum',
   forumNames: { TF: 'Service forum (TF)', PF: 'Prioritisation forum (PF)', BF: 'Decision forum (BF)' },
   period: 'Plan period',
@@ -68,6 +69,7 @@ const en: PackStrings = {
   created: (forum, period, areas) => `The review pack for ${forum} ${period} (${counted('en', areas, 'area', 'areas')}) is open as a new workbook.`,
   downloaded: (file) => `The review pack was downloaded as ${file}.`,
   openInLibrary: 'Open in the library',
+  withFrame: "The city against the frame is included (sheet Ram, from the workbook's Budgetram).",
   skipped: (n) => `${counted('en', n, 'version', 'versions')} in the library could not be read and ${byCount('en', n, 'is', 'are')} left out.`,
 };
 

@@ -2,17 +2,20 @@
  * The forum's review pack (granskningsunderlag) that `tjansteplan pack` writes: a sheet `Översikt` with one
  * row per area, then one sheet per area with three real Excel tables — the presented version's initiatives,
  * what changed since the version it is compared with (with the Swedish change notes of `changeNotes`), and
- * the findings recorded when it was approved. Pure: the CLI writes the result through XlsxWorkbook, and the
- * task pane could through Office.js.
+ * the findings recorded when it was approved. Given finance's frame, a sheet `Ram` follows Översikt: the city
+ * and every area against the frame (reviewPackFrame), and Översikt's title says where the city stands.
+ * Pure: the CLI writes the result through XlsxWorkbook, and the task pane could through Office.js.
  */
 import type { CellValue } from '../../domain/cell';
 import { changeNotes, diffPlans, versionOfSnapshot, type InitiativeChange, type PlanDiff } from '../../domain/diff';
 import type { Finding, Severity } from '../../domain/findings';
+import type { CityFrame } from '../../domain/frame';
 import type { Tkr } from '../../domain/money';
 import type { PlanSnapshot } from '../../domain/snapshot';
 import type { Forum } from '../../domain/versions';
 import type { TableWrite } from '../host';
 import { ownFormula } from '../ownFormula';
+import { cityVerdict, frameSheet, packConsolidation, SHEET_FRAME, type PackFrame } from './reviewPackFrame';
 import { initiativeHeaders, TKR_FORMAT } from './tables';
 
 export const SHEET_OVERVIEW = 'Översikt';
@@ -61,27 +64,37 @@ export interface ReviewPack {
   period: string;
   years: number[];
   areas: PackArea[];
-  /** `Översikt` first, then one per area in the order of `areas`. */
+  /** `Översikt` first, then `Ram` when built with a frame, then one per area in the order of `areas`. */
   sheets: PackSheet[];
+  /** The presented versions against finance's frame; only when built with one. */
+  frame?: PackFrame;
 }
 
-export function reviewPack(forum: Forum, period: string, inputs: readonly PackAreaInput[]): ReviewPack {
+/** With `frame` (finance's budgetram) the pack also shows the city and each area against it. */
+export function reviewPack(forum: Forum, period: string, inputs: readonly PackAreaInput[], frame?: CityFrame | null): ReviewPack {
   const years = [...new Set(inputs.flatMap((a) => a.presented.snapshot.years))].sort((a, b) => a - b);
-  const sheets = sheetNames(inputs.map((a) => a.area));
+  const sheets = sheetNames(
+    inputs.map((a) => a.area),
+    frame ? [SHEET_FRAME] : [],
+  );
   const keys = tableKeys(inputs.map((a) => a.area));
   const areas: PackArea[] = inputs.map((a, i) => {
     const diff = a.previous ? diffPlans(versionOfSnapshot(a.previous.snapshot), versionOfSnapshot(a.presented.snapshot)) : null;
     return { ...a, sheet: sheets[i], key: keys[i], diff, notes: diff ? changeNotes(diff) : [] };
   });
+  const title = `Granskningsunderlag ${FORUM_NAMES[forum]} (${forum}) – tjänsteplaner ${period}`;
+  const against = frame ? packConsolidation(inputs, frame) : null;
   return {
     forum,
     period,
     years,
     areas,
     sheets: [
-      { name: SHEET_OVERVIEW, title: `Granskningsunderlag ${FORUM_NAMES[forum]} (${forum}) – tjänsteplaner ${period}`, tables: [overviewTable(areas, years)] },
+      { name: SHEET_OVERVIEW, title: against ? `${title}; ${cityVerdict(against.consolidation)}` : title, tables: [overviewTable(areas, years)] },
+      ...(against ? [frameSheet(period, against)] : []),
       ...areas.map((a) => areaSheet(a, years)),
     ],
+    ...(against ? { frame: against } : {}),
   };
 }
 
@@ -263,10 +276,11 @@ const sheetKey = (name: string) => name.normalize('NFC').toLocaleLowerCase('sv')
 /**
  * A sheet name per area: `[]:*?/\` become `-`, control characters go, no apostrophe first or last (checked
  * after clipping too, which can leave one at the end), at most 31 characters, unique without regard to case
- * (a second `IT` becomes `IT (2)`), never `Översikt` or Excel's reserved `History`, never empty.
+ * (a second `IT` becomes `IT (2)`), never `Översikt` or Excel's reserved `History` (nor the pack's other
+ * sheets in `reserved`, `Ram` with a frame), never empty.
  */
-export function sheetNames(areas: readonly string[]): string[] {
-  const taken = new Set(RESERVED_SHEETS.map(sheetKey));
+export function sheetNames(areas: readonly string[], reserved: readonly string[] = []): string[] {
+  const taken = new Set([...RESERVED_SHEETS, ...reserved].map(sheetKey));
   return areas.map((area) => {
     // eslint-disable-next-line no-control-regex -- control characters are what Excel refuses in a sheet name
     const cleaned = area.replace(/[[\]:*?/\\]/g, '-').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').replace(/\s+/g, ' ');

@@ -1,0 +1,69 @@
+/**
+ * The review pack's `Ram` sheet (issue 14 item 3, "the city against the frame"): the presented versions
+ * consolidated against finance's frame exactly as the Sammanställning does it — `consolidate` and
+ * `frameGapBrief` of the domain, and consolidationTables' own city and area tables — so the forum sees the
+ * same figures and the same words ("22 342 över ram") as finance. Only with a frame; without one the pack
+ * has no such sheet.
+ */
+import { briefSentence, frameGapBrief, type YearBrief } from '../../domain/brief';
+import { consolidate, figuresOfSnapshot, type Consolidation, type ConsolidationInput } from '../../domain/consolidation';
+import type { CityFrame } from '../../domain/frame';
+import { formatTkr } from '../../domain/money';
+import type { TableWrite } from '../host';
+import { AREA_TABLE, CITY_TABLE, consolidationTables } from './consolidationTables';
+import type { PackAreaInput, PackSheet } from './reviewPackTables';
+
+export const SHEET_FRAME = 'Ram';
+/** The brief's sentences on the Ram sheet (the Sammanställning's own `Sammanfattning` is on another sheet). */
+export const FRAME_BRIEF_TABLE = 'Ramavvikelse_i_ord';
+
+export interface PackFrame {
+  consolidation: Consolidation;
+  brief: YearBrief[];
+}
+
+/** The presented versions as consolidation's inputs: as consolidateFromLibrary makes them from the same list items. */
+export function packConsolidation(inputs: readonly PackAreaInput[], frame: CityFrame): PackFrame {
+  const consolidationInputs: ConsolidationInput[] = inputs.map(({ presented: p }) => ({
+    figures: figuresOfSnapshot(p.snapshot),
+    file: p.file,
+    version: p.version,
+    decisionDate: p.decisionDate,
+  }));
+  const consolidation = consolidate(consolidationInputs, frame);
+  return { consolidation, brief: frameGapBrief(consolidation) };
+}
+
+/**
+ * `Staden mot ramen 2022–2024`: the city per year (Stadsniva), the brief's sentence per year, then every
+ * area per year against its own frame (Omradesniva, largest excess first). The city's Utveckling is the
+ * SUMIFS over the area table and each Avvikelse a formula, as in the Sammanställning.
+ */
+export function frameSheet(period: string, f: PackFrame): PackSheet {
+  const tables = consolidationTables(f.consolidation, f.brief);
+  const take = (name: string): TableWrite => ({ ...tables.find((t) => t.name === name)!, sheet: SHEET_FRAME });
+  // The city table sits above the area table in the same columns: wide enough for "22 342 över ram".
+  const city: TableWrite = { ...take(CITY_TABLE), widths: [7, 14, 14, 18] };
+  const words: TableWrite = {
+    sheet: SHEET_FRAME,
+    name: FRAME_BRIEF_TABLE,
+    headers: ['År', 'Ramavvikelse'],
+    rows: f.brief.map((y) => [y.year, briefSentence(y)]),
+    numberFormats: ['0'],
+    // No width: the sentence runs on to the right over the empty cells, the columns stay the figures'.
+  };
+  return { name: SHEET_FRAME, title: `Staden mot ramen ${period}`, tables: [city, words, take(AREA_TABLE)] };
+}
+
+/**
+ * The Översikt title's ending: the city against its frame in the consolidation's words, per year that has
+ * a city frame — `staden mot ramen: 22 342 tkr över ram 2022` — or that the city's frame is missing.
+ */
+export function cityVerdict(c: Consolidation): string {
+  const years = c.years.flatMap((y) => {
+    const excess = c.city[y]?.excess ?? null;
+    if (excess === null) return [];
+    return [`${formatTkr(Math.abs(excess))} ${excess > 0 ? 'över' : 'inom'} ram ${y}`];
+  });
+  return years.length > 0 ? `staden mot ramen: ${years.join(', ')} (bladet ${SHEET_FRAME})` : `stadens ram saknas för perioden (bladet ${SHEET_FRAME})`;
+}
