@@ -12,8 +12,10 @@
  * The workbook's bytes come through the `write` port (exceljs in Node or its browser chunk: both
  * `sheetsToXlsx`), so nothing here loads exceljs. Published as `<period>/Forum/Granskningsunderlag <forum>
  * <date>.xlsx` through publishForumDocument: written once, the same pack again is recognised by its tables.
- * With finance's frame (`request.frame`) the pack gains the Ram sheet, and so other content than without.
+ * With finance's frame (`request.frame`) the pack gains the Ram sheet, and so other content than without; the
+ * sheet lists the frame's findings (`request.frameFindings`) and the consolidation's, so they count too.
  */
+import type { Finding } from '../domain/findings';
 import type { CityFrame } from '../domain/frame';
 import type { PlanSnapshot } from '../domain/snapshot';
 import type { Forum } from '../domain/versions';
@@ -31,6 +33,8 @@ export interface ReviewPackRequest {
   publish?: { date: string };
   /** Finance's frame: the pack then has the Ram sheet (the city and each area against it). */
   frame?: CityFrame | null;
+  /** The frame workbook's own findings (readCityFrame): listed on the Ram sheet beside the consolidation's. */
+  frameFindings?: readonly Finding[];
 }
 
 export interface ReviewPackPorts extends ReadCallbacks {
@@ -69,7 +73,7 @@ export async function buildReviewPack(request: ReviewPackRequest, ports: ReviewP
   });
   if (inputs.length === 0) return { kind: 'nothing-approved', period };
 
-  const pack = reviewPack(forum, period, inputs, request.frame);
+  const pack = reviewPack(forum, period, inputs, request.frame, request.frameFindings);
   const bytes = await ports.write(pack.sheets);
   const changed = pack.areas.filter((a) => a.notes.length > 0).length;
   if (!request.publish) return { kind: 'built', pack, bytes, changed };

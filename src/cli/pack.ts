@@ -19,13 +19,16 @@
  *
  * `--frame budgetram.xlsx` (read as `consolidate --frame` reads it, openFrame) adds the sheet Ram: the city
  * and each area against finance's frame, in the Sammanställning's figures and words. A frame that cannot be
- * read is a located error and exit 2 before the library is asked; its findings are said on stderr.
+ * read is a located error and exit 2 before the library is asked; its findings are said on stderr and
+ * listed on the Ram sheet with the consolidation's (an area with a frame but no approved version, …). As with
+ * `consolidate --frame`, an error among them does not stop the pack: it is written (and published) with the
+ * error on its Ram sheet, and the exit code is 1 (2 still wins when a version could not be read).
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReviewPack, type ReviewPackOutcome } from '../app/reviewPack';
 import { forumFolder } from '../publish/forumDocuments';
-import { messageIn } from '../domain/findings';
+import { hasErrors, messageIn } from '../domain/findings';
 import { parseForum } from '../domain/versions';
 import { cityVerdict } from '../workbook/contract/reviewPackFrame';
 import type { FrameFile } from './files';
@@ -71,7 +74,7 @@ export async function packCommand(o: PackOptions, out: (s: string) => void, err:
   try {
     ({ value: outcome, skipped } = await readLibrary(o.library, err, (callbacks) =>
       buildReviewPack(
-        { forum, period, ...(o.publish ? { publish: { date } } : {}), ...(frame ? { frame: frame.frame } : {}) },
+        { forum, period, ...(o.publish ? { publish: { date } } : {}), ...(frame ? { frame: frame.frame, frameFindings: frame.findings } : {}) },
         // Loaded only to write: exceljs is the same writer as the pane's (sheetsToXlsx).
         { ...callbacks, library, write: async (sheets) => (await import('../workbook/file/tablesToXlsx')).sheetsToXlsx(sheets) },
       ),
@@ -105,5 +108,6 @@ export async function packCommand(o: PackOptions, out: (s: string) => void, err:
     const doc = publication.document;
     out(`${forumFolder(period)}/${doc.name}: ${publication.kind === 'published' ? 'publicerat' : 'redan publicerat'} i biblioteket, ${what}: ${doc.webUrl}`);
   }
-  return skipped ? 2 : 0;
+  if (skipped) return 2;
+  return pack.frame && hasErrors(pack.frame.findings) ? 1 : 0;
 }

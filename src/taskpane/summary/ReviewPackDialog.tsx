@@ -24,6 +24,7 @@ import {
 import { useState } from 'react';
 import { localDay } from '../../app/ports';
 import { buildReviewPack, type ReviewPackOutcome } from '../../app/reviewPack';
+import type { Finding } from '../../domain/findings';
 import type { CityFrame } from '../../domain/frame';
 import { formatPeriod, parsePeriod } from '../../domain/period';
 import type { Forum } from '../../domain/versions';
@@ -91,12 +92,15 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
     return framePeriod(readCityFrame(tables).frame) ?? '';
   };
 
-  /** The open workbook's Budgetram, read as Sammanställning reads it; null when it has none (or an empty one). */
-  const openFrame = async (): Promise<CityFrame | null> => {
+  /**
+   * The open workbook's Budgetram, read as Sammanställning reads it, with its findings (the pack lists them on
+   * its Ram sheet); null when it has none (or an empty one).
+   */
+  const openFrame = async (): Promise<{ frame: CityFrame; findings: Finding[] } | null> => {
     const tables = await host.readTables();
     if (!tables.some((x) => x.name.toLowerCase() === 'budgetram')) return null;
-    const { frame } = readCityFrame(tables);
-    return frame.areas.size > 0 || frame.city.size > 0 ? frame : null;
+    const reading = readCityFrame(tables);
+    return reading.frame.areas.size > 0 || reading.frame.city.size > 0 ? reading : null;
   };
 
   const chosen = parsePeriod(period);
@@ -118,7 +122,7 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
       const also = (text: string, built = true) => [text, ...(built && frame ? [t.withFrame] : []), ...(left > 0 ? [t.skipped(left)] : [])].join(' ');
       try {
         outcome = await buildReviewPack(
-          { forum, period: name, ...(publish ? { publish: { date: day } } : {}), ...(frame ? { frame } : {}) },
+          { forum, period: name, ...(publish ? { publish: { date: day } } : {}), ...(frame ? { frame: frame.frame, frameFindings: frame.findings } : {}) },
           { library: connection.library, write, skip: () => left++ },
         );
       } catch (e) {

@@ -3,27 +3,35 @@
  * consolidated against finance's frame exactly as the Sammanställning does it — `consolidate` and
  * `frameGapBrief` of the domain, and consolidationTables' own city and area tables — so the forum sees the
  * same figures and the same words ("22 342 över ram") as finance. Only with a frame; without one the pack
- * has no such sheet.
+ * has no such sheet. Below the figures, what finance would be told beside them: the consolidation's findings
+ * (an area with a frame but no approved version, so missing from the pack; an area without a frame; over the
+ * frame) and the frame workbook's own, in the area sheets' findings table (docs/findings.md §1).
  */
 import { briefSentence, frameGapBrief, type YearBrief } from '../../domain/brief';
 import { consolidate, figuresOfSnapshot, type Consolidation, type ConsolidationInput } from '../../domain/consolidation';
+import { bySeverity, type Finding } from '../../domain/findings';
 import type { CityFrame } from '../../domain/frame';
 import { formatTkr } from '../../domain/money';
 import type { TableWrite } from '../host';
 import { AREA_TABLE, CITY_TABLE, consolidationTables } from './consolidationTables';
+import { findingsTable } from './reviewPackFindings';
 import type { PackAreaInput, PackSheet } from './reviewPackTables';
 
 export const SHEET_FRAME = 'Ram';
 /** The brief's sentences on the Ram sheet (the Sammanställning's own `Sammanfattning` is on another sheet). */
 export const FRAME_BRIEF_TABLE = 'Ramavvikelse_i_ord';
+/** The frame workbook's and the consolidation's findings on the Ram sheet. */
+export const FRAME_FINDINGS_TABLE = 'Fynd_Ram';
 
 export interface PackFrame {
   consolidation: Consolidation;
   brief: YearBrief[];
+  /** The frame workbook's findings (readCityFrame), then the consolidation's; errors first. */
+  findings: Finding[];
 }
 
 /** The presented versions as consolidation's inputs: as consolidateFromLibrary makes them from the same list items. */
-export function packConsolidation(inputs: readonly PackAreaInput[], frame: CityFrame): PackFrame {
+export function packConsolidation(inputs: readonly PackAreaInput[], frame: CityFrame, frameFindings: readonly Finding[] = []): PackFrame {
   const consolidationInputs: ConsolidationInput[] = inputs.map(({ presented: p }) => ({
     figures: figuresOfSnapshot(p.snapshot),
     file: p.file,
@@ -31,13 +39,16 @@ export function packConsolidation(inputs: readonly PackAreaInput[], frame: CityF
     decisionDate: p.decisionDate,
   }));
   const consolidation = consolidate(consolidationInputs, frame);
-  return { consolidation, brief: frameGapBrief(consolidation) };
+  // As consolidate --frame lists them: the frame's findings and the consolidation's, by severity (stable).
+  const findings = [...frameFindings, ...consolidation.findings].sort(bySeverity);
+  return { consolidation, brief: frameGapBrief(consolidation), findings };
 }
 
 /**
  * `Staden mot ramen 2022–2024`: the city per year (Stadsniva), the brief's sentence per year, then every
  * area per year against its own frame (Omradesniva, largest excess first). The city's Utveckling is the
- * SUMIFS over the area table and each Avvikelse a formula, as in the Sammanställning.
+ * SUMIFS over the area table and each Avvikelse a formula, as in the Sammanställning. Last the findings
+ * (Fynd_Ram), one row each, or one row saying there are none.
  */
 export function frameSheet(period: string, f: PackFrame): PackSheet {
   const tables = consolidationTables(f.consolidation, f.brief);
@@ -52,7 +63,20 @@ export function frameSheet(period: string, f: PackFrame): PackSheet {
     numberFormats: ['0'],
     // No width: the sentence runs on to the right over the empty cells, the columns stay the figures'.
   };
-  return { name: SHEET_FRAME, title: `Staden mot ramen ${period}`, tables: [city, words, take(AREA_TABLE)] };
+  const listed = findingsTable(SHEET_FRAME, FRAME_FINDINGS_TABLE, f.findings, 'Inga fynd i budgetramen eller mot ramen.', packMessage);
+  // Below the figures in their columns: the message runs on to the right rather than widening column E.
+  const findings: TableWrite = { ...listed, widths: listed.widths!.slice(0, -1) };
+  return { name: SHEET_FRAME, title: `Staden mot ramen ${period}`, tables: [city, words, take(AREA_TABLE), findings] };
+}
+
+/**
+ * The consolidation's words, but for the one finding whose meaning the pack sharpens: the plans here are the
+ * library's approved versions, so an area with a frame and no plan has no approved version and no sheet.
+ */
+function packMessage(f: Finding): string {
+  return f.code === 'AREA_PLAN_MISSING' && f.area
+    ? `${f.area} har en ram men ingen fastställd version för perioden i biblioteket; området saknas i underlaget.`
+    : f.message;
 }
 
 /**

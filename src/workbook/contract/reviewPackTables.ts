@@ -3,7 +3,8 @@
  * row per area, then one sheet per area with three real Excel tables — the presented version's initiatives,
  * what changed since the version it is compared with (with the Swedish change notes of `changeNotes`), and
  * the findings recorded when it was approved. Given finance's frame, a sheet `Ram` follows Översikt: the city
- * and every area against the frame (reviewPackFrame), and Översikt's title says where the city stands.
+ * and every area against the frame with the findings of both (reviewPackFrame), and Översikt's title says
+ * where the city stands.
  * Pure: the CLI writes the result through XlsxWorkbook, and the task pane could through Office.js.
  */
 import type { CellValue } from '../../domain/cell';
@@ -15,6 +16,7 @@ import type { PlanSnapshot } from '../../domain/snapshot';
 import type { Forum } from '../../domain/versions';
 import type { TableWrite } from '../host';
 import { ownFormula } from '../ownFormula';
+import { findingsTable } from './reviewPackFindings';
 import { cityVerdict, frameSheet, packConsolidation, SHEET_FRAME, type PackFrame } from './reviewPackFrame';
 import { initiativeHeaders, TKR_FORMAT } from './tables';
 
@@ -70,8 +72,11 @@ export interface ReviewPack {
   frame?: PackFrame;
 }
 
-/** With `frame` (finance's budgetram) the pack also shows the city and each area against it. */
-export function reviewPack(forum: Forum, period: string, inputs: readonly PackAreaInput[], frame?: CityFrame | null): ReviewPack {
+/**
+ * With `frame` (finance's budgetram) the pack also shows the city and each area against it, and the findings
+ * of that comparison and the frame workbook's own (`frameFindings`, from readCityFrame).
+ */
+export function reviewPack(forum: Forum, period: string, inputs: readonly PackAreaInput[], frame?: CityFrame | null, frameFindings: readonly Finding[] = []): ReviewPack {
   const years = [...new Set(inputs.flatMap((a) => a.presented.snapshot.years))].sort((a, b) => a - b);
   const sheets = sheetNames(
     inputs.map((a) => a.area),
@@ -83,7 +88,7 @@ export function reviewPack(forum: Forum, period: string, inputs: readonly PackAr
     return { ...a, sheet: sheets[i], key: keys[i], diff, notes: diff ? changeNotes(diff) : [] };
   });
   const title = `Granskningsunderlag ${FORUM_NAMES[forum]} (${forum}) – tjänsteplaner ${period}`;
-  const against = frame ? packConsolidation(inputs, frame) : null;
+  const against = frame ? packConsolidation(inputs, frame, frameFindings) : null;
   return {
     forum,
     period,
@@ -173,7 +178,7 @@ function areaSheet(a: PackArea, years: readonly number[]): PackSheet {
   return {
     name: a.sheet,
     title: `${a.area} ${p.snapshot.period} – version ${p.version}, ${decided}; ${compared}`,
-    tables: [initiativeTable(a, years), changeTable(a), findingsTable(a)],
+    tables: [initiativeTable(a, years), changeTable(a), findingsTableOfArea(a)],
   };
 }
 
@@ -244,26 +249,8 @@ function changeTable(a: PackArea): TableWrite {
   };
 }
 
-const SEVERITY: Record<Severity, string> = { error: 'Fel', warning: 'Varning', info: 'Upplysning' };
-
-function findingsTable(a: PackArea): TableWrite {
-  const findings = a.presented.snapshot.findings;
-  const place = (f: Finding) => {
-    const l = f.location;
-    if (!l) return null;
-    return l.address ? `${l.sheet}!${l.address}` : [l.sheet, l.table].filter(Boolean).join(' / ') || null;
-  };
-  return {
-    sheet: a.sheet,
-    name: `Fynd_${a.key}`,
-    headers: ['Allvarlighet', 'Kod', 'År', 'Plats', 'Meddelande'],
-    rows:
-      findings.length > 0
-        ? findings.map((f) => [SEVERITY[f.severity], f.code, f.year ?? null, place(f), f.message])
-        : [[null, null, null, null, 'Inga fynd när versionen fastställdes.']],
-    numberFormats: [undefined, undefined, '0', undefined, undefined],
-    widths: [12, 22, 7, 18, 90],
-  };
+function findingsTableOfArea(a: PackArea): TableWrite {
+  return findingsTable(a.sheet, `Fynd_${a.key}`, a.presented.snapshot.findings, 'Inga fynd när versionen fastställdes.');
 }
 
 // ---------------------------------------------------------------------------------------------------------

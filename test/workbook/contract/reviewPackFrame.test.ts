@@ -12,7 +12,8 @@ import { packContent } from '../../../src/app/reviewPack';
 import { checkWorkbook } from '../../../src/workbook/checkPlan';
 import { AREA_TABLE, CITY_TABLE, DEVIATION_FORMAT } from '../../../src/workbook/contract/consolidationTables';
 import { readCityFrame } from '../../../src/workbook/contract/readFrame';
-import { FRAME_BRIEF_TABLE, SHEET_FRAME } from '../../../src/workbook/contract/reviewPackFrame';
+import { finding } from '../../../src/domain/findings';
+import { FRAME_BRIEF_TABLE, FRAME_FINDINGS_TABLE, SHEET_FRAME } from '../../../src/workbook/contract/reviewPackFrame';
 import { reviewPack, SHEET_OVERVIEW, type PackAreaInput } from '../../../src/workbook/contract/reviewPackTables';
 import { XlsxWorkbook } from '../../../src/workbook/file/xlsxWorkbook';
 
@@ -54,6 +55,7 @@ describe('the Ram sheet', () => {
       [SHEET_FRAME, CITY_TABLE],
       [SHEET_FRAME, FRAME_BRIEF_TABLE],
       [SHEET_FRAME, AREA_TABLE],
+      [SHEET_FRAME, FRAME_FINDINGS_TABLE],
     ]);
     // The frame has the city only for 2022 (the source gives none for 2023 and 2024).
     expect(plain(pack.sheets[0].title)).toBe(
@@ -104,6 +106,52 @@ describe('the Ram sheet', () => {
     const renamed = [{ ...inputs[0], area: 'Ram' }, ...inputs.slice(1)];
     expect(reviewPack('PF', PERIOD, renamed, frame).sheets.map((s) => s.name).slice(0, 3)).toEqual([SHEET_OVERVIEW, SHEET_FRAME, 'Ram (2)']);
     expect(reviewPack('PF', PERIOD, renamed).sheets[1].name).toBe('Ram');
+  });
+});
+
+describe("the Ram sheet's findings", () => {
+  const findingsOf = (pack: ReturnType<typeof reviewPack>) => pack.sheets[1].tables.find((t) => t.name === FRAME_FINDINGS_TABLE)!;
+
+  it("all nine areas presented: one row, the city 22 342 tkr over its frame in 2022, pointing at the city's frame cell", () => {
+    const table = findingsOf(reviewPack('PF', PERIOD, inputs, frame));
+    expect(table.headers).toEqual(['Allvarlighet', 'Kod', 'År', 'Plats', 'Meddelande']);
+    expect(table.rows).toHaveLength(1);
+    const [severity, code, year, place, message] = table.rows[0];
+    expect([severity, code, year]).toEqual(['Varning', 'CITY_OVER_FRAME', 2022]);
+    expect(place).toMatch(/^Budgetram![A-Z]+\d+$/);
+    expect(plain(message as string)).toContain('22 342 tkr över stadens ram 121 600 tkr');
+  });
+
+  it('an area in the frame with no approved version in the library: a row naming it, saying it is missing from the pack, at its frame row', () => {
+    const withoutHr = inputs.filter((a) => a.area !== 'HR');
+    expect(withoutHr).toHaveLength(8);
+    const pack = reviewPack('PF', PERIOD, withoutHr, frame);
+    expect(pack.sheets.map((s) => s.name)).not.toContain('HR');
+    const rows = findingsOf(pack).rows.filter((r) => r[1] === 'AREA_PLAN_MISSING');
+    expect(rows).toHaveLength(1);
+    expect(rows[0][0]).toBe('Varning');
+    expect(rows[0][4]).toBe('HR har en ram men ingen fastställd version för perioden i biblioteket; området saknas i underlaget.');
+    // Where HR's frame is: its Tjänsteområde cell in the frame workbook's Budgetram table.
+    expect(rows[0][3]).toMatch(/^Budgetram!A\d+$/);
+  });
+
+  it("the frame workbook's own findings are listed too, errors first; the table's figures stay exact", () => {
+    const typed = finding('NOT_A_NUMBER', { shown: '12 000 kr', column: 'Utveckling' }, { location: { sheet: 'Budgetram', table: 'Budgetram', row: 4, column: 'Utveckling', address: 'D5' } });
+    const pack = reviewPack('PF', PERIOD, inputs, frame, [typed]);
+    const rows = findingsOf(pack).rows;
+    expect(rows.map((r) => [r[0], r[1], r[3]])).toEqual([
+      ['Fel', 'NOT_A_NUMBER', 'Budgetram!D5'],
+      ['Varning', 'CITY_OVER_FRAME', expect.any(String)],
+    ]);
+    expect(rows[0][4]).toBe(typed.message);
+    expect(pack.sheets[1].tables.find((t) => t.name === CITY_TABLE)!.rows[0][2]).toBe(121600);
+  });
+
+  it('are part of the content publishing hashes: another frame finding is another document', () => {
+    const typed = finding('NOT_A_NUMBER', { shown: 'x', column: 'Utveckling' });
+    const json = (extra: Parameters<typeof reviewPack>[4]) => JSON.stringify(packContent(reviewPack('PF', PERIOD, inputs, frame, extra)));
+    expect(json([typed])).not.toBe(json([]));
+    expect(json([typed])).toContain('NOT_A_NUMBER');
   });
 });
 
