@@ -3,7 +3,8 @@
  * HTTPS holding the nine samples: the review pack gains the sheet Ram, the city and each area against
  * finance's frame in the same figures as `consolidate --frame --library` (143 942 tkr against 121 600 in 2022,
  * 22 342 över ram); a frame that cannot be read stops it before the library is asked; and a pack with the
- * frame is another document in the library than one without, while the same pack again is recognised.
+ * frame is another document in the library than one without, while the same pack again is recognised. The
+ * sheet lists the frame's and the consolidation's findings; an error among them gives exit 1, as consolidate.
  */
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
@@ -11,6 +12,8 @@ import path from 'node:path';
 import type { CellValue } from '../../src/domain/cell';
 import type { RawTable } from '../../src/workbook/host';
 import { DEVIATION_FORMAT } from '../../src/workbook/contract/consolidationTables';
+import { readCityFrame } from '../../src/workbook/contract/readFrame';
+import { frameWorkbookTables } from '../../src/workbook/contract/template';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
 import { libraryArgs, tempDir, useLibrary, withLibrary } from '../publish/helpers';
 import { cli, type ConsolidateJson } from './helpers';
@@ -133,6 +136,45 @@ withLibrary('pack --frame against the local library', () => {
       expect(lines[0]).toMatch(reason);
       expect(existsSync(out)).toBe(false);
       expect((await libraryStats(lib)).requests).toBe(0);
+    });
+  });
+
+  describe("the frame's and the consolidation's findings on the sheet Ram", () => {
+    it('with the samples\' frame: one row, the city over its frame in 2022 (a warning), exit 0', async () => {
+      const out = path.join(dir, 'pf-fynd.xlsx');
+      expect((await pack('--frame', FRAME, '--out', out)).code).toBe(0);
+      const findings = named(await tablesOf(out), 'Fynd_Ram');
+      expect(findings.sheet).toBe('Ram');
+      expect(findings.headers).toEqual(['Allvarlighet', 'Kod', 'År', 'Plats', 'Meddelande']);
+      expect(findings.body.map((r) => r.slice(0, 3))).toEqual([['Varning', 'CITY_OVER_FRAME', 2022]]);
+    });
+
+    it('a frame with a row without an area (an error) and Miljö, which has no approved version: written, both listed, exit 1 as consolidate --frame', async () => {
+      // The samples' frame as finance might send it next: one row lacks its area, and a new area Miljö.
+      const read = readCityFrame(await tablesOf(FRAME)).frame;
+      const years = (m: ReadonlyMap<number, { year: number; development: number | null; operations: number | null }>) =>
+        [...m.values()].map(({ year, development, operations }) => ({ year, development, operations }));
+      const areas = [...read.areas.values()].map((a) => ({ area: a.area, years: years(a.years) }));
+      areas.push({ area: 'Miljö', years: [{ year: 2022, development: 1000, operations: null }] }, { area: '', years: [{ year: 2022, development: 10, operations: null }] });
+      const broken = path.join(dir, 'budgetram-fel.xlsx');
+      const wb = new XlsxWorkbook();
+      await wb.createTables(frameWorkbookTables(areas, years(read.city)));
+      await wb.save(broken);
+
+      const out = path.join(dir, 'pf-fel.xlsx');
+      const run = await pack('--frame', broken, '--out', out);
+      expect(run.code).toBe(1);
+      // Said on stderr as before, and the pack is written all the same.
+      expect(run.stderr).toMatch(/PLAN_INFO_MISSING/);
+      expect(existsSync(out)).toBe(true);
+      const body = named(await tablesOf(out), 'Fynd_Ram').body;
+      expect(body[0].slice(0, 2)).toEqual(['Fel', 'PLAN_INFO_MISSING']);
+      expect(body[0][3]).toMatch(/^Budgetram!A\d+$/);
+      const missing = body.find((r) => r[1] === 'AREA_PLAN_MISSING')!;
+      expect(missing[0]).toBe('Varning');
+      expect(missing[4]).toBe('Miljö har en ram men ingen fastställd version för perioden i biblioteket; området saknas i underlaget.');
+      // The pack's figures are those of the areas presented: Miljö's frame does not enter the city's.
+      expect(named(await tablesOf(out), 'Stadsniva').body[0].map(shown)).toEqual([2022, 143942, 121600, 22342]);
     });
   });
 
