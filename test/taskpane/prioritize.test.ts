@@ -4,7 +4,8 @@
  * proposal bring 2022 to 121 600, changes the choices towards what the areas actually did and saves the
  * decision. Kultur och fritid's controller then applies such a decision to the plan: the cells are shown, a
  * decision row that no longer matches is named by its cell and goes there on a click, nothing is written on
- * Avbryt, and after confirming, Kontrollera finds the sums right and the history row there.
+ * Avbryt, and after confirming, Kontrollera finds the sums right and the history row there; a decided cell
+ * edited while the dialog is open makes it refuse, listing that cell as a button that goes there.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -92,12 +93,12 @@ test('the forum: the proposal meets 121 600, choices update the city at once, th
   expect(wb.problems).toEqual([]);
 });
 
-test('the controller: Tillämpa prioriteringsbeslut shows the cells, writes only on confirmation, and Kontrollera is clean', async () => {
-  // Kultur och fritid samt service's plan before the cut, with PF's decision copied into the workbook.
+/** Kultur och fritid samt service's plan before the cut, with PF's decision copied into the workbook. */
+async function planWithDecision(name: string) {
   const samples = loadSamples();
   const area = 'Kultur och fritid samt service';
   const rows = rowsBeforeTheCut(samples, area);
-  const file = path.join(dir, 'kultur-med-beslut.xlsx');
+  const file = path.join(dir, name);
   const wbFile = new XlsxWorkbook();
   const cut = (row: number, name: string, amounts: number[]): DecisionRow[] =>
     amounts.flatMap((before, k) => (before === 0 ? [] : [{ area, nr: '', initiative: name, row, year: 2022 + k, before, after: 0, action: 'cut' as const, reason: 'Avslås av prioriteringsforum.' }]));
@@ -123,7 +124,11 @@ test('the controller: Tillämpa prioriteringsbeslut shows the cells, writes only
   await wbFile.save(file);
   const { plan } = await checkWorkbook(await XlsxWorkbook.open(file));
   const at = (row: number, year: number) => locate(plan!.initiativeTable, row, `Utveckling ${year}`).address!;
+  return { file, area, at };
+}
 
+test('the controller: Tillämpa prioriteringsbeslut shows the cells, writes only on confirmation, and Kontrollera is clean', async () => {
+  const { file, area, at } = await planWithDecision('kultur-med-beslut.xlsx');
   const wb = await bench().open('');
   await wb.openFile(file, 'Prioritering');
   await wb.showSheet('Tjänsteplan');
@@ -182,6 +187,33 @@ test('the controller: Tillämpa prioriteringsbeslut shows the cells, writes only
   expect(await wb.pane.getByTestId('priority-summary').textContent()).toBe('Prioritet: 0 Måste, 0 Bör, 0 Kan, 3 ej angivna.');
   await wb.showSheet('Versioner');
   expect((await wb.rows()).some((r) => r.join('|').includes('0.2|Neddragning enligt beslut i prioriteringsforum 2021-02-11'))).toBe(true);
+  expect(wb.problems).toEqual([]);
+});
+
+test('a decided cell changed while the dialog is open: nothing written, the refusal lists the cell as a button that goes there', async () => {
+  const { file, at } = await planWithDecision('kultur-andrad.xlsx');
+  const wb = await bench().open('');
+  await wb.openFile(file, 'Prioritering');
+  await wb.pane.getByRole('button', { name: 'Tillämpa prioriteringsbeslut' }).click();
+  const dialog = wb.pane.getByRole('dialog', { name: 'Tillämpa prioriteringsbeslut' });
+  await dialog.waitFor();
+  // Someone raises Tjänster för bokning- och bidrag's 2022 in the grid while the changes are shown.
+  await wb.typeIn('Tjänsteplan', at(1, 2022), '4000');
+  const before = await wb.cells();
+  await dialog.getByRole('button', { name: 'Skriv ändringarna' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const panel = wb.pane.getByRole('tabpanel', { name: 'Prioritering' });
+  await until(async () => /Planen har ändrats sedan ändringarna visades/.test((await panel.textContent()) ?? ''), 'the refusal');
+  expect(plain(await panel.textContent())).toMatch(/Inget har skrivits\./);
+  expect(await wb.cells()).toEqual(before);
+  // The changed cell is a labelled button in the list under the refusal, reached by keyboard like any button.
+  const list = panel.getByRole('list', { name: 'Ändrade sedan ändringarna visades' });
+  const cell = list.getByRole('button', { name: `Tjänsteplan!${at(1, 2022)} (Utveckling 2022)` });
+  expect(await cell.getAttribute('title')).toBe(`Gå till Tjänsteplan!${at(1, 2022)}`);
+  await wb.showSheet('Versioner');
+  await cell.focus();
+  await cell.press('Enter');
+  await until(async () => (await wb.nameBox().textContent()) === `Tjänsteplan!${at(1, 2022)}`, 'the changed cell to be selected');
   expect(wb.problems).toEqual([]);
 });
 

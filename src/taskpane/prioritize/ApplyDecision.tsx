@@ -13,9 +13,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { applyPrioritization, previewPrioritization, type Proposal, type ReadyPreview } from '../../app/applyPrioritization';
 import { formatNumber } from '../../domain/money';
+import type { Location } from '../../domain/location';
 import { locationAddress } from '../../domain/sheetAddress';
 import type { PlanLibrary } from '../../publish/planLibrary';
 import type { InteractiveHost } from '../../workbook/host';
@@ -28,20 +29,38 @@ import { usePrioritizeStrings } from './strings';
 const useStyles = makeStyles({
   title: { margin: '24px 0 4px', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   intro: { margin: '4px 0 8px', fontSize: tokens.fontSizeBase200 },
-  /** A left-alone row reads as text; the button only takes the user to its cell. */
+  /** A left-alone row or a changed cell reads as text; the button only takes the user to its cell. */
   goTo: { justifyContent: 'flex-start', textAlign: 'start', fontWeight: tokens.fontWeightRegular, padding: '2px 4px' },
 });
+
+/**
+ * What the dialog says about a place in the plan — a row left alone, a cell changed since the preview — as a
+ * button that takes the user to its cell ("Gå till Tjänsteplan!C9"), or as text when it has no cell.
+ */
+function CellButton(props: { at: Location; onGo: (sheet: string, address: string) => void; children: ReactNode }) {
+  const { at, onGo, children } = props;
+  const styles = useStyles();
+  const common = useStrings();
+  if (!at.address) return <>{children}</>;
+  const address = at.address;
+  return (
+    <Button appearance="subtle" className={styles.goTo} data-address={address} title={common.goTo(locationAddress(at))} onClick={() => onGo(at.sheet, address)}>
+      {children}
+    </Button>
+  );
+}
 
 export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibrary | null }) {
   const { host, library } = props;
   const t = usePrioritizeStrings();
-  const common = useStrings();
   const lang = useLanguage();
   const styles = useStyles();
   const s = useTableStyles();
   const [pending, setPending] = useState<ReadyPreview | null>(null);
   /** A decision with nothing left to apply: its rows left alone stay listed under the status, each with its cell. */
   const [settled, setSettled] = useState<Proposal | null>(null);
+  /** Where the plan differs from what the dialog showed, when writing was refused for it: listed under the error. */
+  const [changed, setChanged] = useState<Location[]>([]);
   const { busy, error, setError, notice, setNotice, showProgress, work } = useWork({ clearNotice: true });
   // Not through work(): going to a cell is no work to announce, and the status it would clear is still true.
   const goTo = (sheet: string, address: string) => void host.select(sheet, address).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -52,15 +71,9 @@ export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibra
         <ul>
           {p.application.skipped.map(({ sv, en, location: l }, k) => (
             <li key={`s${k}`}>
-              {l.address ? (
-                <Button appearance="subtle" className={styles.goTo} data-address={l.address} title={common.goTo(locationAddress(l))} onClick={() => goTo(l.sheet, l.address!)}>
-                  {lang === 'en' ? en : sv}
-                </Button>
-              ) : lang === 'en' ? (
-                en
-              ) : (
-                sv
-              )}
+              <CellButton at={l} onGo={goTo}>
+                {lang === 'en' ? en : sv}
+              </CellButton>
             </li>
           ))}
           {p.unreadable.map((x, k) => (
@@ -73,6 +86,7 @@ export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibra
   const prepare = () =>
     work(async () => {
       setSettled(null);
+      setChanged([]);
       const p = await previewPrioritization({ workbook: host, library });
       if (p.kind === 'no-decision') throw new Error(t.noDecision);
       if (p.kind === 'no-plan') throw new Error(t.noPlan);
@@ -90,9 +104,13 @@ export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibra
     work(async () => {
       if (!pending) return;
       setPending(null);
+      setChanged([]);
       const r = await applyPrioritization(pending, { workbook: host });
       if (r.kind === 'no-plan') throw new Error(t.noPlan);
-      if (r.kind === 'changed-since') throw new Error(t.changedSince(r.cells.map(locationAddress), r.version));
+      if (r.kind === 'changed-since') {
+        setChanged(r.cells);
+        throw new Error(t.changedSince(r.cells.length, r.version));
+      }
       setNotice([t.applied(r.changes.length, r.entry.labelShown), ...(r.historyNotAdded ? [t.historyNotAdded(r.historyNotAdded)] : [])].join(' '));
     });
 
@@ -106,6 +124,23 @@ export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibra
         {t.apply}
       </Button>
       <WorkStatus notice={notice} error={error} showProgress={showProgress} progressLabel={t.apply} view="prioritize-apply" />
+      {changed.length > 0 && (
+        <>
+          <h3 id="prio-apply-changed" className={styles.title}>
+            {t.changedTitle}
+          </h3>
+          <ul aria-labelledby="prio-apply-changed">
+            {changed.map((l) => (
+              <li key={locationAddress(l)}>
+                <CellButton at={l} onGo={goTo}>
+                  {locationAddress(l)}
+                  {l.column ? ` (${l.column})` : ''}
+                </CellButton>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {settled && leftAlone(settled)}
       <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
         <DialogSurface aria-describedby="prio-apply-intro">

@@ -80,8 +80,10 @@ const sv = {
   fromLibrary: (name: string) => `Beslutet ur biblioteket: ${name}.`,
   noDecisionAnywhere: (period: string) => `Den öppna arbetsboken har ingen tabell Prioriteringsbeslut, och biblioteket har inget Prioriteringsbeslut för ${period}.`,
   noVersionTable: (area: string) => `Planen för ${area} har ingen tabell Versionshantering, så ändringen kan inte antecknas; inget har skrivits. Lägg tillbaka tabellen och försök igen.`,
-  changedSince: (cells: string[], version: { shown: string; now: string } | null) =>
-    `Planen har ändrats sedan ändringarna visades${cells.length > 0 ? ` (${cells.join(', ')})` : ''}${version ? `; nästa version är nu ${version.now}, inte ${version.shown}` : ''}. Inget har skrivits. Tillämpa beslutet igen för att se ändringarna som de nu blir.`,
+  /** `cells`: how many differ; they are listed under the message, each a way to its cell (changedTitle). */
+  changedSince: (cells: number, version: { shown: string; now: string } | null) =>
+    `Planen har ändrats sedan ändringarna visades${cells > 0 ? ` (${cells === 1 ? 'en cell' : `${cells} celler`}, listade nedan)` : ''}${version ? `; nästa version är nu ${version.now}, inte ${version.shown}` : ''}. Inget har skrivits. Tillämpa beslutet igen för att se ändringarna som de nu blir.`,
+  changedTitle: 'Ändrade sedan ändringarna visades',
   historyNotAdded: (why: string) => `Raden i Versionshantering kunde inte läggas till (${why}); lägg till den själv.`,
 };
 
@@ -165,7 +167,8 @@ const en: PrioritizeStrings = {
   noDecisionAnywhere: (period) => `The open workbook has no Prioriteringsbeslut table, and the library has no Prioriteringsbeslut for ${period}.`,
   noVersionTable: (area) => `The plan for ${area} has no Versionshantering table, so the change cannot be recorded; nothing was written. Put the table back and try again.`,
   changedSince: (cells, version) =>
-    `The plan has changed since the changes were shown${cells.length > 0 ? ` (${cells.join(', ')})` : ''}${version ? `; the next version is now ${version.now}, not ${version.shown}` : ''}. Nothing was written. Apply the decision again to see the changes as they now are.`,
+    `The plan has changed since the changes were shown${cells > 0 ? ` (${cells === 1 ? 'one cell' : `${cells} cells`}, listed below)` : ''}${version ? `; the next version is now ${version.now}, not ${version.shown}` : ''}. Nothing was written. Apply the decision again to see the changes as they now are.`,
+  changedTitle: 'Changed since the changes were shown',
   historyNotAdded: (why) => `The Versionshantering row could not be added (${why}); add it yourself.`,
 };
 
