@@ -20,8 +20,10 @@ import type { PackAreaInput, PackSheet } from './reviewPackTables';
 export const SHEET_FRAME = 'Ram';
 /** The brief's sentences on the Ram sheet (the Sammanställning's own `Sammanfattning` is on another sheet). */
 export const FRAME_BRIEF_TABLE = 'Ramavvikelse_i_ord';
+/** The findings table's key, as an area sheet's `Fynd_<key>`: reserved, so no area's tables take it. */
+export const FRAME_TABLE_KEY = 'Ram';
 /** The frame workbook's and the consolidation's findings on the Ram sheet. */
-export const FRAME_FINDINGS_TABLE = 'Fynd_Ram';
+export const FRAME_FINDINGS_TABLE = `Fynd_${FRAME_TABLE_KEY}`;
 
 export interface PackFrame {
   consolidation: Consolidation;

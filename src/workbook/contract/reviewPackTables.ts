@@ -17,7 +17,7 @@ import type { Forum } from '../../domain/versions';
 import type { TableWrite } from '../host';
 import { ownFormula } from '../ownFormula';
 import { findingsTable } from './reviewPackFindings';
-import { cityVerdict, frameSheet, packConsolidation, SHEET_FRAME, type PackFrame } from './reviewPackFrame';
+import { cityVerdict, FRAME_TABLE_KEY, frameSheet, packConsolidation, SHEET_FRAME, type PackFrame } from './reviewPackFrame';
 import { initiativeHeaders, TKR_FORMAT } from './tables';
 
 export const SHEET_OVERVIEW = 'Översikt';
@@ -82,7 +82,11 @@ export function reviewPack(forum: Forum, period: string, inputs: readonly PackAr
     inputs.map((a) => a.area),
     frame ? [SHEET_FRAME] : [],
   );
-  const keys = tableKeys(inputs.map((a) => a.area));
+  // The Ram sheet's findings table is Fynd_Ram: an area called Ram must not take that key.
+  const keys = tableKeys(
+    inputs.map((a) => a.area),
+    frame ? [FRAME_TABLE_KEY] : [],
+  );
   const areas: PackArea[] = inputs.map((a, i) => {
     const diff = a.previous ? diffPlans(versionOfSnapshot(a.previous.snapshot), versionOfSnapshot(a.presented.snapshot)) : null;
     return { ...a, sheet: sheets[i], key: keys[i], diff, notes: diff ? changeNotes(diff) : [] };
@@ -297,10 +301,11 @@ function clip(text: string, max: number): string {
 
 /**
  * The table-name suffix per area: letters without diacritics (`Inköp` → `Inkop`), digits and `_` only,
- * unique without regard to case; so `Initiativ_IT`, `Andringar_Vard_och_omsorg`.
+ * unique without regard to case and never one of `reserved` (the Ram sheet's `Ram`); so `Initiativ_IT`,
+ * `Andringar_Vard_och_omsorg`.
  */
-export function tableKeys(areas: readonly string[]): string[] {
-  const taken = new Set<string>();
+export function tableKeys(areas: readonly string[], reserved: readonly string[] = []): string[] {
+  const taken = new Set<string>(reserved.map((k) => k.toLowerCase()));
   return areas.map((area) => {
     const base =
       area

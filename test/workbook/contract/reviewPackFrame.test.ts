@@ -107,6 +107,15 @@ describe('the Ram sheet', () => {
     expect(reviewPack('PF', PERIOD, renamed, frame).sheets.map((s) => s.name).slice(0, 3)).toEqual([SHEET_OVERVIEW, SHEET_FRAME, 'Ram (2)']);
     expect(reviewPack('PF', PERIOD, renamed).sheets[1].name).toBe('Ram');
   });
+
+  it("an area named Ram does not take the Ram sheet's findings table name: every table name in the pack is unique", () => {
+    const renamed = [{ ...inputs[0], area: 'Ram' }, ...inputs.slice(1)];
+    const names = reviewPack('PF', PERIOD, renamed, frame).sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase()));
+    expect(names.filter((n) => n === FRAME_FINDINGS_TABLE.toLowerCase())).toHaveLength(1);
+    expect(new Set(names).size).toBe(names.length);
+    // Without a frame there is no Fynd_Ram, and the area keeps its plain key.
+    expect(reviewPack('PF', PERIOD, renamed).sheets.flatMap((s) => s.tables.map((t) => t.name))).toContain('Fynd_Ram');
+  });
 });
 
 describe("the Ram sheet's findings", () => {
