@@ -8,9 +8,8 @@ import { rmSync } from 'node:fs';
 import { approvedByArea, listApproved, newestFirst, previousFor, readSnapshots, type Skipped } from '../../src/app/approvedVersions';
 import { newestApproved } from '../../src/app/consolidateFromLibrary';
 import type { PublishedFields, PublishedVersion } from '../../src/publish/planLibrary';
-import { readCa, trustedFetch } from '../../src/publish/node/trustedFetch';
-import { connect, startLibrary, tempDir, TOKEN, withLibrary, type RunningLibrary, type TestLibrary } from '../publish/helpers';
-import { approvedAt, requestFor, writePlan } from '../publish/plans';
+import { connect, editListFields, startLibrary, tempDir, withLibrary, type RunningLibrary, type TestLibrary } from '../publish/helpers';
+import { publishPlan, SCHEMA_BROKEN, type Craft } from '../publish/plans';
 
 jest.setTimeout(180_000);
 
@@ -75,26 +74,12 @@ withLibrary('reading the library', () => {
     lib = await startLibrary();
     dir = tempDir('tjp-approved-');
     t = await connect(lib);
-    const publish = async (area: string, craft?: (snapshot: Record<string, unknown>) => void) => {
-      const request = await requestFor(await writePlan(dir, { area, versions: approvedAt('1.0') }));
-      craft?.(request.snapshot as unknown as Record<string, unknown>);
-      const outcome = await t.library.publish(request);
-      if (outcome.kind !== 'published') throw new Error(`${area}: ${outcome.kind}`);
-      return outcome.version;
-    };
+    const publish = (area: string, craft?: Craft) => publishPlan(t.library, dir, { area }, craft);
     for (const area of AREAS) await publish(area);
     // A snapshot that does not follow the schema, and a list item anyone edited into a path.
-    await publish('Trasig', (s) => {
-      s.initiatives = { inte: 'en lista' };
-    });
+    await publish('Trasig', SCHEMA_BROKEN);
     const edited = await publish('Redigerad');
-    const fetch = trustedFetch(await readCa(lib.info.ca));
-    const patched = await fetch(`${lib.info.url}/drives/${encodeURIComponent(lib.info.driveId)}/items/${encodeURIComponent(edited.itemId)}/listItem/fields`, {
-      method: 'PATCH',
-      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ Tjansteomrade: '../Ekonomi' }),
-    });
-    if (!patched.ok) throw new Error(`PATCH fields: ${patched.status}`);
+    await editListFields(lib, edited.itemId, { Tjansteomrade: '../Ekonomi' });
   });
   afterAll(async () => {
     await lib?.stop();

@@ -6,9 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import path from 'node:path';
-import { readCa, trustedFetch } from '../../src/publish/node/trustedFetch';
-import { libraryArgs, tempDir, TOKEN, useLibrary, withLibrary } from '../publish/helpers';
-import { approvedAt, requestFor, writePlan } from '../publish/plans';
+import { editListFields, libraryArgs, tempDir, useLibrary, withLibrary } from '../publish/helpers';
+import { publishPlan, SCHEMA_BROKEN, type Craft } from '../publish/plans';
 import { cli, type ConsolidateJson } from './helpers';
 import { FRAME } from './librarySamples';
 
@@ -22,14 +21,7 @@ withLibrary('hostile library content', () => {
   let dir: string;
   beforeAll(async () => {
     dir = tempDir('tjp-hostile-lib-');
-    const t = lib.client;
-    const publish = async (area: string, craft?: (snapshot: Record<string, unknown>) => void) => {
-      const request = await requestFor(await writePlan(dir, { area, versions: approvedAt('1.0') }));
-      craft?.(request.snapshot as unknown as Record<string, unknown>);
-      const outcome = await t.library.publish(request);
-      if (outcome.kind !== 'published') throw new Error(`${area}: ${outcome.kind}`);
-      return outcome.version;
-    };
+    const publish = (area: string, craft?: Craft) => publishPlan(lib.client.library, dir, { area }, craft);
     await publish('Ekonomi');
     await publish(LONG);
     await publish('Formler', (s) => {
@@ -38,18 +30,10 @@ withLibrary('hostile library content', () => {
       rows[0].name = { formula: 'HYPERLINK("https://angripare.example","Klicka")' };
       rows[1].comment = { formula: "cmd|' /C calc'!A0" };
     });
-    await publish('Trasig', (s) => {
-      s.initiatives = { inte: 'en lista' };
-    });
+    await publish('Trasig', SCHEMA_BROKEN);
     const moved = await publish('Flyttad');
     // The list item now names a version whose file is not there.
-    const fetch = trustedFetch(await readCa(lib.info.ca));
-    const patched = await fetch(`${lib.info.url}/drives/${encodeURIComponent(lib.info.driveId)}/items/${encodeURIComponent(moved.itemId)}/listItem/fields`, {
-      method: 'PATCH',
-      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ Version: '9.9' }),
-    });
-    if (!patched.ok) throw new Error(`PATCH fields: ${patched.status}`);
+    await editListFields(lib, moved.itemId, { Version: '9.9' });
   });
 
   const skippedLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '');

@@ -211,6 +211,20 @@ export async function connect(lib: RunningLibrary, o: { tokens?: TokenProvider; 
   return { library, requests, clock, reset: () => void (requests.length = 0) };
 }
 
+/**
+ * Edits a list item's columns through Graph, as anyone who can edit the list can (PATCH …/listItem/fields):
+ * what the tool itself never writes. `token` is the library's (TOKEN unless it was started with another).
+ */
+export async function editListFields(lib: Pick<RunningLibrary, 'info'>, itemId: string, fields: Record<string, string>, token = TOKEN): Promise<void> {
+  const fetch = trustedFetch(await readCa(lib.info.ca));
+  const patched = await fetch(`${lib.info.url}/drives/${encodeURIComponent(lib.info.driveId)}/items/${encodeURIComponent(itemId)}/listItem/fields`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(fields),
+  });
+  if (!patched.ok) throw new Error(`PATCH fields: ${patched.status}`);
+}
+
 /** One injected fault: requests whose method and path match get a status (with Retry-After) or a dropped connection. */
 export interface Fault {
   method?: string;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parsePeriod } from '../../src/domain/period';
 import { planTables, type VersionInput } from '../../src/workbook/contract/template';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
-import type { PublishRequest } from '../../src/publish/planLibrary';
+import type { PlanLibrary, PublishedVersion, PublishRequest } from '../../src/publish/planLibrary';
 
 export interface PlanSpec {
   area: string;
@@ -65,4 +65,21 @@ export async function requestFor(file: string): Promise<PublishRequest> {
   const prepared = await preparePublication(plan!, findings, approval, new Uint8Array(await readFile(file)));
   if (!prepared.ok) throw new Error(prepared.message);
   return prepared.request;
+}
+
+/** Changes a version's snapshot before it is sent: what anyone with edit rights on the library can put there. */
+export type Craft = (snapshot: Record<string, unknown>) => void;
+
+/** A snapshot that does not follow the schema (its initiatives are not a list). */
+export const SCHEMA_BROKEN: Craft = (s) => {
+  s.initiatives = { inte: 'en lista' };
+};
+
+/** Publishes a plan of the spec (approved 1.0 in PF unless it says otherwise), its snapshot crafted first when asked; answers the listed version. */
+export async function publishPlan(library: PlanLibrary, dir: string, spec: PlanSpec, craft?: Craft): Promise<PublishedVersion> {
+  const request = await requestFor(await writePlan(dir, { versions: approvedAt('1.0'), ...spec }));
+  craft?.(request.snapshot as unknown as Record<string, unknown>);
+  const outcome = await library.publish(request);
+  if (outcome.kind !== 'published') throw new Error(`${spec.area} ${spec.period ?? '2022–2024'}: ${outcome.kind}`);
+  return outcome.version;
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { staticTokenProvider } from '../../src/publish/auth/tokenProvider';
-import { connect as connectTo, type LibraryInfo, type TestLibrary } from '../publish/helpers';
+import { connect as connectTo, type RunningLibrary, type TestLibrary } from '../publish/helpers';
 import { ROOT, useBench, type Bench } from './workbench';
 
 const BIN = path.join(ROOT, 'bin', 'tjansteplan.js');
@@ -19,6 +19,8 @@ export interface LibraryBench {
   dir: () => string;
   /** Publishes a plan to the library with `tjansteplan publish`, as a controller does; rejects on a non-zero exit. */
   publish: (file: string) => Promise<void>;
+  /** The bench's library as the publishing tests' helpers address it (over HTTPS, trusting the bench's CA). */
+  library: () => RunningLibrary;
   /** A Graph client of the bench's library, for a test that puts there what the command would never publish. */
   connect: () => Promise<TestLibrary>;
 }
@@ -37,15 +39,21 @@ export function useLibraryBench(prefix: string, token: string): LibraryBench {
     if (!dir) throw new Error('The bench is not running: it did not start (see the error in beforeAll).');
     return dir;
   };
-  const address = () => {
-    const { library } = bench();
-    const ids = library!.ids;
-    return `${library!.url}/sites/${encodeURIComponent(ids.siteId)}/drives/${encodeURIComponent(ids.driveId)}/lists/${encodeURIComponent(ids.listId)}`;
+  const library = (): RunningLibrary => {
+    const b = bench();
+    const lib = b.library!;
+    const { siteId, driveId, listId } = lib.ids;
+    return {
+      info: { url: lib.url, files: lib.fileOrigin, siteId, driveId, listId, ca: b.caPath },
+      address: `${lib.url}/sites/${encodeURIComponent(siteId)}/drives/${encodeURIComponent(driveId)}/lists/${encodeURIComponent(listId)}`,
+      dataDir: path.join(folder(), 'library'),
+      // The bench closes it.
+      stop: async () => undefined,
+    };
   };
-  const connect = () =>
-    connectTo({ info: { ca: bench().caPath } as LibraryInfo, address: address(), dataDir: folder(), stop: async () => undefined }, { tokens: staticTokenProvider(token) });
+  const connect = () => connectTo(library(), { tokens: staticTokenProvider(token) });
   const publish = (file: string) => {
-    const args = [BIN, 'publish', '--library', address(), '--token', token, '--ca', bench().caPath, '--outbox', path.join(folder(), 'utkorg.json'), file];
+    const args = [BIN, 'publish', '--library', library().address, '--token', token, '--ca', bench().caPath, '--outbox', path.join(folder(), 'utkorg.json'), file];
     return new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
       let err = '';
@@ -53,5 +61,5 @@ export function useLibraryBench(prefix: string, token: string): LibraryBench {
       child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`publish ${file}: exit ${code}: ${err}`))));
     });
   };
-  return { bench, dir: folder, publish, connect };
+  return { bench, dir: folder, publish, library, connect };
 }

@@ -6,17 +6,17 @@
  * it there, and a second publish says it is already there. With finance's frame workbook open, the pack
  * has the sheet Ram, as `tjansteplan pack --frame` writes it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCa, trustedFetch } from '../../src/publish/node/trustedFetch';
 import { XlsxWorkbook } from '../../src/workbook/file/xlsxWorkbook';
 import { cli } from '../cli/helpers';
 import { publishSamples } from '../cli/librarySamples';
 import { connect, TOKEN, type RunningLibrary } from '../publish/helpers';
-import { approvedAt, requestFor, writePlan } from '../publish/plans';
+import { publishPlan, SCHEMA_BROKEN } from '../publish/plans';
+import { useLibraryBench } from './libraryBench';
 import type { Download } from 'playwright-core';
-import { BROWSER_TEST_TIMEOUT, until, useBench, type Bench, type Workbench } from './workbench';
+import { BROWSER_TEST_TIMEOUT, plain, statusOf, until, type Workbench } from './workbench';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT * 3);
 
@@ -25,40 +25,18 @@ const FRAME = path.join(__dirname, '..', 'fixtures', 'frame', 'budgetram-2022-20
 const DATE = '2022-03-18';
 const NAME = `Granskningsunderlag PF ${DATE}.xlsx`;
 
-let dir: string;
-const bench = useBench(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'tjp-pane-pack-'));
-  return { library: { dataDir: path.join(dir, 'library'), token: TOKEN } };
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The bench's library as the publishing tests' helpers address it (over HTTPS, trusting the bench's CA). */
-function testLibrary(b: Bench): RunningLibrary {
-  const lib = b.library!;
-  const { siteId, driveId, listId } = lib.ids;
-  return {
-    info: { url: lib.url, files: lib.fileOrigin, siteId, driveId, listId, ca: b.caPath },
-    address: `${lib.url}/sites/${encodeURIComponent(siteId)}/drives/${encodeURIComponent(driveId)}/lists/${encodeURIComponent(listId)}`,
-    dataDir: path.join(dir, 'library'),
-    // The bench closes it.
-    stop: async () => undefined,
-  };
-}
+const { bench, dir, library: testLibrary } = useLibraryBench('tjp-pane-pack-', TOKEN);
 
 beforeAll(async () => {
-  const lib = testLibrary(bench());
-  await publishSamples(lib, dir);
+  const lib = testLibrary();
+  await publishSamples(lib, dir());
   // Another period: one plan, and one whose snapshot does not follow the schema.
   const { library } = await connect(lib);
-  for (const area of ['Hel', 'Trasig']) {
-    const request = await requestFor(await writePlan(dir, { area, period: '2031–2033', versions: approvedAt('1.0') }));
-    if (area === 'Trasig') (request.snapshot as unknown as Record<string, unknown>).initiatives = { inte: 'en lista' };
-    if ((await library.publish(request)).kind !== 'published') throw new Error(`${area} 2031–2033 was not published`);
-  }
+  await publishPlan(library, dir(), { area: 'Hel', period: '2031–2033' });
+  await publishPlan(library, dir(), { area: 'Trasig', period: '2031–2033' }, SCHEMA_BROKEN);
 });
 
-const statusOf = (wb: Workbench) => wb.pane.locator('[role=status][data-view="summary"]');
-const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+const summaryStatus = (wb: Workbench) => statusOf(wb, 'summary');
 
 /** The workbook the library holds under that name in the period's Forum folder, as its tables. */
 async function publishedTables(lib: RunningLibrary, name: string) {
@@ -87,15 +65,15 @@ async function publishFromDialog(wb: Workbench, day = DATE): Promise<void> {
 }
 
 test('finance publishes the PF pack from Sammanställning: the library holds what `tjansteplan pack` writes; again, it is already there', async () => {
-  const lib = testLibrary(bench());
+  const lib = testLibrary();
   const wb = await bench().open('sample=tjansteplan-it-2022-2024.xlsx&pane=350');
   await wb.openView('Sammanställning');
   const panel = wb.pane.getByRole('tabpanel', { name: 'Sammanställning' });
   await panel.getByLabel('Planperiod').fill(PERIOD);
 
   await publishFromDialog(wb);
-  await until(async () => /publicerat i biblioteket/.test((await statusOf(wb).textContent()) ?? ''), 'the pack to be published', 60_000);
-  expect(plain(await statusOf(wb).textContent())).toBe(
+  await until(async () => /publicerat i biblioteket/.test((await summaryStatus(wb).textContent()) ?? ''), 'the pack to be published', 60_000);
+  expect(plain(await summaryStatus(wb).textContent())).toBe(
     `${PERIOD}/Forum/${NAME} är publicerat i biblioteket: 9 områden, 3 med ändringar sedan föregående fastställda version.`,
   );
   const link = panel.getByRole('link', { name: 'Öppna i biblioteket' });
@@ -105,7 +83,7 @@ test('finance publishes the PF pack from Sammanställning: the library holds wha
   await expect(link.getAttribute('href')).resolves.toBe(doc.webUrl);
 
   // The same tables, row for row, as the command writes for this library.
-  const out = path.join(dir, 'pf.xlsx');
+  const out = path.join(dir(), 'pf.xlsx');
   const run = await cli(['pack', '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca, '--period', PERIOD, '--forum', 'PF', '--out', out]);
   expect(run.code).toBe(0);
   const fromCli = await (await XlsxWorkbook.open(out)).readTables();
@@ -116,8 +94,8 @@ test('finance publishes the PF pack from Sammanställning: the library holds wha
 
   // A second publish: recognised by its tables, nothing written.
   await publishFromDialog(wb);
-  await until(async () => /redan publicerat/.test((await statusOf(wb).textContent()) ?? ''), 'the second publish');
-  expect(plain(await statusOf(wb).textContent())).toBe(`${PERIOD}/Forum/${NAME} är redan publicerat i biblioteket med samma innehåll; inget skrevs.`);
+  await until(async () => /redan publicerat/.test((await summaryStatus(wb).textContent()) ?? ''), 'the second publish');
+  expect(plain(await summaryStatus(wb).textContent())).toBe(`${PERIOD}/Forum/${NAME} är redan publicerat i biblioteket med samma innehåll; inget skrevs.`);
   expect(await library.listForumDocuments(PERIOD)).toHaveLength(1);
   expect(wb.problems).toEqual([]);
 });
@@ -133,22 +111,22 @@ test('the dialog in the dark theme: labelled, no serious axe violations; an unre
   expect((await wb.axe()).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await dialog.getByRole('textbox', { name: /^Mötesdatum/ }).fill('2030-11-20');
   await dialog.getByRole('button', { name: 'Publicera i biblioteket' }).click();
-  await until(async () => /publicerat i biblioteket/.test((await statusOf(wb).textContent()) ?? ''), 'the 2031–2033 pack');
-  expect(plain(await statusOf(wb).textContent())).toBe(
+  await until(async () => /publicerat i biblioteket/.test((await summaryStatus(wb).textContent()) ?? ''), 'the 2031–2033 pack');
+  expect(plain(await summaryStatus(wb).textContent())).toBe(
     '2031–2033/Forum/Granskningsunderlag BF 2030-11-20.xlsx är publicerat i biblioteket: 1 område, 0 med ändringar sedan föregående fastställda version. 1 version i biblioteket kunde inte läsas och är inte med.',
   );
 
   await panel.getByLabel('Planperiod').fill('2040–2042');
   await panel.getByRole('button', { name: 'Granskningsunderlag…' }).click();
   await dialog.getByRole('button', { name: 'Publicera i biblioteket' }).click();
-  await until(async () => /ingen fastställd version för 2040–2042/.test((await statusOf(wb).textContent()) ?? ''), 'nothing approved');
-  const { library } = await connect(testLibrary(bench()));
+  await until(async () => /ingen fastställd version för 2040–2042/.test((await summaryStatus(wb).textContent()) ?? ''), 'nothing approved');
+  const { library } = await connect(testLibrary());
   expect(await library.listForumDocuments('2040–2042')).toEqual([]);
   expect(await panel.getByRole('link', { name: 'Öppna i biblioteket' }).count()).toBe(0);
 });
 
 test('Öppna: the pack as a new workbook in Excel, nothing published', async () => {
-  const lib = testLibrary(bench());
+  const lib = testLibrary();
   const wb = await bench().open('sample=tjansteplan-it-2022-2024.xlsx&pane=350');
   await wb.openView('Sammanställning');
   const panel = wb.pane.getByRole('tabpanel', { name: 'Sammanställning' });
@@ -158,8 +136,8 @@ test('Öppna: the pack as a new workbook in Excel, nothing published', async () 
   await dialog.getByRole('radio', { name: 'Tjänsteforum (TF)' }).check();
   const before = (await (await connect(lib)).library.listForumDocuments(PERIOD)).length;
   await dialog.getByRole('button', { name: 'Öppna', exact: true }).click();
-  await until(async () => /öppnat som en ny arbetsbok/.test((await statusOf(wb).textContent()) ?? ''), 'the pack to open');
-  expect(plain(await statusOf(wb).textContent())).toBe(`Granskningsunderlaget för TF ${PERIOD} (9 områden) är öppnat som en ny arbetsbok.`);
+  await until(async () => /öppnat som en ny arbetsbok/.test((await summaryStatus(wb).textContent()) ?? ''), 'the pack to open');
+  expect(plain(await summaryStatus(wb).textContent())).toBe(`Granskningsunderlaget för TF ${PERIOD} (9 områden) är öppnat som en ny arbetsbok.`);
   // Excel opens it in a window of its own; the workbench names it and offers it.
   const notice = wb.page.getByTestId('created-workbook');
   await until(async () => ((await notice.textContent().catch(() => '')) ?? '').includes('Mapp1'), 'the workbench to show the new workbook');
@@ -170,7 +148,7 @@ test('Öppna: the pack as a new workbook in Excel, nothing published', async () 
 });
 
 test('with the frame workbook open, the pack has the Ram sheet: the same tables as `tjansteplan pack --frame`', async () => {
-  const lib = testLibrary(bench());
+  const lib = testLibrary();
   const day = '2022-03-25';
   const name = `Granskningsunderlag PF ${day}.xlsx`;
   const wb = await bench().open('pane=350');
@@ -178,12 +156,12 @@ test('with the frame workbook open, the pack has the Ram sheet: the same tables 
   await wb.pane.getByRole('tabpanel', { name: 'Sammanställning' }).getByLabel('Planperiod').fill(PERIOD);
 
   await publishFromDialog(wb, day);
-  await until(async () => /publicerat i biblioteket/.test((await statusOf(wb).textContent()) ?? ''), 'the pack with the frame to be published', 60_000);
-  expect(plain(await statusOf(wb).textContent())).toBe(
+  await until(async () => /publicerat i biblioteket/.test((await summaryStatus(wb).textContent()) ?? ''), 'the pack with the frame to be published', 60_000);
+  expect(plain(await summaryStatus(wb).textContent())).toBe(
     `${PERIOD}/Forum/${name} är publicerat i biblioteket: 9 områden, 3 med ändringar sedan föregående fastställda version. Staden mot ramen är med (bladet Ram, från arbetsbokens Budgetram).`,
   );
 
-  const out = path.join(dir, 'pf-ram.xlsx');
+  const out = path.join(dir(), 'pf-ram.xlsx');
   const run = await cli(['pack', '--library', lib.address, '--token', TOKEN, '--ca', lib.info.ca, '--period', PERIOD, '--forum', 'PF', '--frame', FRAME, '--out', out]);
   expect(run.code).toBe(0);
   const fromCli = await (await XlsxWorkbook.open(out)).readTables();
