@@ -158,7 +158,7 @@ test('with the frame workbook open, the pack has the Ram sheet: the same tables 
   await publishFromDialog(wb, day);
   await until(async () => /publicerat i biblioteket/.test((await summaryStatus(wb).textContent()) ?? ''), 'the pack with the frame to be published', 60_000);
   expect(plain(await summaryStatus(wb).textContent())).toBe(
-    `${PERIOD}/Forum/${name} är publicerat i biblioteket: 9 områden, 3 med ändringar sedan föregående fastställda version. Staden mot ramen är med (bladet Ram, från arbetsbokens Budgetram).`,
+    `${PERIOD}/Forum/${name} är publicerat i biblioteket: 9 områden, 3 med ändringar sedan föregående fastställda version. Staden mot ramen är med (bladet Ram, från arbetsbokens Budgetram); där står 1 varning.`,
   );
 
   const out = path.join(dir(), 'pf-ram.xlsx');
@@ -169,6 +169,9 @@ test('with the frame workbook open, the pack has the Ram sheet: the same tables 
   const city = fromPane.find((t) => t.name === 'Stadsniva')!;
   expect(city.sheet).toBe('Ram');
   expect(city.body[0].map((c) => (typeof c === 'object' && c !== null && 'result' in c ? c.result : c))).toEqual([2022, 143942, 121600, 22342]);
+  // The one warning the notice counted is the Ram sheet's: the city over its frame in 2022.
+  const onRam = fromPane.find((t) => t.name === 'Fynd_Ram')!;
+  expect(onRam.body.map((r) => [r[0], r[1], r[2]])).toEqual([['Varning', 'CITY_OVER_FRAME', 2022]]);
   const shape = (ts: typeof fromCli) => ts.map((t) => ({ sheet: t.sheet, name: t.name, headers: t.headers, body: t.body }));
   expect(shape(fromPane)).toEqual(shape(fromCli));
   expect(wb.problems).toEqual([]);

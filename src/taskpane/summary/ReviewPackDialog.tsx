@@ -119,7 +119,10 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
       // notice says how many were.
       let left = 0;
       const frame = await openFrame();
-      const also = (text: string, built = true) => [text, ...(built && frame ? [t.withFrame] : []), ...(left > 0 ? [t.skipped(left)] : [])].join(' ');
+      // The Ram sheet's findings (the frame's and the consolidation's, e.g. an area with a frame but no approved
+      // version, missing from the pack) are counted in the notice, so they are not found only by opening the pack.
+      let onRam = { errors: 0, warnings: 0 };
+      const also = (text: string, built = true) => [text, ...(built && frame ? [t.withFrame(onRam.errors, onRam.warnings)] : []), ...(left > 0 ? [t.skipped(left)] : [])].join(' ');
       try {
         outcome = await buildReviewPack(
           { forum, period: name, ...(publish ? { publish: { date: day } } : {}), ...(frame ? { frame: frame.frame, frameFindings: frame.findings } : {}) },
@@ -130,6 +133,8 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
         throw new Error(e instanceof LibraryUnavailable ? t.unreachable(message) : t.unreadable(message));
       }
       if (outcome.kind === 'nothing-approved') return setNotice(also(t.nothing(name), false));
+      const ramFindings = outcome.pack.frame?.findings ?? [];
+      onRam = { errors: ramFindings.filter((f) => f.severity === 'error').length, warnings: ramFindings.filter((f) => f.severity === 'warning').length };
       if (!publish) {
         const file = forumDocumentName('Granskningsunderlag', forum, isDate(day) ? day : localDay(new Date()));
         const how = await deliverWorkbook(outcome.bytes, file);

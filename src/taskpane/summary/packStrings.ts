@@ -36,7 +36,8 @@ const sv = {
   created: (forum: string, period: string, areas: number) => `Granskningsunderlaget för ${forum} ${period} (${counted('sv', areas, 'område', 'områden')}) är öppnat som en ny arbetsbok.`,
   downloaded: (file: string) => `Granskningsunderlaget är hämtat som ${file}.`,
   openInLibrary: 'Öppna i biblioteket',
-  withFrame: 'Staden mot ramen är med (bladet Ram, från arbetsbokens Budgetram).',
+  withFrame: (errors: number, warnings: number) =>
+    `Staden mot ramen är med (bladet Ram, från arbetsbokens Budgetram)${errors + warnings === 0 ? '.' : `; där står ${[...(errors > 0 ? [counted('sv', errors, 'fel', 'fel')] : []), ...(warnings > 0 ? [counted('sv', warnings, 'varning', 'varningar')] : [])].join(' och ')}.`}`,
   skipped: (n: number) => `${counted('sv', n, 'version', 'versioner')} i biblioteket kunde inte läsas och är inte med.`,
 };
 
@@ -69,7 +70,8 @@ const en: PackStrings = {
   created: (forum, period, areas) => `The review pack for ${forum} ${period} (${counted('en', areas, 'area', 'areas')}) is open as a new workbook.`,
   downloaded: (file) => `The review pack was downloaded as ${file}.`,
   openInLibrary: 'Open in the library',
-  withFrame: "The city against the frame is included (sheet Ram, from the workbook's Budgetram).",
+  withFrame: (errors, warnings) =>
+    `The city against the frame is included (sheet Ram, from the workbook's Budgetram)${errors + warnings === 0 ? '.' : `; it lists ${[...(errors > 0 ? [counted('en', errors, 'error', 'errors')] : []), ...(warnings > 0 ? [counted('en', warnings, 'warning', 'warnings')] : [])].join(' and ')}.`}`,
   skipped: (n) => `${counted('en', n, 'version', 'versions')} in the library could not be read and ${byCount('en', n, 'is', 'are')} left out.`,
 };
 
