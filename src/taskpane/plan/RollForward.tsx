@@ -3,16 +3,15 @@
  * §4), never written into the open one. A chunk of its own, as is the .xlsx writer it loads on confirmation
  * (exceljs), so the pane's first script does not grow for an action taken once a year.
  */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, makeStyles } from '@fluentui/react-components';
+import { Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
+import { FormDialog } from '../shared/FormDialog';
 import { formatPeriod, parsePeriod } from '../../domain/period';
 import { checkWorkbook, type PlanCheck } from '../../workbook/checkPlan';
 import type { InteractiveHost } from '../../workbook/host';
 import { nextPeriod, rollForwardFrom, type RollForwardRefused } from '../../workbook/rollForwardFrom';
 import { deliverWorkbook } from './newWorkbook';
 import { useRollForwardStrings, type RollForwardStrings } from './rollForwardStrings';
-
-const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: '8px' } });
 
 export interface RollForwardProps {
   host: InteractiveHost;
@@ -25,7 +24,6 @@ export interface RollForwardProps {
 export default function RollForward(props: RollForwardProps) {
   const { host, busy, work, setNotice } = props;
   const t = useRollForwardStrings();
-  const styles = useStyles();
   const [open, setOpen] = useState(false);
   const [check, setCheck] = useState<PlanCheck | null>(null);
   const [period, setPeriod] = useState('');
@@ -69,45 +67,31 @@ export default function RollForward(props: RollForwardProps) {
   };
 
   return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-      <Button disabled={busy} onClick={() => void show()} aria-haspopup="dialog">
-        {t.open}
-      </Button>
-      <DialogSurface aria-describedby="rollforward-intro">
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            create();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t.title}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <p id="rollforward-intro">{t.intro}</p>
-              {plan && verdict?.ok && <p data-testid="rollforward-source">{t.source(plan.info.area, formatPeriod(plan.info.period), verdict.version)}</p>}
-              <Field
-                label={t.period}
-                required
-                hint={t.periodHint}
-                validationMessage={tried && !to ? t.periodInvalid : (refusal ?? undefined)}
-                validationState={(tried && !to) || refusal ? 'error' : 'none'}
-              >
-                <Input value={period} onChange={(_, d) => setPeriod(d.value)} />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <DialogTrigger disableButtonEnhancement>
-                <Button appearance="secondary">{t.cancel}</Button>
-              </DialogTrigger>
-              <Button type="submit" appearance="primary" disabled={Boolean(refusal)}>
-                {t.create(to ? formatPeriod(to) : '…')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      opener={{ label: t.open, disabled: busy, onShow: () => void show() }}
+      title={t.title}
+      intro={t.intro}
+      cancel={t.cancel}
+      onSubmit={create}
+      actions={
+        <Button type="submit" appearance="primary" disabled={Boolean(refusal)}>
+          {t.create(to ? formatPeriod(to) : '…')}
+        </Button>
+      }
+    >
+      {plan && verdict?.ok && <p data-testid="rollforward-source">{t.source(plan.info.area, formatPeriod(plan.info.period), verdict.version)}</p>}
+      <Field
+        label={t.period}
+        required
+        hint={t.periodHint}
+        validationMessage={tried && !to ? t.periodInvalid : (refusal ?? undefined)}
+        validationState={(tried && !to) || refusal ? 'error' : 'none'}
+      >
+        <Input value={period} onChange={(_, d) => setPeriod(d.value)} />
+      </Field>
+    </FormDialog>
   );
 }
 

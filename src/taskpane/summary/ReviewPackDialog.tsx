@@ -6,22 +6,9 @@
  * the pane. When the open workbook has finance's Budgetram (what Sammanställning consolidates against), the
  * pack gets the Ram sheet from it, as `pack --frame` does.
  */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Field,
-  Input,
-  makeStyles,
-  Radio,
-  RadioGroup,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
+import { FormDialog } from '../shared/FormDialog';
 import { localDay } from '../../app/ports';
 import { buildReviewPack, type ReviewPackOutcome } from '../../app/reviewPack';
 import type { Finding } from '../../domain/findings';
@@ -38,7 +25,6 @@ import type { Connected } from '../shared/libraryConnection';
 import { framePeriod } from './framePeriod';
 import { usePackStrings } from './packStrings';
 
-const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: '8px' } });
 
 const FORUMS: readonly Forum[] = ['TF', 'PF', 'BF'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,7 +55,6 @@ export interface ReviewPackDialogProps {
 export function ReviewPackDialog(props: ReviewPackDialogProps) {
   const { host, connection, periodText, busy, work, setNotice, setError, setLink, onStart } = props;
   const t = usePackStrings();
-  const styles = useStyles();
   const [open, setOpen] = useState(false);
   const [forum, setForum] = useState<Forum>('PF');
   const [date, setDate] = useState(() => localDay(new Date()));
@@ -150,50 +135,39 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
   };
 
   return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-      <Button disabled={busy || !connection} onClick={() => void show()} aria-haspopup="dialog">
-        {t.open}
-      </Button>
-      <DialogSurface aria-describedby="review-pack-intro">
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            run(true);
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t.title}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <p id="review-pack-intro">{t.intro}</p>
-              <Field label={t.forum}>
-                <RadioGroup value={forum} onChange={(_, d) => setForum(d.value as Forum)}>
-                  {FORUMS.map((f) => (
-                    <Radio key={f} value={f} label={t.forumNames[f]} />
-                  ))}
-                </RadioGroup>
-              </Field>
-              <Field label={t.period} required hint={t.periodHint} validationMessage={tried && !chosen ? t.periodInvalid : undefined} validationState={tried && !chosen ? 'error' : 'none'}>
-                <Input value={period} onChange={(_, d) => setPeriod(d.value)} />
-              </Field>
-              <Field label={t.date} required hint={t.dateHint} validationMessage={tried && !isDate(day) ? t.dateInvalid : undefined} validationState={tried && !isDate(day) ? 'error' : 'none'}>
-                <Input value={date} onChange={(_, d) => setDate(d.value)} />
-              </Field>
-            </DialogContent>
-            <DialogActions fluid>
-              <DialogTrigger disableButtonEnhancement>
-                <Button appearance="secondary">{t.cancel}</Button>
-              </DialogTrigger>
-              <Button type="button" onClick={() => run(false)}>
-                {t.openHere}
-              </Button>
-              <Button type="submit" appearance="primary">
-                {t.publish}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      opener={{ label: t.open, disabled: busy || !connection, onShow: () => void show() }}
+      title={t.title}
+      intro={t.intro}
+      cancel={t.cancel}
+      onSubmit={() => run(true)}
+      fluidActions
+      actions={
+        <>
+          <Button type="button" onClick={() => run(false)}>
+            {t.openHere}
+          </Button>
+          <Button type="submit" appearance="primary">
+            {t.publish}
+          </Button>
+        </>
+      }
+    >
+      <Field label={t.forum}>
+        <RadioGroup value={forum} onChange={(_, d) => setForum(d.value as Forum)}>
+          {FORUMS.map((f) => (
+            <Radio key={f} value={f} label={t.forumNames[f]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={t.period} required hint={t.periodHint} validationMessage={tried && !chosen ? t.periodInvalid : undefined} validationState={tried && !chosen ? 'error' : 'none'}>
+        <Input value={period} onChange={(_, d) => setPeriod(d.value)} />
+      </Field>
+      <Field label={t.date} required hint={t.dateHint} validationMessage={tried && !isDate(day) ? t.dateInvalid : undefined} validationState={tried && !isDate(day) ? 'error' : 'none'}>
+        <Input value={date} onChange={(_, d) => setDate(d.value)} />
+      </Field>
+    </FormDialog>
   );
 }
