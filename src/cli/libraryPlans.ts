@@ -6,8 +6,8 @@
  */
 import type { ReadCallbacks, Skipped } from '../app/approvedVersions';
 import { newestApproved as newestApprovedRead, type ApprovedRead } from '../app/consolidateFromLibrary';
-import type { CityFrame } from '../domain/frame';
-import { formatPeriod, parsePeriod, periodOf } from '../domain/period';
+import { framePeriod, type CityFrame } from '../domain/frame';
+import { formatPeriod, parsePeriod } from '../domain/period';
 import { LibraryRefused, LibraryUnavailable } from '../publish/errors';
 import { parseLibraryUrl } from '../publish/libraryUrl';
 import { nodePlanLibrary } from '../publish/node/connect';
@@ -118,7 +118,7 @@ export async function newestApproved(args: LibraryArgs, period: string, err: (s:
 
 /** The period the frame covers (its first to its last year), for `--library` without `--period`. */
 export function periodOfFrame(frame: CityFrame): string {
-  const years = [...frame.city.keys(), ...[...frame.areas.values()].flatMap((a) => [...a.years.keys()])];
-  if (years.length === 0) throw new UsageError('budgetramen anger inga år: ange planperioden med --period');
-  return formatPeriod(periodOf(Math.min(...years), Math.max(...years)));
+  const period = framePeriod(frame);
+  if (!period) throw new UsageError('budgetramen anger inga år: ange planperioden med --period');
+  return formatPeriod(period);
 }

@@ -4,6 +4,7 @@
  */
 import type { TableRef } from './location';
 import type { Tkr } from './money';
+import { periodOf, type Period } from './period';
 import type { AreaFrame, FrameYear } from './plan';
 
 /** The indicative budget of a year, which finance compares the final one with. */
@@ -35,4 +36,13 @@ export function areaKey(area: string): string {
 
 export function frameForArea(frame: CityFrame, area: string): AreaFrame | null {
   return frame.areas.get(areaKey(area)) ?? null;
+}
+
+/**
+ * The period a frame covers, its first to its last year over the city and every area: what the readers take
+ * when no period is given. Null when the frame names no year.
+ */
+export function framePeriod(frame: CityFrame): Period | null {
+  const years = [...frame.city.keys(), ...[...frame.areas.values()].flatMap((a) => [...a.years.keys()])];
+  return years.length === 0 ? null : periodOf(Math.min(...years), Math.max(...years));
 }

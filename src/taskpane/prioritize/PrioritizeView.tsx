@@ -14,6 +14,7 @@ import { decisionDocumentData } from '../../domain/decisionDocument';
 import { formatPeriod, parsePeriod, periodOf } from '../../domain/period';
 import { forumFolder } from '../../publish/forumDocuments';
 import { readCityFrame } from '../../workbook/contract/readFrame';
+import { framePeriod } from '../../domain/frame';
 import { connectLibrary, type Connected } from '../shared/libraryConnection';
 import { formatTkr } from '../../domain/money';
 import { cityFigures, prioritize, type Prioritization } from '../../domain/prioritization';
@@ -96,8 +97,9 @@ export default function PrioritizeView(props: { host: InteractiveHost }) {
         return;
       }
       setPeriodError(undefined);
-      const years = [...frame.city.keys(), ...[...frame.areas.values()].flatMap((a) => [...a.years.keys()])];
-      const period = formatPeriod(typed ?? periodOf(Math.min(...years), Math.max(...years)));
+      const chosen = typed ?? framePeriod(frame);
+      if (!chosen) throw new Error(t.noFrameTables);
+      const period = formatPeriod(chosen);
       if (!typed) setPeriodText(period);
       // An area left out changes what the city can afford: the forum is told which, never silently.
       const leftOut: string[] = [];

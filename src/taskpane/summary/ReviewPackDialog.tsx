@@ -12,7 +12,7 @@ import { FormDialog } from '../shared/FormDialog';
 import { localDay } from '../../app/ports';
 import { buildReviewPack, type ReviewPackOutcome } from '../../app/reviewPack';
 import type { Finding } from '../../domain/findings';
-import type { CityFrame } from '../../domain/frame';
+import { framePeriod, type CityFrame } from '../../domain/frame';
 import { formatPeriod, parsePeriod } from '../../domain/period';
 import type { Forum } from '../../domain/versions';
 import { LibraryUnavailable } from '../../publish/errors';
@@ -22,7 +22,6 @@ import { readCityFrame } from '../../workbook/contract/readFrame';
 import type { InteractiveHost } from '../../workbook/host';
 import { deliverWorkbook } from '../plan/newWorkbook';
 import type { Connected } from '../shared/libraryConnection';
-import { framePeriod } from './framePeriod';
 import { usePackStrings } from './packStrings';
 
 
@@ -74,7 +73,8 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
     if (periodText.trim() !== '') return periodText.trim();
     const tables = await host.readTables();
     if (!tables.some((x) => x.name.toLowerCase() === 'budgetram')) return '';
-    return framePeriod(readCityFrame(tables).frame) ?? '';
+    const covered = framePeriod(readCityFrame(tables).frame);
+    return covered ? formatPeriod(covered) : '';
   };
 
   /**

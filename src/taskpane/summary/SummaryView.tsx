@@ -10,7 +10,7 @@ import { frameGapBrief, type YearBrief } from '../../domain/brief';
 import { consolidationInputs, newestApproved } from '../../app/consolidateFromLibrary';
 import { consolidate, figuresOfPlan, type Consolidation, type ConsolidationInput } from '../../domain/consolidation';
 import { bySeverity, type Finding } from '../../domain/findings';
-import { areaKey, type CityFrame } from '../../domain/frame';
+import { areaKey, framePeriod, type CityFrame } from '../../domain/frame';
 import { formatPeriod, parsePeriod } from '../../domain/period';
 import { checkTables } from '../../workbook/checkPlan';
 import { consolidationTables } from '../../workbook/contract/consolidationTables';
@@ -20,7 +20,6 @@ import { FindingsList } from '../shared/FindingsList';
 import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
 import { connectLibrary, type Connected } from '../shared/libraryConnection';
-import { framePeriod } from './framePeriod';
 import { ReviewPackDialog } from './ReviewPackDialog';
 import { usePackStrings } from './packStrings';
 import { useSummaryStrings } from './strings';
@@ -94,8 +93,9 @@ export default function SummaryView(props: { host: InteractiveHost }) {
         const reading = readCityFrame(tables);
         frame = reading.frame;
         findings.push(...reading.findings);
-        const periodName = period ? formatPeriod(period) : (framePeriod(frame) ?? '');
-        if (!periodName) throw new Error(t.periodInvalid);
+        const covered = period ?? framePeriod(frame);
+        if (!covered) throw new Error(t.periodInvalid);
+        const periodName = formatPeriod(covered);
         if (!period) setPeriodText(periodName);
         // The same reading as consolidate --library: an area whose list item or snapshot cannot be used is
         // left out, and the notice says how many were.
@@ -104,7 +104,7 @@ export default function SummaryView(props: { host: InteractiveHost }) {
         if (read.length === 0) throw new Error(left > 0 ? t.noneReadable(periodName, left) : t.noVersions(periodName));
         inputs.push(...consolidationInputs(read));
         skipped = left;
-        period = parsePeriod(periodName);
+        period = covered;
       } else {
         const check = checkTables(tables);
         if (!check.plan) throw new Error(t.noPlan);
