@@ -16,7 +16,7 @@ import * as z from 'zod/mini';
 import { areaKey } from '../domain/frame';
 import type { PlanSnapshot } from '../domain/snapshot';
 import { newestApprovedFirst, type Forum } from '../domain/versions';
-import { LibraryRefused, LibraryUnavailable } from '../publish/errors';
+import { firstLineOf, LibraryRefused, LibraryUnavailable } from '../publish/errors';
 import { BATCH_LIMIT } from '../publish/graph/snapshots';
 import { fileNameOf, type PlanLibrary, type PublishedVersion } from '../publish/planLibrary';
 
@@ -108,8 +108,6 @@ export async function listApproved(library: PlanLibrary, period: string, skip: (
 /** The library as a whole out of reach or refusing: no point in asking it again per version. */
 const wholeLibraryFailure = (e: unknown) => e instanceof LibraryUnavailable || e instanceof LibraryRefused;
 
-const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n')[0].trim();
-
 /**
  * The snapshots of the given versions, in the same order; null for one that cannot be read or does not
  * follow the schema (said through `skip`), so one bad area never stops the others. A batch's worth at a time,
@@ -139,7 +137,7 @@ async function oneSnapshot(library: PlanLibrary, v: PublishedVersion, skip: (why
     return snapshot;
   } catch (e) {
     if (wholeLibraryFailure(e)) throw e;
-    skip({ kind: 'unreadable-snapshot', version: v, fileName: fileNameOf(v.fields), reason: firstLine(e) });
+    skip({ kind: 'unreadable-snapshot', version: v, fileName: fileNameOf(v.fields), reason: firstLineOf(e) });
     return null;
   }
 }

@@ -19,6 +19,7 @@ import type { Finding } from '../domain/findings';
 import type { CityFrame } from '../domain/frame';
 import type { PlanSnapshot } from '../domain/snapshot';
 import type { Forum } from '../domain/versions';
+import { firstLineOf } from '../publish/errors';
 import type { ForumDocumentOutcome } from '../publish/forumDocuments';
 import { fileNameOf, type PlanLibrary, type PublishedVersion } from '../publish/planLibrary';
 import { reviewPack, type PackAreaInput, type PackSheet, type PackVersion, type ReviewPack } from '../workbook/contract/reviewPackTables';
@@ -81,7 +82,7 @@ export async function buildReviewPack(request: ReviewPackRequest, ports: ReviewP
   try {
     publication = await publishForumDocument(library, { kind: 'Granskningsunderlag', period, forum, date: request.publish.date, file: bytes, content: packContent(pack) });
   } catch (e) {
-    publication = { kind: 'failed', message: String((e as Error)?.message ?? e).split('\n')[0] };
+    publication = { kind: 'failed', message: firstLineOf(e) };
   }
   return { kind: 'built', pack, bytes, changed, publication };
 }

@@ -8,7 +8,7 @@ import type { ReadCallbacks, Skipped } from '../app/approvedVersions';
 import { newestApproved as newestApprovedRead, type ApprovedRead } from '../app/consolidateFromLibrary';
 import { framePeriod, type CityFrame } from '../domain/frame';
 import { formatPeriod, parsePeriod } from '../domain/period';
-import { LibraryRefused, LibraryUnavailable } from '../publish/errors';
+import { firstLineOf, LibraryRefused, LibraryUnavailable } from '../publish/errors';
 import { parseLibraryUrl } from '../publish/libraryUrl';
 import { nodePlanLibrary } from '../publish/node/connect';
 import type { PlanLibrary } from '../publish/planLibrary';
@@ -44,17 +44,13 @@ export async function openLibrary(o: LibraryArgs): Promise<PlanLibrary> {
   try {
     return await nodePlanLibrary({ url: o.library, token, caPath: o.ca });
   } catch (e) {
-    throw new UsageError(`--ca ${o.ca ?? ''}: certifikatet kan inte läsas (${firstLine(e)})`);
+    throw new UsageError(`--ca ${o.ca ?? ''}: certifikatet kan inte läsas (${firstLineOf(e)})`);
   }
-}
-
-function firstLine(e: unknown): string {
-  return String((e as Error)?.message ?? e).split('\n')[0].trim();
 }
 
 /** What went wrong, in one line (the adapter's messages already say what was being done and why). */
 function readError(e: unknown, library: string): LibraryReadError {
-  const why = e instanceof LibraryUnavailable || e instanceof LibraryRefused ? firstLine(e) : `biblioteket kunde inte läsas: ${firstLine(e)}`;
+  const why = e instanceof LibraryUnavailable || e instanceof LibraryRefused ? firstLineOf(e) : `biblioteket kunde inte läsas: ${firstLineOf(e)}`;
   return new LibraryReadError(`tjansteplan: --library ${library}: ${why}`);
 }
 

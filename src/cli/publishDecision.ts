@@ -10,6 +10,7 @@ import path from 'node:path';
 import { publishForumDocument } from '../app/publishForumDocument';
 import { decisionDocumentData } from '../domain/decisionDocument';
 import { parsePeriod } from '../domain/period';
+import { firstLineOf } from '../publish/errors';
 import { forumFolder } from '../publish/forumDocuments';
 import { readDecision } from '../workbook/contract/prioritizationTables';
 import { openWorkbook } from './files';
@@ -35,7 +36,7 @@ export async function publishDecisionCommand(file: string, o: LibraryArgs, out: 
   try {
     outcome = await publishForumDocument(library, { kind: 'Prioriteringsbeslut', period, forum, date, file: new Uint8Array(await readFile(file)), content: data, data });
   } catch (e) {
-    err(`tjansteplan: --library ${o.library}: ${path.basename(file)} kunde inte publiceras: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+    err(`tjansteplan: --library ${o.library}: ${path.basename(file)} kunde inte publiceras: ${firstLineOf(e)}`);
     return 2;
   }
   if (outcome.kind === 'conflict') {

@@ -29,3 +29,8 @@ export class LibraryRefused extends Error {
 export function isLoginRefusal(e: unknown): boolean {
   return e instanceof LibraryRefused && (e.status === 401 || e.status === 403);
 }
+
+/** What a failure says, in one line: the adapters' messages put the reason first and detail after. */
+export function firstLineOf(e: unknown): string {
+  return String((e as Error)?.message ?? e).split('\n')[0].trim();
+}
