@@ -11,13 +11,13 @@ import { useState } from 'react';
 import { FormDialog } from '../shared/FormDialog';
 import { localDay } from '../../app/ports';
 import { buildReviewPack, type ReviewPackOutcome } from '../../app/reviewPack';
-import type { Finding } from '../../domain/findings';
+import type { Finding, Severity } from '../../domain/findings';
 import { framePeriod, type CityFrame } from '../../domain/frame';
 import { formatPeriod, parsePeriod } from '../../domain/period';
 import type { Forum } from '../../domain/versions';
 import { LibraryUnavailable } from '../../publish/errors';
 import { forumDocumentName, forumFolder } from '../../publish/forumDocuments';
-import type { PackSheet } from '../../workbook/contract/reviewPackTables';
+import type { PackSheet, ReviewPack } from '../../workbook/contract/reviewPackTables';
 import { readCityFrame } from '../../workbook/contract/readFrame';
 import type { InteractiveHost } from '../../workbook/host';
 import { deliverWorkbook } from '../plan/newWorkbook';
@@ -71,9 +71,8 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
   /** The view's period field, or the open frame workbook's years, or nothing to start from. */
   const startPeriod = async (): Promise<string> => {
     if (periodText.trim() !== '') return periodText.trim();
-    const tables = await host.readTables();
-    if (!tables.some((x) => x.name.toLowerCase() === 'budgetram')) return '';
-    const covered = framePeriod(readCityFrame(tables).frame);
+    const frame = await openFrame();
+    const covered = frame && framePeriod(frame.frame);
     return covered ? formatPeriod(covered) : '';
   };
 
@@ -106,8 +105,11 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
       const frame = await openFrame();
       // The Ram sheet's findings (the frame's and the consolidation's, e.g. an area with a frame but no approved
       // version, missing from the pack) are counted in the notice, so they are not found only by opening the pack.
-      let onRam = { errors: 0, warnings: 0 };
-      const also = (text: string, built = true) => [text, ...(built && frame ? [t.withFrame(onRam.errors, onRam.warnings)] : []), ...(left > 0 ? [t.skipped(left)] : [])].join(' ');
+      const also = (text: string, pack?: ReviewPack) => {
+        const onRam = pack?.frame?.findings;
+        const count = (severity: Severity) => onRam?.filter((f) => f.severity === severity).length ?? 0;
+        return [text, ...(onRam ? [t.withFrame(count('error'), count('warning'))] : []), ...(left > 0 ? [t.skipped(left)] : [])].join(' ');
+      };
       try {
         outcome = await buildReviewPack(
           { forum, period: name, ...(publish ? { publish: { date: day } } : {}), ...(frame ? { frame: frame.frame, frameFindings: frame.findings } : {}) },
@@ -117,19 +119,17 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
         const message = e instanceof Error ? e.message : String(e);
         throw new Error(e instanceof LibraryUnavailable ? t.unreachable(message) : t.unreadable(message));
       }
-      if (outcome.kind === 'nothing-approved') return setNotice(also(t.nothing(name), false));
-      const ramFindings = outcome.pack.frame?.findings ?? [];
-      onRam = { errors: ramFindings.filter((f) => f.severity === 'error').length, warnings: ramFindings.filter((f) => f.severity === 'warning').length };
+      if (outcome.kind === 'nothing-approved') return setNotice(also(t.nothing(name)));
       if (!publish) {
         const file = forumDocumentName('Granskningsunderlag', forum, isDate(day) ? day : localDay(new Date()));
         const how = await deliverWorkbook(outcome.bytes, file);
-        return setNotice(also(how === 'created' ? t.created(forum, name, outcome.pack.areas.length) : t.downloaded(file)));
+        return setNotice(also(how === 'created' ? t.created(forum, name, outcome.pack.areas.length) : t.downloaded(file), outcome.pack));
       }
       const p = outcome.publication!;
       if (p.kind === 'failed') return setError(t.publishFailed(p.message));
       if (p.kind === 'conflict') return setError(t.conflict(`${forumFolder(name)}/${p.existing.name}`));
       const where = `${forumFolder(name)}/${p.document.name}`;
-      setNotice(also(p.kind === 'published' ? t.published(where, outcome.pack.areas.length, outcome.changed) : t.already(where)));
+      setNotice(also(p.kind === 'published' ? t.published(where, outcome.pack.areas.length, outcome.changed) : t.already(where), outcome.pack));
       setLink(webAddress(p.document.webUrl));
     });
   };
