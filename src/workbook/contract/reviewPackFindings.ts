@@ -5,16 +5,17 @@
  */
 import type { CellValue } from '../../domain/cell';
 import type { Finding, Severity } from '../../domain/findings';
+import { locationAddress } from '../../domain/sheetAddress';
 import type { TableWrite } from '../host';
 
 export const FINDINGS_HEADERS = ['Allvarlighet', 'Kod', 'År', 'Plats', 'Meddelande'];
 export const SEVERITY_SV: Record<Severity, string> = { error: 'Fel', warning: 'Varning', info: 'Upplysning' };
 
-/** `Budgetram!C5` when the finding has a cell, else its sheet and table, else nothing. */
+/** `Budgetram!C5` (the one way cells are named to the user, sheetAddress) when the finding has a cell, else its sheet and table, else nothing. */
 export function findingPlace(f: Finding): string | null {
   const l = f.location;
   if (!l) return null;
-  return l.address ? `${l.sheet}!${l.address}` : [l.sheet, l.table].filter(Boolean).join(' / ') || null;
+  return l.address ? locationAddress(l) : [l.sheet, l.table].filter(Boolean).join(' / ') || null;
 }
 
 /** One row per finding in the order given; with none, one row that says so in `none`'s words. */
