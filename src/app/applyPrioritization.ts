@@ -21,6 +21,7 @@ import { appendVersionRow, versionTable } from '../workbook/contract/versionRow'
 import type { InteractiveHost } from '../workbook/host';
 import { newestDecision } from './newestDecision';
 import { localDay, type Clock } from './ports';
+import { messageOf } from '../publish/errors';
 
 export interface PreviewPorts {
   workbook: Pick<InteractiveHost, 'readTables'>;
@@ -103,7 +104,6 @@ export type ApplyResult =
       historyNotAdded: string | null;
     };
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const changeKey = (c: CellChange) => `${locationAddress(c.location)}|${c.before}|${c.after}`;
 
 export async function applyPrioritization(preview: ReadyPreview, ports: ApplyPorts): Promise<ApplyResult> {
@@ -130,7 +130,7 @@ export async function applyPrioritization(preview: ReadyPreview, ports: ApplyPor
     await appendVersionRow(workbook, table, entry);
   } catch (e) {
     // The user's confirmed cells are written: a refused row is told, not thrown, so they know to add it.
-    historyNotAdded = message(e);
+    historyNotAdded = messageOf(e);
   }
   return { kind: 'applied', changes: shown.changes, entry, historyNotAdded };
 }

@@ -13,6 +13,7 @@ import { approvalTable } from '../workbook/contract/approvalTable';
 import type { WorkbookHost } from '../workbook/host';
 import { deliver, type Delivery } from './deliver';
 import type { Publishing } from './ports';
+import { messageOf } from '../publish/errors';
 
 export interface PublishPorts extends Publishing {
   workbook: Pick<WorkbookHost, 'readTables'> & Partial<Pick<WorkbookHost, 'writeHiddenTable'>>;
@@ -44,7 +45,7 @@ export async function publishVersion(ports: PublishPorts): Promise<PublishResult
     try {
       await write(approvalTable(await approvalOf(plan, publishable.approved)));
     } catch (e) {
-      return { kind: 'record-failed', reason: e instanceof Error ? e.message : String(e), check };
+      return { kind: 'record-failed', reason: messageOf(e), check };
     }
   }
   if (!publishable.ok) return { kind: 'refused', refusal: publishable, check };

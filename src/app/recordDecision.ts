@@ -21,6 +21,7 @@ import { appendVersionRow, versionTable } from '../workbook/contract/versionRow'
 import type { InteractiveHost } from '../workbook/host';
 import { deliver, type Delivery } from './deliver';
 import { localDay, type Clock, type Publishing } from './ports';
+import { messageOf } from '../publish/errors';
 
 export interface DecisionRequest {
   /** ISO `YYYY-MM-DD` or as a person types it; the clock's day when left out. */
@@ -63,7 +64,6 @@ export type RecordResult =
       publication: ForumPublication | null;
     };
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export async function recordDecision(request: DecisionRequest, ports: RecordPorts): Promise<RecordResult> {
   const { workbook } = ports;
@@ -93,7 +93,7 @@ export async function recordDecision(request: DecisionRequest, ports: RecordPort
     try {
       await workbook.writeHiddenTable(approvalTable(await approvalOf(plan, entry)));
     } catch (e) {
-      approvalNotKept = message(e);
+      approvalNotKept = messageOf(e);
     }
   }
   const publication = ports.publishing && entry.forum && entry.decision && PUBLISHED_BEFORE_APPROVAL.includes(entry.decision) ? await publishForumVersion(entry, ports.workbook, ports.publishing) : null;
@@ -109,6 +109,6 @@ async function publishForumVersion(entry: VersionEntry, workbook: RecordPorts['w
     if (!prepared.ok) return { kind: 'refused', refusal: prepared };
     return await deliver(prepared.request, publishing);
   } catch (e) {
-    return { kind: 'not-sent', reason: message(e) };
+    return { kind: 'not-sent', reason: messageOf(e) };
   }
 }

@@ -30,6 +30,11 @@ export function isLoginRefusal(e: unknown): boolean {
   return e instanceof LibraryRefused && (e.status === 401 || e.status === 403);
 }
 
+/** What a failure says: an Error's message, or whatever else was thrown as text. */
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** What a failure says, in one line: the adapters' messages put the reason first and detail after. */
 export function firstLineOf(e: unknown): string {
   return String((e as Error)?.message ?? e).split('\n')[0].trim();

@@ -8,7 +8,7 @@
  * The storage is a port: a JSON file with atomic writes for the CLI, IndexedDB in the add-in.
  */
 import type { PlanSnapshot } from '../domain/snapshot';
-import { isLoginRefusal, LibraryRefused } from './errors';
+import { isLoginRefusal, LibraryRefused, messageOf } from './errors';
 import type { PlanLibrary, PublishedFields, PublishOutcome, PublishProgress, PublishRequest } from './planLibrary';
 
 export type OutboxState = 'waiting' | 'sending' | 'landed' | 'failed';
@@ -169,7 +169,7 @@ export class Outbox {
         },
       });
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = messageOf(e);
       // Only a refusal about this version itself fails it; an unreachable library or a login the library
       // does not accept is not the version's fault, so it waits for the next try.
       const final = e instanceof LibraryRefused && !isLoginRefusal(e);

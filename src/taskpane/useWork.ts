@@ -4,6 +4,7 @@
  */
 import { useCallback, useState } from 'react';
 import { useDelayed } from './useDelayed';
+import { messageOf } from '../publish/errors';
 
 export interface WorkOptions {
   /** Turns an error's message into the text shown (e.g. "Något gick fel: …"). */
@@ -28,7 +29,7 @@ export function useWork(options: WorkOptions = {}) {
       try {
         await task();
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
+        const message = messageOf(e);
         setError(describe ? describe(message) : message);
       } finally {
         setBusy(false);

@@ -25,6 +25,7 @@ import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
 import { useTableStyles } from './FrameTables';
 import { usePrioritizeStrings } from './strings';
+import { messageOf } from '../../publish/errors';
 
 const useStyles = makeStyles({
   title: { margin: '24px 0 4px', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -63,7 +64,7 @@ export function ApplyDecision(props: { host: InteractiveHost; library: PlanLibra
   const [changed, setChanged] = useState<Location[]>([]);
   const { busy, error, setError, notice, setNotice, showProgress, work } = useWork({ clearNotice: true });
   // Not through work(): going to a cell is no work to announce, and the status it would clear is still true.
-  const goTo = (sheet: string, address: string) => void host.select(sheet, address).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const goTo = (sheet: string, address: string) => void host.select(sheet, address).catch((e: unknown) => setError(messageOf(e)));
   const leftAlone = (p: Proposal) =>
     p.application.skipped.length + p.unreadable.length > 0 && (
       <>

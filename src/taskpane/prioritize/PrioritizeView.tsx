@@ -29,6 +29,7 @@ import { basisFromTables, type PaneBasis } from './basisFromTables';
 import { ChoiceTable } from './ChoiceTable';
 import { AreaTable, CityTable, standing } from './FrameTables';
 import { usePrioritizeStrings } from './strings';
+import { messageOf } from '../../publish/errors';
 
 const useStyles = makeStyles({
   intro: { margin: '8px 0', fontSize: tokens.fontSizeBase300 },
@@ -165,7 +166,7 @@ export default function PrioritizeView(props: { host: InteractiveHost }) {
         await publishDecision(connection, { forum, date: date.trim(), period }, rows);
       } catch (e) {
         // Saved in the workbook all the same: Publicera beslutet tries again from there.
-        setError(t.publishFailed(e instanceof Error ? e.message : String(e)));
+        setError(t.publishFailed(messageOf(e)));
       }
     });
 

@@ -28,6 +28,7 @@ import { loadLibraryConfig, type LibraryConfig } from '../shared/libraryConfig';
 import { libraryOf } from '../shared/libraryConnection';
 import { usePublishStrings, type PublishStrings } from './strings';
 import { watchWorkbook } from './workbookChanges';
+import { messageOf } from '../../publish/errors';
 
 export interface Outcome {
   kind: 'published' | 'already-published' | 'conflict' | 'waiting';
@@ -138,7 +139,7 @@ export function usePublishing(host: InteractiveHost | null, shown: boolean) {
     if (!config || !host) return;
     void work(async () => {
       const store = await IndexedDbOutboxStore.open().catch((e: unknown) => {
-        throw new Error(t.outboxUnavailable(e instanceof Error ? e.message : String(e)));
+        throw new Error(t.outboxUnavailable(messageOf(e)));
       });
       const c = (connected.current = { library: await libraryOf(config), outbox: new Outbox(store) });
       await refreshEntries();

@@ -15,7 +15,7 @@ import type { Finding, Severity } from '../../domain/findings';
 import { framePeriod, type CityFrame } from '../../domain/frame';
 import { formatPeriod, parsePeriod } from '../../domain/period';
 import type { Forum } from '../../domain/versions';
-import { LibraryUnavailable } from '../../publish/errors';
+import { LibraryUnavailable, messageOf } from '../../publish/errors';
 import { forumDocumentName, forumFolder } from '../../publish/forumDocuments';
 import type { PackSheet, ReviewPack } from '../../workbook/contract/reviewPackTables';
 import { readCityFrame } from '../../workbook/contract/readFrame';
@@ -116,7 +116,7 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
           { library: connection.library, write, skip: () => left++ },
         );
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
+        const message = messageOf(e);
         throw new Error(e instanceof LibraryUnavailable ? t.unreachable(message) : t.unreadable(message));
       }
       if (outcome.kind === 'nothing-approved') return setNotice(also(t.nothing(name)));

@@ -24,6 +24,7 @@ import { ReviewPackDialog } from './ReviewPackDialog';
 import { usePackStrings } from './packStrings';
 import { useSummaryStrings } from './strings';
 import { SummaryTables } from './SummaryTables';
+import { messageOf } from '../../publish/errors';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '8px', margin: '12px 0' },
@@ -147,7 +148,7 @@ export default function SummaryView(props: { host: InteractiveHost }) {
       try {
         await host.createTables(writes);
       } catch (e) {
-        setError(t.exportRefused(e instanceof Error ? e.message : String(e)));
+        setError(t.exportRefused(messageOf(e)));
         return;
       }
       setNotice(t.exported([...new Set(writes.map((w) => w.sheet))].join(', ')));
