@@ -1,9 +1,10 @@
 /**
  * A plan version's own page (`/_library/v/{id}`), rendered from its snapshot: the version's columns and
- * downloads, its tables in tkr with Swedish grouping, its findings (the published ones, or the rules run on
- * the snapshot's tables when it carries none: a stated sum that does not add up shows as SUM_MISMATCH), the
- * diff to the previous approved version of the same area and period; hostile snapshot text stays text;
- * a version without a readable snapshot says so; an unknown id is a 404 page under the same CSP.
+ * downloads, its tables in tkr with Swedish grouping, its findings in the review pack's words (the published
+ * ones, or the rules run on the snapshot's tables when it carries none: a stated sum that does not add up
+ * shows as SUM_MISMATCH), the diff to the previous approved version of the same area and period; hostile
+ * snapshot text stays text; a version without a readable snapshot says so; an unknown id is a 404 page under
+ * the same CSP.
  */
 import { finding } from '../../../src/domain/findings';
 import { startTestLibrary, type TestLibrary } from './helpers';
@@ -21,13 +22,14 @@ describe("a plan version's own page", () => {
     lib = await startTestLibrary();
     const f = (area: string, version: string, decision: string, date?: string) => ({ area, version, forum: 'PF', decision, ...(date ? { date } : {}) });
     const published = finding('FRAME_MISSING', { area: 'Ekonomi', year: 2027 }, { location: { sheet: 'Ram', table: 'Ram', row: 3, column: 'Utveckling' }, year: 2027, area: 'Ekonomi' });
+    const asText = finding('NUMBER_AS_TEXT', { shown: '4500', tkr: 4500, column: 'Utveckling 2025' }, { location: { sheet: 'Tjänsteplan', table: 'Initiativ', row: 1, column: 'Utveckling 2025' } });
     ids.ek09 = await publish(lib, snapshotOf({ ...f('Ekonomi', '0.9', 'Fastställd', '2024-11-01'), frame: 9000, rows: [{ nr: '1', name: 'E-arkiv', development: [1, 1, 1] }] }), f('Ekonomi', '0.9', 'Fastställd', '2024-11-01'));
     const rows10 = [
       { nr: '1', name: 'E-arkiv', development: [4500, 4500, 4500] },
       { nr: '2', name: 'Lönesystem', development: [1000, 1000, 1000] },
       { nr: '', name: 'Summa', development: [5500, 5500, 5500], sum: true },
     ];
-    ids.ek10 = await publish(lib, snapshotOf({ ...f('Ekonomi', '1.0', 'Fastställd', '2025-03-01'), frame: 10_000, rows: rows10, findings: [published] }), f('Ekonomi', '1.0', 'Fastställd', '2025-03-01'));
+    ids.ek10 = await publish(lib, snapshotOf({ ...f('Ekonomi', '1.0', 'Fastställd', '2025-03-01'), frame: 10_000, rows: rows10, findings: [asText, published] }), f('Ekonomi', '1.0', 'Fastställd', '2025-03-01'));
     const rows11 = [
       { nr: '1', name: 'E-arkiv', development: [3040, 4500, 4500], maintenance: [0, 250, 250] },
       { nr: '2', name: 'Nytt lönesystem', development: [1000, 1000, 1000] },
@@ -77,6 +79,11 @@ describe("a plan version's own page", () => {
     expect(v10).toContain('Kontrollerna när versionen publicerades.');
     expect(v10).toContain('FRAME_MISSING');
     expect(v10).not.toContain('SUM_MISMATCH');
+    // Severity in the review pack's words, most severe first: an info finding is an Upplysning there and here.
+    expect(v10).toContain('2 fynd, varav 0 fel.');
+    expect(v10.indexOf('Varning FRAME_MISSING')).toBeGreaterThan(-1);
+    expect(v10.indexOf('Varning FRAME_MISSING')).toBeLessThan(v10.indexOf('Upplysning NUMBER_AS_TEXT: "4500" i kolumnen Utveckling 2025'));
+    expect(v10).not.toContain('Information');
   });
 
   test('the diff to the previous approved version of the area (1.0, not 0.9)', () => {
