@@ -25,6 +25,12 @@ export interface LibraryArgs {
 /** The library could not be read (unreachable after retries, refused, or an unreadable answer): exit 2. */
 export class LibraryReadError extends Error {}
 
+/**
+ * A failure of the command's own work done inside a library read (pack's writing of the workbook), its message
+ * the line to say: readLibrary lets it through as it is instead of calling it the library's.
+ */
+export class NotTheLibrary extends Error {}
+
 /** `2022-2024` → `2022–2024` (the library's folders and Planperiod use the en dash). */
 export function periodArg(text: string): string {
   const p = parsePeriod(text);
@@ -63,8 +69,8 @@ export function skippedLine(why: Skipped): string {
 
 /**
  * Reads the library through `read` with the command line's callbacks: one stderr line per version left out,
- * the progress bar on a terminal (cleared whatever happens), and a failure as a LibraryReadError. `skipped`:
- * some version was left out, so the command ends with 2.
+ * the progress bar on a terminal (cleared whatever happens), and a failure as a LibraryReadError (a
+ * NotTheLibrary as it is). `skipped`: some version was left out, so the command ends with 2.
  */
 export async function readLibrary<T>(address: string, err: (s: string) => void, read: (callbacks: ReadCallbacks) => Promise<T>): Promise<{ value: T; skipped: boolean }> {
   let skipped = false;
@@ -83,7 +89,7 @@ export async function readLibrary<T>(address: string, err: (s: string) => void, 
   try {
     return { value: await read(callbacks), skipped };
   } catch (e) {
-    throw readError(e, address);
+    throw e instanceof NotTheLibrary ? e : readError(e, address);
   } finally {
     progress?.done();
   }

@@ -10,7 +10,8 @@
  * The action is src/app/reviewPack's `buildReviewPack` (the pane's Sammanställning calls it too); this says its
  * outcome. Reads one list query for the period and the snapshots of both versions per area in JSON batches
  * (⌈n/20⌉ requests). Exit 0 when written, 1 when the period has no approved version (nothing written),
- * 2 when the library cannot be read.
+ * 2 when the library cannot be read, or the workbook cannot be made (exceljs) or saved to `--out`: each said
+ * as what it is, never as the library's failure. A pack published but not saved to `--out` says both.
  *
  * `--publish [--date ÅÅÅÅ-MM-DD]` also puts the workbook in the library beside the plans, as
  * `<period>/Forum/Granskningsunderlag <forum> <date>.xlsx` (the meeting's date, today by default), so members
@@ -28,11 +29,12 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReviewPack, type ReviewPackOutcome } from '../app/reviewPack';
 import { forumFolder } from '../publish/forumDocuments';
+import { firstLineOf } from '../publish/errors';
 import { hasErrors, messageIn } from '../domain/findings';
 import { parseForum } from '../domain/versions';
 import { cityVerdict } from '../workbook/contract/reviewPackFrame';
 import type { FrameFile } from './files';
-import { LibraryReadError, openLibrary, periodArg, readLibrary } from './libraryPlans';
+import { LibraryReadError, NotTheLibrary, openLibrary, periodArg, readLibrary } from './libraryPlans';
 import { LABEL, where } from './report';
 import { UsageError } from './usage';
 
@@ -75,12 +77,23 @@ export async function packCommand(o: PackOptions, out: (s: string) => void, err:
     ({ value: outcome, skipped } = await readLibrary(o.library, err, (callbacks) =>
       buildReviewPack(
         { forum, period, ...(o.publish ? { publish: { date } } : {}), ...(frame ? { frame: frame.frame, frameFindings: frame.findings } : {}) },
-        // Loaded only to write: exceljs is the same writer as the pane's (sheetsToXlsx).
-        { ...callbacks, library, write: async (sheets) => (await import('../workbook/file/tablesToXlsx')).sheetsToXlsx(sheets) },
+        // Loaded only to write: exceljs is the same writer as the pane's (sheetsToXlsx). Its failure happens
+        // inside the library read but is not the library's, so it goes through readLibrary as what it is.
+        {
+          ...callbacks,
+          library,
+          write: async (sheets) => {
+            try {
+              return await (await import('../workbook/file/tablesToXlsx')).sheetsToXlsx(sheets);
+            } catch (e) {
+              throw new NotTheLibrary(`tjansteplan: granskningsunderlaget kunde inte skrivas: ${firstLineOf(e)}`);
+            }
+          },
+        },
       ),
     ));
   } catch (e) {
-    if (!(e instanceof LibraryReadError)) throw e;
+    if (!(e instanceof LibraryReadError || e instanceof NotTheLibrary)) throw e;
     err(e.message);
     return 2;
   }
@@ -92,22 +105,30 @@ export async function packCommand(o: PackOptions, out: (s: string) => void, err:
   const { pack, bytes, changed, publication } = outcome;
   const against = pack.frame ? `; ${cityVerdict(pack.frame.consolidation)}` : '';
   const what = `granskningsunderlag för ${forum} ${period}, ${pack.areas.length} tjänsteområden (${changed} med ändringar sedan föregående fastställda version)${against}`;
+  // Each outcome is said; the exit code is the worst of them (2 wins over 1).
+  const codes = [skipped ? 2 : 0, pack.frame && hasErrors(pack.frame.findings) ? 1 : 0];
   if (o.out) {
-    await writeFile(o.out, bytes);
-    out(`${path.resolve(o.out)}: ${what}`);
+    try {
+      await writeFile(o.out, bytes);
+      out(`${path.resolve(o.out)}: ${what}`);
+    } catch (e) {
+      // A folder that does not exist, a path through a file, a folder named as the file, no permission: said
+      // once, and what was published is still said below.
+      err(`tjansteplan: --out ${o.out}: granskningsunderlaget kunde inte sparas: ${firstLineOf(e)}`);
+      codes.push(2);
+    }
   }
   if (publication) {
     if (publication.kind === 'failed') {
       err(`tjansteplan: --library ${o.library}: granskningsunderlaget kunde inte publiceras: ${publication.message}`);
-      return 2;
-    }
-    if (publication.kind === 'conflict') {
+      codes.push(2);
+    } else if (publication.kind === 'conflict') {
       err(`tjansteplan: ${forumFolder(period)}/${publication.existing.name} finns redan i biblioteket med annat innehåll; inget skrevs över (${publication.existing.webUrl})`);
-      return 1;
+      codes.push(1);
+    } else {
+      const doc = publication.document;
+      out(`${forumFolder(period)}/${doc.name}: ${publication.kind === 'published' ? 'publicerat' : 'redan publicerat'} i biblioteket, ${what}: ${doc.webUrl}`);
     }
-    const doc = publication.document;
-    out(`${forumFolder(period)}/${doc.name}: ${publication.kind === 'published' ? 'publicerat' : 'redan publicerat'} i biblioteket, ${what}: ${doc.webUrl}`);
   }
-  if (skipped) return 2;
-  return pack.frame && hasErrors(pack.frame.findings) ? 1 : 0;
+  return Math.max(...codes);
 }

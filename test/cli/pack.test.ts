@@ -4,7 +4,7 @@
  * it is compared with (with the Swedish change notes) and its findings.
  */
 import ExcelJS from 'exceljs';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CellValue } from '../../src/domain/cell';
 import type { RawTable } from '../../src/workbook/host';
@@ -25,6 +25,9 @@ const AREAS = ['Ekonomi', 'HR', 'Inköp', 'IT', 'Kommunikation', 'Kultur och fri
 function records(t: RawTable): Record<string, CellValue>[] {
   return t.body.map((row) => Object.fromEntries(t.headers.map((h, i) => [h, row[i]])));
 }
+
+/** Text matched literally in a RegExp. */
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const shown = (v: CellValue) => (typeof v === 'object' && v !== null && !(v instanceof Date) && 'formula' in v ? v.result : v);
 
@@ -277,6 +280,30 @@ withLibrary('pack against the local library', () => {
       const period = await cli(['pack', '--library', lib.address, '--forum', 'PF', '--out', path.join(dir, 'x.xlsx')]);
       expect(period.code).toBe(2);
       expect(period.stderr).toContain('--period');
+    });
+
+    it('an --out that cannot be written (a folder in its path is a file; it is a folder): exit 2, one line that names it, not the library', async () => {
+      const file = path.join(dir, 'inte-en-mapp.txt');
+      writeFileSync(file, 'en fil, ingen mapp');
+      for (const [out, why] of [
+        [path.join(file, 'pf.xlsx'), 'ENOTDIR'],
+        [dir, 'EISDIR'],
+      ]) {
+        const run = await pack('PF', out);
+        expect(run.code).toBe(2);
+        const lines = run.stderr.trim().split('\n');
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatch(new RegExp(`^tjansteplan: --out ${escape(out)}: granskningsunderlaget kunde inte sparas: ${why}`));
+        expect(run.stderr).not.toMatch(/biblioteket|oväntat/);
+        expect(run.stdout).toBe('');
+      }
+      expect(readFileSync(file, 'utf8')).toBe('en fil, ingen mapp');
+      // Published but not saved: both said, exit 2.
+      const out = path.join(file, 'pf.xlsx');
+      const both = await pack('PF', out, '--publish', '--date', '2022-05-04');
+      expect(both.code).toBe(2);
+      expect(both.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^tjansteplan: --out ${escape(out)}: granskningsunderlaget kunde inte sparas: ENOTDIR`))]);
+      expect(both.stdout).toMatch(/^2022–2024\/Forum\/Granskningsunderlag PF 2022-05-04\.xlsx: publicerat i biblioteket, granskningsunderlag för PF 2022–2024/);
     });
 
     it('an unreachable library: exit 2 after the retries, one line, nothing written', async () => {
