@@ -104,7 +104,7 @@ export function program(setExit: (code: number) => void): Command {
     .description(
       'forumets granskningsunderlag ur biblioteket: Översikt och ett blad per tjänsteområde med den senaste fastställda versionen (oavsett forum), ' +
         'ändringarna sedan den version forumet självt senast fastställde (annars närmast föregående fastställda) och fynden / ' +
-        "a forum's review pack (exit 0 skriven, 1 inga fastställda versioner för perioden eller ett annat underlag med samma namn i biblioteket, 2 bibliotek som inte svarar, en oläslig --frame eller ett område som inte kunde läsas och lämnades utanför)",
+        "a forum's review pack (exit 0 skriven, 1 inga fastställda versioner för perioden eller ett annat underlag med samma namn i biblioteket, 2 bibliotek som inte svarar, en oläslig --frame, ett område som inte kunde läsas och lämnades utanför, eller ett underlag som inte kunde skrivas eller sparas)",
     )
     .requiredOption('--library <url>', 'biblioteket: https://localhost:PORT/v1.0[/sites/S/drives/D/lists/L] eller en SharePoint-webbplats')
     .requiredOption('--period <planperiod>', 'planperioden, t.ex. 2022–2024')
