@@ -5,7 +5,6 @@
  * `scripts/print-consolidation.sh` makes the PDF LibreOffice prints, to look at.
  */
 import type ExcelJS from 'exceljs';
-import { promises as fs } from 'node:fs';
 import type { YearBrief } from '../domain/brief';
 import type { CellValue } from '../domain/cell';
 import type { Consolidation } from '../domain/consolidation';
@@ -13,6 +12,7 @@ import { a1 } from '../domain/location';
 import { CITY_TABLE, consolidationTables, SHEET_BRIEF, SHEET_BUDGET_SUMMARY, SHEET_SUMMARY } from '../workbook/contract/consolidationTables';
 import type { RawTable } from '../workbook/host';
 import { addColumnChart } from '../workbook/file/chart';
+import { writeWhole } from '../workbook/file/writeWhole';
 import { XlsxWorkbook } from '../workbook/file/xlsxWorkbook';
 
 const CHART_SHEET = 'Diagram';
@@ -174,7 +174,5 @@ export async function writeConsolidationWorkbook(file: string, c: Consolidation,
       print: { paperSize: A4, ...pageCodes(CHART_SHEET, period) },
     });
   }
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, bytes);
-  await fs.rename(tmp, file);
+  await writeWhole(file, bytes, { replace: true });
 }

@@ -25,7 +25,6 @@
  * `consolidate --frame`, an error among them does not stop the pack: it is written (and published) with the
  * error on its Ram sheet, and the exit code is 1 (2 still wins when a version could not be read).
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReviewPack, type ReviewPackOutcome } from '../app/reviewPack';
 import { forumFolder } from '../publish/forumDocuments';
@@ -33,6 +32,7 @@ import { firstLineOf } from '../publish/errors';
 import { hasErrors, messageIn } from '../domain/findings';
 import { parseForum } from '../domain/versions';
 import { cityVerdict } from '../workbook/contract/reviewPackFrame';
+import { writeWhole } from '../workbook/file/writeWhole';
 import type { FrameFile } from './files';
 import { LibraryReadError, NotTheLibrary, openLibrary, periodArg, readLibrary } from './libraryPlans';
 import { LABEL, where } from './report';
@@ -109,7 +109,7 @@ export async function packCommand(o: PackOptions, out: (s: string) => void, err:
   const codes = [skipped ? 2 : 0, pack.frame && hasErrors(pack.frame.findings) ? 1 : 0];
   if (o.out) {
     try {
-      await writeFile(o.out, bytes);
+      await writeWhole(o.out, bytes, { replace: true });
       out(`${path.resolve(o.out)}: ${what}`);
     } catch (e) {
       // A folder that does not exist, a path through a file, a folder named as the file, no permission: said

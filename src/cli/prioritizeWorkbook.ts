@@ -1,11 +1,11 @@
 /** `prioritize --out X.xlsx`: the proposal as a Prioriteringsbeslut workbook (status Förslag), written atomically. */
-import { promises as fs } from 'node:fs';
 import type { Prioritization } from '../domain/prioritization';
 import { decisionRows } from '../domain/prioritizationDecision';
 import type { PrioritizationBasis } from '../domain/prioritizationInput';
 import type { CityFrame } from '../domain/frame';
 import { basisTable, decisionTables, type AreaTotals } from '../workbook/contract/prioritizationTables';
 import { frameWorkbookTables } from '../workbook/contract/template';
+import { writeWhole } from '../workbook/file/writeWhole';
 import { XlsxWorkbook } from '../workbook/file/xlsxWorkbook';
 
 /**
@@ -25,9 +25,7 @@ export async function writePrioritizationWorkbook(file: string, basis: Prioritiz
     ),
     ...decisionTables(info, decisionRows(basis, r.amounts, r.proposal), areaTotals(basis, r.amounts)),
   ]);
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, await wb.toBuffer());
-  await fs.rename(tmp, file);
+  await writeWhole(file, await wb.toBuffer(), { replace: true });
 }
 
 /** Development per area and year before and after, in the order the areas come. */

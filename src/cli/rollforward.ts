@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import { formatPeriod, parsePeriod } from '../domain/period';
 import { checkWorkbook } from '../workbook/checkPlan';
 import { rollForwardFrom } from '../workbook/rollForwardFrom';
+import { writeWhole } from '../workbook/file/writeWhole';
 import { XlsxWorkbook } from '../workbook/file/xlsxWorkbook';
 import { openWorkbook } from './files';
 import { UsageError } from './usage';
@@ -53,17 +54,13 @@ export async function rollForwardCommand(file: string, out: string, o: RollForwa
   const { rolled, from, version: label } = result;
   const wb = new XlsxWorkbook();
   await wb.createTables(result.tables);
-  // Written beside the target and linked into place: a file that appeared meanwhile is still not overwritten.
-  const tmp = `${out}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, await wb.toBuffer());
+  // A file that appeared meanwhile is still not overwritten.
   try {
-    await fs.link(tmp, out);
+    await writeWhole(out, await wb.toBuffer(), { replace: false });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     err(`${out}: filen finns redan; den skrivs aldrig över. Välj ett annat namn.`);
     return 2;
-  } finally {
-    await fs.rm(tmp, { force: true });
   }
   say(`${out}: ${rolled.area} ${formatPeriod(to)} v0.1, upprättad från ${formatPeriod(from)} v${label} (${rolled.indicative.length} initiativ med indikativa belopp).`);
   return 0;

@@ -3,8 +3,8 @@
  * tables (ListObjects) with values, formulas, error values, dates and numbers stored as text as they are.
  */
 import ExcelJS from 'exceljs';
-import { promises as fs } from 'node:fs';
 import { readWorkbookFile } from './readFile';
+import { writeWhole } from './writeWhole';
 import { checkInflatedSizes } from './zip';
 import type { CellValue } from '../../domain/cell';
 import { ownSheetTaken, type RawTable, type TableWrite, type WorkbookHost } from '../host';
@@ -79,9 +79,7 @@ export class XlsxWorkbook implements WorkbookHost {
   }
 
   async save(file: string): Promise<void> {
-    const tmp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, await this.toBuffer());
-    await fs.rename(tmp, file);
+    await writeWhole(file, await this.toBuffer(), { replace: true });
   }
 }
 
