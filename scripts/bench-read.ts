@@ -63,7 +63,11 @@ function figures(p: Pair) {
   const m = (runs: Run[], k: keyof Run) => median(runs.map((r) => r[k]));
   const time = { command: m(p.command, 'ms'), bare: m(p.bare, 'ms') };
   const memory = { command: m(p.command, 'peakMb'), bare: m(p.bare, 'peakMb') };
-  return { label: p.label, runs: p.command.length, time, memory, timeRatio: time.command / time.bare, memoryRatio: memory.command / memory.bare, load: p.load };
+  // Each pair's own time ratio, lowest and highest: on a shared machine the spread says how far the median
+  // can be trusted.
+  const pairRatios = p.command.map((r, i) => r.ms / p.bare[i].ms);
+  const spread: [number, number] = [Math.min(...pairRatios), Math.max(...pairRatios)];
+  return { label: p.label, runs: p.command.length, time, memory, timeRatio: time.command / time.bare, spread, memoryRatio: memory.command / memory.bare, load: p.load };
 }
 
 async function plan(dir: string, rows: number): Promise<string> {
@@ -108,8 +112,9 @@ async function main() {
   try {
     const results = [];
     for (const [rows, runs] of [
-      [5_000, 7],
-      [50_000, 5],
+      [5_000, 9],
+      // Nine pairs here too: a 50 000-row run varies by a third from one run to the next on this machine.
+      [50_000, 9],
     ] as const) {
       const file = await plan(dir, rows);
       const size = (await fs.stat(file)).size;
@@ -119,7 +124,7 @@ async function main() {
     results.push(figures(paired('consolidate, 100 files of 40 rows', [BIN, 'consolidate', '--frame', frame, ...files], ['-e', BARE_LOADS, ...files], 5)));
 
     console.log('Reading plans: the CLI ÷ a bare exceljs load of the same files (whole processes, paired, medians)');
-    console.log(['what', 'runs', 'CLI', 'exceljs load', 'time ratio', 'CLI peak', 'exceljs peak', 'memory ratio', 'load average'].join(' | '));
+    console.log(['what', 'runs', 'CLI', 'exceljs load', 'time ratio', 'pairs from–to', 'CLI peak', 'exceljs peak', 'memory ratio', 'load average'].join(' | '));
     for (const r of results) {
       console.log(
         [
@@ -128,6 +133,7 @@ async function main() {
           `${Math.round(r.time.command)} ms`,
           `${Math.round(r.time.bare)} ms`,
           `${f2(r.timeRatio)}×`,
+          `${f2(r.spread[0])}–${f2(r.spread[1])}×`,
           `${f1(r.memory.command)} MiB`,
           `${f1(r.memory.bare)} MiB`,
           `${f2(r.memoryRatio)}×`,
