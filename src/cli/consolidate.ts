@@ -7,14 +7,15 @@
  * frame or the library cannot be read. Being over a frame is a warning: the input to prioritisation.
  */
 import path from 'node:path';
-import { consolidate, figuresOfPlan, type Consolidation, type ConsolidationInput } from '../domain/consolidation';
+import { cityAgainstFrame } from '../domain/cityAgainstFrame';
+import { figuresOfPlan, type Consolidation, type ConsolidationInput } from '../domain/consolidation';
 import { budgetJson, budgetText } from './budgetReport';
-import { bySeverity, hasErrors, messageIn, type Finding, type Language } from '../domain/findings';
+import { hasErrors, messageIn, type Finding, type Language } from '../domain/findings';
 import type { CityFrame } from '../domain/frame';
 import { formatNumber } from '../domain/money';
 import { latestApproved, formatVersion } from '../domain/versions';
 import { openFrame, readPlanFiles } from './files';
-import { briefSentence, frameGapBrief, type YearBrief } from '../domain/brief';
+import { briefSentence, type YearBrief } from '../domain/brief';
 import type * as LibraryPlans from './libraryPlans';
 import type * as FromLibrary from '../app/consolidateFromLibrary';
 import { progressBar } from './progress';
@@ -64,9 +65,7 @@ export async function consolidateCommand(
       return 2;
     }
   } else plans = await plansFromFiles(files, err);
-  const result = consolidate(plans.inputs, frame);
-  const brief = frameGapBrief(result);
-  const findings = [...frameFindings, ...result.findings].sort(bySeverity);
+  const { consolidation: result, brief, findings } = cityAgainstFrame(plans.inputs, frame, frameFindings);
   // Loaded only to write: reading never loads exceljs.
   if (options.out) await (await import('./consolidationWorkbook')).writeConsolidationWorkbook(options.out, result, brief);
   out(options.json ? consolidationJson(result, brief, findings, options.lang) : consolidationText(result, brief, findings, options.lang));

@@ -6,10 +6,11 @@
  */
 import { Button, Field, Input, Link, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { frameGapBrief, type YearBrief } from '../../domain/brief';
+import type { YearBrief } from '../../domain/brief';
+import { cityAgainstFrame } from '../../domain/cityAgainstFrame';
 import { consolidationInputs, newestApproved } from '../../app/consolidateFromLibrary';
-import { consolidate, figuresOfPlan, type Consolidation, type ConsolidationInput } from '../../domain/consolidation';
-import { bySeverity, type Finding } from '../../domain/findings';
+import { figuresOfPlan, type Consolidation, type ConsolidationInput } from '../../domain/consolidation';
+import type { Finding } from '../../domain/findings';
 import { areaKey, framePeriod, type CityFrame } from '../../domain/frame';
 import { formatPeriod, parsePeriod } from '../../domain/period';
 import { checkTables } from '../../workbook/checkPlan';
@@ -122,10 +123,9 @@ export default function SummaryView(props: { host: InteractiveHost }) {
         inputs.push({ figures: figuresOfPlan(plan), file: plan.info.area, ...(latest ? { version: latest.labelShown } : {}) });
         period = plan.info.period;
       }
-      const consolidation = consolidate(inputs, frame);
-      const all = [...findings, ...consolidation.findings].sort(bySeverity);
-      setResult({ consolidation, brief: frameGapBrief(consolidation), findings: all, period: period ? formatPeriod(period) : '' });
-      setNotice(t.done(consolidation.areas.length, all.length) + (skipped > 0 ? ` ${t.skipped(skipped)}` : ''));
+      const city = cityAgainstFrame(inputs, frame, findings);
+      setResult({ ...city, period: period ? formatPeriod(period) : '' });
+      setNotice(t.done(city.consolidation.areas.length, city.findings.length) + (skipped > 0 ? ` ${t.skipped(skipped)}` : ''));
     });
 
   const exportTables = () =>

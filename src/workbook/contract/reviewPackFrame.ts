@@ -7,9 +7,10 @@
  * (an area with a frame but no approved version, so missing from the pack; an area without a frame; over the
  * frame) and the frame workbook's own, in the area sheets' findings table (docs/findings.md §1).
  */
-import { briefSentence, frameGapBrief, type YearBrief } from '../../domain/brief';
-import { consolidate, figuresOfSnapshot, type Consolidation, type ConsolidationInput } from '../../domain/consolidation';
-import { bySeverity, type Finding } from '../../domain/findings';
+import { briefSentence } from '../../domain/brief';
+import { cityAgainstFrame, type CityAgainstFrame } from '../../domain/cityAgainstFrame';
+import { figuresOfSnapshot, type Consolidation, type ConsolidationInput } from '../../domain/consolidation';
+import type { Finding } from '../../domain/findings';
 import type { CityFrame } from '../../domain/frame';
 import { formatTkr } from '../../domain/money';
 import type { TableWrite } from '../host';
@@ -25,12 +26,7 @@ export const FRAME_TABLE_KEY = 'Ram';
 /** The frame workbook's and the consolidation's findings on the Ram sheet. */
 export const FRAME_FINDINGS_TABLE = `Fynd_${FRAME_TABLE_KEY}`;
 
-export interface PackFrame {
-  consolidation: Consolidation;
-  brief: YearBrief[];
-  /** The frame workbook's findings (readCityFrame), then the consolidation's; errors first. */
-  findings: Finding[];
-}
+export type PackFrame = CityAgainstFrame;
 
 /** The presented versions as consolidation's inputs: as consolidateFromLibrary makes them from the same list items. */
 export function packConsolidation(inputs: readonly PackAreaInput[], frame: CityFrame, frameFindings: readonly Finding[] = []): PackFrame {
@@ -40,10 +36,7 @@ export function packConsolidation(inputs: readonly PackAreaInput[], frame: CityF
     version: p.version,
     decisionDate: p.decisionDate,
   }));
-  const consolidation = consolidate(consolidationInputs, frame);
-  // As consolidate --frame lists them: the frame's findings and the consolidation's, by severity (stable).
-  const findings = [...frameFindings, ...consolidation.findings].sort(bySeverity);
-  return { consolidation, brief: frameGapBrief(consolidation), findings };
+  return cityAgainstFrame(consolidationInputs, frame, frameFindings);
 }
 
 /**
