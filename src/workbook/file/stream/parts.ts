@@ -108,8 +108,11 @@ export const unescapeText = (s: string) => (s.indexOf('_x') < 0 ? s : s.replace(
 export class StringCollector {
   private inText = false;
   private inPhonetic = false;
-  private current: string[] = [];
-  private texts: string[] = [];
+  // The open `<t>`'s text so far, and the string's finished runs: strings, not arrays, since nearly every
+  // string is one `<t>` in one text event (emptying the arrays, `length = 0`, was ~5 ms of a profiled read of
+  // a 50 000-row plan's strings).
+  private current = '';
+  private runs = '';
 
   open(tag: string): void {
     if (tag === 'rPh') this.inPhonetic = true;
@@ -117,7 +120,7 @@ export class StringCollector {
   }
 
   text(t: string): void {
-    if (this.inText) this.current.push(t);
+    if (this.inText) this.current += t;
   }
 
   close(tag: string): void {
@@ -125,18 +128,18 @@ export class StringCollector {
     else if (tag === 't' && this.inText) {
       this.inText = false;
       // One `<t>` may arrive in several text events; the escapes are undone over its whole text.
-      this.texts.push(unescapeText(this.current.length === 1 ? this.current[0] : this.current.join('')));
-      this.current.length = 0;
+      this.runs += unescapeText(this.current);
+      this.current = '';
     }
   }
 
   /** The text collected since the last take; the collector is then empty, ready for the next string. */
   take(): string {
-    const s = this.texts.length === 1 ? this.texts[0] : this.texts.join('');
-    this.texts.length = 0;
+    const s = this.runs;
+    this.runs = '';
+    this.current = '';
     this.inText = false;
     this.inPhonetic = false;
-    this.current.length = 0;
     return s;
   }
 }
