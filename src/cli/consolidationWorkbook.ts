@@ -12,7 +12,7 @@ import { a1 } from '../domain/location';
 import { CITY_TABLE, consolidationTables, SHEET_BRIEF, SHEET_BUDGET_SUMMARY, SHEET_SUMMARY } from '../workbook/contract/consolidationTables';
 import type { RawTable } from '../workbook/host';
 import { addColumnChart } from '../workbook/file/chart';
-import { writeWhole } from '../workbook/file/writeWhole';
+import { writeFileAtomic } from '../node/atomicFile';
 import { XlsxWorkbook } from '../workbook/file/xlsxWorkbook';
 
 const CHART_SHEET = 'Diagram';
@@ -174,5 +174,5 @@ export async function writeConsolidationWorkbook(file: string, c: Consolidation,
       print: { paperSize: A4, ...pageCodes(CHART_SHEET, period) },
     });
   }
-  await writeWhole(file, bytes, { replace: true });
+  await writeFileAtomic(file, bytes);
 }

@@ -8,6 +8,7 @@ import type { Language } from '../domain/findings';
 import { consolidateCommand } from './consolidate';
 import { validateCommand } from './validate';
 
+// From dist/src/cli or the bundle's dist/bundle/cli alike (webpack.cli.js keeps the depth).
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
 
 export async function demoCommand(lang: Language, out: (s: string) => void): Promise<number> {

@@ -18,7 +18,8 @@ function lang(): Option {
 }
 
 function packageVersion(): string {
-  // dist/src/cli → the package root, where package.json is (it is not compiled into dist).
+  // Three folders up is the package root, where package.json is (it is not compiled into dist): from
+  // dist/src/cli (tsc) and from dist/bundle/cli (the command's bundle, webpack.cli.js) alike.
   return (JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 

@@ -32,7 +32,7 @@ import { firstLineOf } from '../publish/errors';
 import { hasErrors, messageIn } from '../domain/findings';
 import { parseForum } from '../domain/versions';
 import { cityVerdict } from '../workbook/contract/reviewPackFrame';
-import { writeWhole } from '../workbook/file/writeWhole';
+import { writeFileAtomic } from '../node/atomicFile';
 import type { FrameFile } from './files';
 import { LibraryReadError, NotTheLibrary, openLibrary, periodArg, readLibrary } from './libraryPlans';
 import { LABEL, where } from './report';
@@ -109,7 +109,7 @@ export async function packCommand(o: PackOptions, out: (s: string) => void, err:
   const codes = [skipped ? 2 : 0, pack.frame && hasErrors(pack.frame.findings) ? 1 : 0];
   if (o.out) {
     try {
-      await writeWhole(o.out, bytes, { replace: true });
+      await writeFileAtomic(o.out, bytes);
       out(`${path.resolve(o.out)}: ${what}`);
     } catch (e) {
       // A folder that does not exist, a path through a file, a folder named as the file, no permission: said

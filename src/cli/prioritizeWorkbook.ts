@@ -5,7 +5,7 @@ import type { PrioritizationBasis } from '../domain/prioritizationInput';
 import type { CityFrame } from '../domain/frame';
 import { basisTable, decisionTables, type AreaTotals } from '../workbook/contract/prioritizationTables';
 import { frameWorkbookTables } from '../workbook/contract/template';
-import { writeWhole } from '../workbook/file/writeWhole';
+import { writeFileAtomic } from '../node/atomicFile';
 import { XlsxWorkbook } from '../workbook/file/xlsxWorkbook';
 
 /**
@@ -25,7 +25,7 @@ export async function writePrioritizationWorkbook(file: string, basis: Prioritiz
     ),
     ...decisionTables(info, decisionRows(basis, r.amounts, r.proposal), areaTotals(basis, r.amounts)),
   ]);
-  await writeWhole(file, await wb.toBuffer(), { replace: true });
+  await writeFileAtomic(file, await wb.toBuffer());
 }
 
 /** Development per area and year before and after, in the order the areas come. */

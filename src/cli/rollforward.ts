@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { formatPeriod, parsePeriod } from '../domain/period';
 import { checkWorkbook } from '../workbook/checkPlan';
 import { rollForwardFrom } from '../workbook/rollForwardFrom';
-import { writeWhole } from '../workbook/file/writeWhole';
+import { writeFileExclusive } from '../node/atomicFile';
 import { XlsxWorkbook } from '../workbook/file/xlsxWorkbook';
 import { openWorkbook } from './files';
 import { UsageError } from './usage';
@@ -56,7 +56,7 @@ export async function rollForwardCommand(file: string, out: string, o: RollForwa
   await wb.createTables(result.tables);
   // A file that appeared meanwhile is still not overwritten.
   try {
-    await writeWhole(out, await wb.toBuffer(), { replace: false });
+    await writeFileExclusive(out, await wb.toBuffer());
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     err(`${out}: filen finns redan; den skrivs aldrig över. Välj ett annat namn.`);

@@ -13,6 +13,7 @@ import { listenLoopback, type Listening } from './listen';
 import { staticFiles } from './staticFiles';
 import { pageWithLibraryOrigins } from './workbenchCsp';
 
+// dist/web, from dist/src/server or the command's bundle in dist/bundle/cli alike (webpack.cli.js keeps the depth).
 export const WEB_ROOT = path.resolve(__dirname, '..', '..', 'web');
 
 export interface WorkbenchServer extends Listening {

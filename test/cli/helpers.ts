@@ -15,7 +15,7 @@ export interface Run {
   stderr: string;
 }
 
-if (!existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) {
+if (!existsSync(path.join(ROOT, 'dist', 'bundle', 'cli', 'main.js'))) {
   throw new Error('The command is not built: run `npm run build` before the CLI tests (npm test does).');
 }
 

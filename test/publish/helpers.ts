@@ -20,7 +20,7 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'tjansteplan.js');
 export const TOKEN = 'test-token';
 
-if (!existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) {
+if (!existsSync(path.join(ROOT, 'dist', 'bundle', 'cli', 'main.js'))) {
   throw new Error('The command is not built: run `npm run build` before the publishing tests (npm test does).');
 }
 

@@ -9,7 +9,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { OutboxEntry, OutboxStore } from '../outbox';
-import { writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from '../../node/atomicFile';
 
 const FORMAT = 'tjansteplan.outbox/1';
 

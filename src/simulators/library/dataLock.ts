@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../publish/node/atomicFile';
+import { writeFileAtomic } from '../../node/atomicFile';
 
 export class DataFolderInUse extends Error {
   constructor(dir: string, pid: number) {

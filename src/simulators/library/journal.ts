@@ -11,7 +11,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fsyncDir } from '../../publish/node/atomicFile';
+import { fsyncDir } from '../../node/atomicFile';
 import type { Change } from './draft';
 
 export const JOURNAL_FILE = 'journal.jsonl';

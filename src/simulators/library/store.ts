@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fsyncDir, TEMP_SUFFIX, writeFileAtomic } from '../../publish/node/atomicFile';
+import { fsyncDir, TEMP_SUFFIX, writeFileAtomic } from '../../node/atomicFile';
 import { ChildIndex, registerChildren } from './children';
 import { lockDataFolder } from './dataLock';
 import { applyChange, Drafts, freezeEntries } from './draft';

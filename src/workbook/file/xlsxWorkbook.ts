@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { readWorkbookFile } from './readFile';
-import { writeWhole } from './writeWhole';
+import { writeFileAtomic } from '../../node/atomicFile';
 import { checkInflatedSizes } from './zip';
 import type { CellValue } from '../../domain/cell';
 import { ownSheetTaken, type RawTable, type TableWrite, type WorkbookHost } from '../host';
@@ -79,7 +79,7 @@ export class XlsxWorkbook implements WorkbookHost {
   }
 
   async save(file: string): Promise<void> {
-    await writeWhole(file, await this.toBuffer(), { replace: true });
+    await writeFileAtomic(file, await this.toBuffer());
   }
 }
 
