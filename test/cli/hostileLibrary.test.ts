@@ -68,4 +68,14 @@ withLibrary('hostile library content', () => {
     // The tool's own: the deviation per row and the totals row's SUBTOTALs.
     for (const f of formulas) expect(f).toMatch(/^(IF\(Oversikt\[\[#This Row\],\[Ram \d{4}\]\]="",""|SUBTOTAL\(109,)/);
   });
+
+  it('pack --publish over another pack of that name, with areas left out: both said, and the exit code is the worse (2, not the conflict’s 1)', async () => {
+    const args = ['pack', ...libraryArgs(lib), '--period', '2022–2024', '--forum', 'PF', '--publish', '--date', '2022-05-02'];
+    expect((await cli(args)).code).toBe(2);
+    // With the frame the pack is another document under the same name.
+    const clash = await cli([...args, '--frame', FRAME]);
+    expect(clash.stderr).toContain('Granskningsunderlag PF 2022-05-02.xlsx finns redan i biblioteket med annat innehåll');
+    expect(skippedLines(clash.stderr).filter((l) => l.endsWith('området hoppas över'))).toHaveLength(3);
+    expect(clash.code).toBe(2);
+  });
 });
