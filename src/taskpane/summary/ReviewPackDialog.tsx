@@ -18,7 +18,7 @@ import type { Forum } from '../../domain/versions';
 import { LibraryUnavailable, messageOf } from '../../publish/errors';
 import { forumDocumentName, forumFolder } from '../../publish/forumDocuments';
 import type { PackSheet, ReviewPack } from '../../workbook/contract/reviewPackTables';
-import { readCityFrame } from '../../workbook/contract/readFrame';
+import { hasFrameTable, readCityFrame } from '../../workbook/contract/readFrame';
 import type { InteractiveHost } from '../../workbook/host';
 import { deliverWorkbook } from '../plan/newWorkbook';
 import type { Connected } from '../shared/libraryConnection';
@@ -82,7 +82,7 @@ export function ReviewPackDialog(props: ReviewPackDialogProps) {
    */
   const openFrame = async (): Promise<{ frame: CityFrame; findings: Finding[] } | null> => {
     const tables = await host.readTables();
-    if (!tables.some((x) => x.name.toLowerCase() === 'budgetram')) return null;
+    if (!hasFrameTable(tables)) return null;
     const reading = readCityFrame(tables);
     return reading.frame.areas.size > 0 || reading.frame.city.size > 0 ? reading : null;
   };

@@ -15,7 +15,7 @@ import { areaKey, framePeriod, type CityFrame } from '../../domain/frame';
 import { formatPeriod, parsePeriod } from '../../domain/period';
 import { checkTables } from '../../workbook/checkPlan';
 import { consolidationTables } from '../../workbook/contract/consolidationTables';
-import { readCityFrame } from '../../workbook/contract/readFrame';
+import { hasFrameTable, readCityFrame } from '../../workbook/contract/readFrame';
 import type { InteractiveHost } from '../../workbook/host';
 import { FindingsList } from '../shared/FindingsList';
 import { useWork } from '../useWork';
@@ -85,7 +85,7 @@ export default function SummaryView(props: { host: InteractiveHost }) {
       }
       setPeriodError(undefined);
       const tables = await host.readTables();
-      const hasBudget = tables.some((x) => x.name.toLowerCase() === 'budgetram');
+      const hasBudget = hasFrameTable(tables);
       let frame: CityFrame;
       const findings: Finding[] = [];
       const inputs: ConsolidationInput[] = [];

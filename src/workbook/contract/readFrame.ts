@@ -19,6 +19,11 @@ export interface FrameReading {
   findings: Finding[];
 }
 
+/** Whether the workbook is finance's frame workbook: it has a table named Budgetram (in any case). */
+export function hasFrameTable(tables: readonly RawTable[]): boolean {
+  return tables.some((x) => x.name.toLowerCase() === TABLES.budget.name.toLowerCase());
+}
+
 export function readCityFrame(tables: readonly RawTable[]): FrameReading {
   const findings: Finding[] = [];
   const areas = new Map<string, AreaFrame>();
