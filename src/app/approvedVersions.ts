@@ -41,6 +41,9 @@ export interface ReadCallbacks {
 
 export const isApproved = (v: PublishedVersion): boolean => v.fields.Beslut === 'Fastställd';
 
+/** When a version was decided: the list's Beslutsdatum (its day), else the date its snapshot records. */
+export const decisionDateOf = (v: PublishedVersion, snapshot: PlanSnapshot): string | null => v.fields.Beslutsdatum.slice(0, 10) || snapshot.decisionDate;
+
 /**
  * Newest first: the higher version label (labels compare part by part, 0.10 after 0.9), then the later
  * decision date — the same order `consolidate()` applies to two plans of one area.

@@ -9,7 +9,7 @@ import type { ConsolidationInput } from '../domain/consolidation';
 import { figuresOfSnapshot } from '../domain/consolidation';
 import type { PlanSnapshot } from '../domain/snapshot';
 import { fileNameOf, type PlanLibrary, type PublishedVersion } from '../publish/planLibrary';
-import { listApproved, readSnapshots, type ReadCallbacks } from './approvedVersions';
+import { decisionDateOf, listApproved, readSnapshots, type ReadCallbacks } from './approvedVersions';
 
 export interface ApprovedRead {
   version: PublishedVersion;
@@ -29,6 +29,6 @@ export function consolidationInputs(read: readonly ApprovedRead[]): Consolidatio
     figures: figuresOfSnapshot(snapshot),
     file: fileNameOf(version.fields),
     version: version.fields.Version,
-    decisionDate: version.fields.Beslutsdatum.slice(0, 10) || snapshot.decisionDate,
+    decisionDate: decisionDateOf(version, snapshot),
   }));
 }

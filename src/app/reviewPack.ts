@@ -23,7 +23,7 @@ import { firstLineOf } from '../publish/errors';
 import type { ForumDocumentOutcome } from '../publish/forumDocuments';
 import { fileNameOf, type PlanLibrary, type PublishedVersion } from '../publish/planLibrary';
 import { reviewPack, type PackAreaInput, type PackSheet, type PackVersion, type ReviewPack } from '../workbook/contract/reviewPackTables';
-import { listApproved, previousFor, readSnapshots, type ReadCallbacks } from './approvedVersions';
+import { decisionDateOf, listApproved, previousFor, readSnapshots, type ReadCallbacks } from './approvedVersions';
 import { publishForumDocument } from './publishForumDocument';
 
 export interface ReviewPackRequest {
@@ -93,7 +93,7 @@ function shown(v: PublishedVersion, snapshot: PlanSnapshot): PackVersion {
     version: v.fields.Version,
     forum: v.fields.Forum,
     decision: v.fields.Beslut,
-    decisionDate: v.fields.Beslutsdatum.slice(0, 10) || snapshot.decisionDate,
+    decisionDate: decisionDateOf(v, snapshot),
     file: fileNameOf(v.fields),
   };
 }
